@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+
+namespace MicroOS.Kernel.Boot
+{
+    // The kernel command line: space-separated `key` or `key=value` words. Pure logic (host-tested).
+    // Known options are listed once, here; an unknown one is reported and ignored.
+    public sealed class KernelCommandLine
+    {
+        public static readonly string[] KnownOptions =
+        {
+            "test",      // test=selftest | divide | pagefault | gpf | panic : what the kernel runs after boot
+            "exit",      // exit QEMU through isa-debug-exit when done (boot tests)
+            "quiet",     // fewer boot lines
+        };
+
+        private readonly Dictionary<string, string> _options = new Dictionary<string, string>();
+        public readonly List<string> Unknown = new List<string>();
+
+        public KernelCommandLine(string text)
+        {
+            foreach (string word in (text ?? "").Split(' '))
+            {
+                if (word.Length == 0)
+                    continue;
+                int eq = word.IndexOf('=');
+                string key = eq < 0 ? word : word.Substring(0, eq);
+                string value = eq < 0 ? "" : word.Substring(eq + 1);
+                if (IsKnown(key))
+                    _options[key] = value;
+                else
+                    Unknown.Add(word);
+            }
+        }
+
+        private static bool IsKnown(string key)
+        {
+            foreach (string k in KnownOptions)
+                if (k == key)
+                    return true;
+            return false;
+        }
+
+        public bool Has(string key) => _options.ContainsKey(key);
+
+        public string Get(string key) => _options.TryGetValue(key, out string v) ? v : null;
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Runtime.InteropServices;
+using Internal.Runtime;
+using Internal.Runtime.CompilerHelpers;
+using MicroOS.Kernel.Arch.X64;
+using MicroOS.Kernel.Boot;
+using MicroOS.Kernel.Diagnostics;
+using MicroOS.Kernel.Memory;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Kernel
+{
+    // Called by Boot.asm in long mode on the boot stack, interrupts off, with the multiboot2 magic
+    // and the physical address of the boot information.
+    internal static unsafe class KernelMain
+    {
+        public const string Version = "0.1.0";
+
+        // Set once the command line is known; the panic path reads it (a plain static, no cctor).
+        public static bool ExitOnFailure;
+
+        [UnmanagedCallersOnly(EntryPoint = "KernelMain")]
+        private static void Main(ulong magic, ulong bootInfoPhysical, nint* modulesStart, nint* modulesEnd)
+        {
+            // Nothing above this line may allocate or touch a static with a reference type.
+            RuntimeHost.Initialize(&KernelHeapPages.MoreManagedMemory, &Panic.RuntimeFatal, &Log.Write);
+            StartupCodeHelpers.InitializeModules(modulesStart, modulesEnd);
+
+            Serial.Initialize();
+            VgaText.Initialize();
+            Idt.Initialize();
+
+            BootInfo boot = null;
+            if (magic == Multiboot2.BootloaderMagic)
+            {
+                uint totalSize = *(uint*)PhysMap.ToVirtual(bootInfoPhysical);
+                boot = Multiboot2.Parse(new ReadOnlySpan<byte>(PhysMap.ToVirtual(bootInfoPhysical), (int)totalSize), out string error);
+                if (boot == null)
+                    Panic.Halt(string.Concat("malformed multiboot2 information: ", error), QemuExitCode.Panic);
+            }
+            else
+            {
+                Panic.Halt(string.Concat("not booted by a multiboot2 loader (magic ", Log.Hex(magic), ")"), QemuExitCode.Panic);
+            }
+
+            string commandLine = boot.CommandLine;
+            string extra = FwCfg.ReadFile("opt/microos/cmdline");
+            if (extra != null)
+                commandLine = string.Concat(commandLine, " ", extra);
+            var options = new KernelCommandLine(commandLine);
+            ExitOnFailure = options.Has("exit");
+
+            ulong usable = boot.UsableBytes;
+            Log.WriteLine(string.Concat("MicroOS ", Version, " (x86_64 microkernel in C#) booting"));
+            Log.WriteLine(string.Concat("boot: loader '", boot.BootLoaderName, "', command line '", commandLine.Trim(), "'"));
+            if (!options.Has("quiet"))
+            {
+                foreach (MemoryRegion r in boot.MemoryMap)
+                    Log.WriteLine(string.Concat("memory: ", Log.Hex(r.Start), " - ", Log.Hex(r.End), " ", KindName(r.Kind)));
+                foreach (BootModule m in boot.Modules)
+                    Log.WriteLine(string.Concat("module: ", m.Name, " at ", Log.Hex(m.Start), " (", (m.End - m.Start).ToString(), " bytes)"));
+            }
+            foreach (string word in options.Unknown)
+                Log.WriteLine(string.Concat("warning: unknown kernel option '", word, "' ignored"));
+            Log.WriteLine(string.Concat("MicroOS ", Version, " ready: usable memory ", (usable >> 10).ToString(), " KiB (",
+                (usable >> 20).ToString(), " MiB)"));
+
+            string test = options.Get("test");
+            if (test != null)
+                TestModes.Run(test);
+
+            Log.WriteLine("idle: nothing left to run");
+            if (ExitOnFailure)
+                QemuDebugExit.Exit(QemuExitCode.Success);
+            while (true)
+                Cpu.Halt();
+        }
+
+        private static string KindName(MemoryRegionKind kind) => kind switch
+        {
+            MemoryRegionKind.Usable => "usable",
+            MemoryRegionKind.AcpiReclaimable => "ACPI reclaimable",
+            MemoryRegionKind.AcpiNvs => "ACPI NVS",
+            MemoryRegionKind.Defective => "defective",
+            _ => "reserved",
+        };
+    }
+}

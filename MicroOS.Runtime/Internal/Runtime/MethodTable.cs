@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+
+namespace Internal.Runtime
+{
+    // ILC's type descriptor (a.k.a. EEType), as emitted by ILC 10.0.12 for x64. Only the parts the
+    // runtime reads are described; the layout is pinned with the compiler version (see Freestanding.props).
+    //   +0  uint   flags (low 16 bits: component size for arrays/strings, else extended flags)
+    //   +4  uint   base size (object header + MethodTable pointer + fields, 8-aligned)
+    //   +8  MT*    related type: base type for classes, element type for arrays
+    //   +16 ushort vtable slot count, +18 ushort interface count, +20 uint hash code
+    //   +24 vtable slots (code pointers), then the interface map (MT* per interface)
+    public unsafe struct MethodTable
+    {
+        internal uint _uFlags;
+        internal uint _uBaseSize;
+        internal MethodTable* _relatedType;
+        internal ushort _usNumVtableSlots;
+        internal ushort _usNumInterfaces;
+        internal uint _uHashCode;
+
+        internal const uint HasComponentSizeFlag = 0x80000000;
+        internal const uint ElementTypeMask = 0x7C000000;
+        internal const int ElementTypeShift = 26;
+        internal const uint HasPointersFlag = 0x01000000;
+        internal const uint IsGenericFlag = 0x02000000;
+        internal const uint GenericVarianceFlag = 0x00800000;
+        internal const uint HasDispatchMapFlag = 0x00040000;
+        internal const uint HasFinalizerFlag = 0x00100000;
+        internal const uint KindMask = 0x00030000;
+        internal const uint ParameterizedKind = 0x00020000;
+
+        internal const int HeaderSize = 24;
+
+        // ILC replaces this with the constant MethodTable address of T.
+        [Intrinsic]
+        internal static MethodTable* Of<T>() => (MethodTable*)typeof(T).TypeHandle._value;
+
+        internal uint BaseSize => _uBaseSize;
+        internal bool HasComponentSize => (_uFlags & HasComponentSizeFlag) != 0;
+        internal ushort ComponentSize => HasComponentSize ? (ushort)_uFlags : (ushort)0;
+        internal ElementType ElementType => (ElementType)((_uFlags & ElementTypeMask) >> ElementTypeShift);
+        internal bool IsInterface => ElementType == ElementType.Interface;
+        internal bool IsValueType => ElementType < ElementType.Class;
+        internal bool IsNullable => ElementType == ElementType.Nullable;
+        internal bool IsArray => ElementType == ElementType.Array || ElementType == ElementType.SzArray;
+        internal bool IsSzArray => ElementType == ElementType.SzArray;
+        internal bool IsParameterized => (_uFlags & KindMask) == ParameterizedKind;
+        internal bool HasPointers => (_uFlags & HasPointersFlag) != 0;
+        internal bool HasDispatchMap => (_uFlags & HasDispatchMapFlag) != 0;
+        internal ushort NumVtableSlots => _usNumVtableSlots;
+        internal ushort NumInterfaces => _usNumInterfaces;
+
+        // For a class: its base type (null for System.Object). Arrays and pointers use it for the element type.
+        internal MethodTable* BaseType => IsParameterized ? null : _relatedType;
+        internal MethodTable* RelatedParameterType => IsParameterized ? _relatedType : null;
+        // For Nullable<T>: T (ILC stores it in the related-type slot as well).
+        internal MethodTable* NullableType => _relatedType;
+
+        internal nint* Vtable
+        {
+            get { fixed (MethodTable* self = &this) return (nint*)((byte*)self + HeaderSize); }
+        }
+
+        internal MethodTable** InterfaceMap
+        {
+            get { fixed (MethodTable* self = &this) return (MethodTable**)((byte*)self + HeaderSize + _usNumVtableSlots * sizeof(nint)); }
+        }
+
+        internal uint ValueTypeSize => _uBaseSize - (uint)(2 * sizeof(nint));
+    }
+
+    internal enum ElementType
+    {
+        Unknown = 0x00, Void = 0x01, Boolean = 0x02, Char = 0x03, SByte = 0x04, Byte = 0x05,
+        Int16 = 0x06, UInt16 = 0x07, Int32 = 0x08, UInt32 = 0x09, Int64 = 0x0A, UInt64 = 0x0B,
+        IntPtr = 0x0C, UIntPtr = 0x0D, Single = 0x0E, Double = 0x0F,
+        ValueType = 0x10, Nullable = 0x12,
+        Class = 0x14, Interface = 0x15, SystemArray = 0x16, Array = 0x17, SzArray = 0x18,
+        ByRef = 0x19, Pointer = 0x1A, FunctionPointer = 0x1B,
+    }
+}

@@ -1,0 +1,28 @@
+namespace Internal.Runtime
+{
+    // What the image that links this runtime (the kernel, or a server) provides to it. The image
+    // sets these before its first allocation; nothing here may allocate.
+    public static unsafe class RuntimeHost
+    {
+        // Returns at least `bytes` of fresh zeroed memory, 16-byte aligned, or null when none is left.
+        internal static delegate*<nuint, void*> s_moreMemory;
+        // Never returns: reports a fatal runtime error (unhandled exception, failed fast).
+        internal static delegate*<string, string, void> s_fatal;
+        // Writes diagnostic text (used before the image's own logging works).
+        internal static delegate*<string, void> s_write;
+
+        public static void Initialize(delegate*<nuint, void*> moreMemory, delegate*<string, string, void> fatal, delegate*<string, void> write)
+        {
+            s_moreMemory = moreMemory;
+            s_fatal = fatal;
+            s_write = write;
+        }
+
+        public static void Fatal(string kind, string message)
+        {
+            if (s_fatal != null)
+                s_fatal(kind, message);
+            while (true) { }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+; Runtime helpers ILC calls with a calling convention C# cannot express. Shared by the kernel and
+; every server image (each links its own copy).
+bits 64
+section .text
+
+; Write barriers. There is no GC yet, so a barrier is just the store.
+; RhpAssignRef / RhpCheckedAssignRef: rdi = destination, rsi = reference.
+global RhpAssignRef, RhpCheckedAssignRef, RhpAssignRefAVLocation, RhpCheckedAssignRefAVLocation
+RhpAssignRef:
+RhpCheckedAssignRef:
+RhpAssignRefAVLocation:
+RhpCheckedAssignRefAVLocation:
+    mov [rdi], rsi
+    ret
+
+; RhpByRefAssignRef: copies one reference from [rsi] to [rdi] and advances both (a struct-copy helper).
+global RhpByRefAssignRef, RhpByRefAssignRefAVLocation1, RhpByRefAssignRefAVLocation2
+RhpByRefAssignRef:
+RhpByRefAssignRefAVLocation1:
+RhpByRefAssignRefAVLocation2:
+    mov rcx, [rsi]
+    mov [rdi], rcx
+    add rdi, 8
+    add rsi, 8
+    ret
+
+; RhpCheckedLockCmpXchg(rdi = location, rsi = value, rdx = comparand) -> previous value.
+global RhpCheckedLockCmpXchg, RhpCheckedXchg
+RhpCheckedLockCmpXchg:
+    mov rax, rdx
+    lock cmpxchg [rdi], rsi
+    ret
+; RhpCheckedXchg(rdi = location, rsi = value) -> previous value.
+RhpCheckedXchg:
+    mov rax, rsi
+    xchg [rdi], rax
+    ret
+
+; Interface calls: ILC calls through a dispatch cell with r11 = cell address and the call's
+; arguments live in rdi (this), rsi, rdx, rcx, r8, r9 and xmm0-7. Save them, let C# resolve the
+; target (InterfaceDispatch.Resolve), restore, and jump to it.
+extern RhpResolveInterfaceDispatch
+global RhpInitialDynamicInterfaceDispatch, RhpInitialInterfaceDispatch
+RhpInitialDynamicInterfaceDispatch:
+RhpInitialInterfaceDispatch:
+    push rbp
+    mov rbp, rsp
+    push rdi
+    push rsi
+    push rdx
+    push rcx
+    push r8
+    push r9
+    sub rsp, 8 * 16                 ; xmm0-7; rsp stays 16-byte aligned for the call
+    movdqu [rsp + 0x00], xmm0
+    movdqu [rsp + 0x10], xmm1
+    movdqu [rsp + 0x20], xmm2
+    movdqu [rsp + 0x30], xmm3
+    movdqu [rsp + 0x40], xmm4
+    movdqu [rsp + 0x50], xmm5
+    movdqu [rsp + 0x60], xmm6
+    movdqu [rsp + 0x70], xmm7
+    mov rsi, r11                    ; (this, cell)
+    call RhpResolveInterfaceDispatch
+    mov r11, rax
+    movdqu xmm0, [rsp + 0x00]
+    movdqu xmm1, [rsp + 0x10]
+    movdqu xmm2, [rsp + 0x20]
+    movdqu xmm3, [rsp + 0x30]
+    movdqu xmm4, [rsp + 0x40]
+    movdqu xmm5, [rsp + 0x50]
+    movdqu xmm6, [rsp + 0x60]
+    movdqu xmm7, [rsp + 0x70]
+    add rsp, 8 * 16
+    pop r9
+    pop r8
+    pop rcx
+    pop rdx
+    pop rsi
+    pop rdi
+    pop rbp
+    jmp r11
+
+; Stack-protector cookie ILC's code reads (no stack protector checks are emitted for our code).
+section .data
+global __security_cookie
+align 8
+__security_cookie: dq 0x2B992DDFA232
