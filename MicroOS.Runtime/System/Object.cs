@@ -1,13 +1,22 @@
 using Internal.Runtime;
 using System.Runtime.CompilerServices;
 
+namespace System.Runtime.CompilerServices
+{
+    // ILC looks this type up by name to reach an object's first field.
+    internal sealed class RawData
+    {
+        public byte Data;
+    }
+}
+
 namespace System
 {
     // The first (and only) field of every object is its MethodTable pointer: a contract with ILC.
     // The allocator writes it; the 8 bytes before it are the object header.
     public unsafe class Object
     {
-        internal MethodTable* m_pMethodTable;
+        internal MethodTable* m_pEEType;
 
         public Object() { }
 
@@ -22,18 +31,14 @@ namespace System
 
         public static bool ReferenceEquals(object a, object b) => a == b;
 
-        internal MethodTable* GetMethodTable() => m_pMethodTable;
+        internal MethodTable* GetMethodTable() => m_pEEType;
 
         // The first byte after the MethodTable pointer: where fields (or an array's length) begin.
         internal ref byte GetRawData() => ref Unsafe.As<RawData>(this).Data;
 
-        internal uint GetRawDataSize() => m_pMethodTable->BaseSize - (uint)(2 * sizeof(nint));
+        internal uint GetRawDataSize() => m_pEEType->BaseSize - (uint)(2 * sizeof(nint));
     }
 
-    internal sealed class RawData
-    {
-        public byte Data;
-    }
 
     public abstract class ValueType
     {

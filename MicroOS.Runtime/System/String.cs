@@ -7,7 +7,7 @@ namespace System
 {
     // Layout is a contract with ILC: length, then the UTF-16 characters, then a terminating NUL
     // (ILC emits frozen literals in exactly this form).
-    public sealed unsafe class String : IEquatable<string>
+    public sealed unsafe class String : IEquatable<string>, IComparable<string>
     {
         private readonly int _stringLength;
         private char _firstChar;

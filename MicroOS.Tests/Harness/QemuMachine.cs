@@ -1,0 +1,247 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace MicroOS.Tests.Harness;
+
+// One MicroOS machine under QEMU (TCG), talking over its serial port (COM1 = the kernel log).
+// Every boot test goes through this class:
+//   using var machine = QemuMachine.Boot(output, new QemuOptions { CommandLine = "exit test=divide" });
+//   machine.WaitForLine("FAULT: #DE");
+//   Assert.Equal(KernelExit.CpuFault, machine.WaitForExit());
+// Waits have deadlines; any failure (timeout, QEMU gone early) throws with the whole serial log in
+// the message, and Dispose always writes the log to the test's output.
+public sealed class QemuMachine : IDisposable
+{
+    // A boot takes about a second under TCG on an idle machine; the margin covers a loaded 2-core
+    // build box running two QEMUs plus the test host. OVMF needs several seconds on its own.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultUefiTimeout = TimeSpan.FromSeconds(120);
+
+    // After QEMU exits, the reader may still be handing over the last buffered bytes.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly Process _process;
+    private readonly SerialLog _serial = new();
+    private readonly Task _serialPump;
+    private readonly Task<string> _stderr;
+    private readonly ITestOutputHelper _output;
+    private readonly string _commandDisplay;
+    private bool _disposed;
+
+    private QemuMachine(ITestOutputHelper output, ProcessStartInfo start, QemuOptions options)
+    {
+        _output = output;
+        Options = options;
+        _commandDisplay = start.FileName + " " + string.Join(" ", start.ArgumentList.Select(QuoteForDisplay));
+        try
+        {
+            _process = Process.Start(start) ?? throw new QemuTestException($"could not start {start.FileName}");
+        }
+        catch (Win32Exception e)
+        {
+            throw new QemuTestException($"could not start {start.FileName} ({e.Message}): is QEMU installed?");
+        }
+        _serialPump = Task.Run(() => PumpSerial(_process.StandardOutput.BaseStream));
+        _stderr = _process.StandardError.ReadToEndAsync();
+    }
+
+    public QemuOptions Options { get; }
+
+    // The serial lines received so far (CRs removed).
+    public IReadOnlyList<string> Lines => _serial.Snapshot();
+
+    public string Log => string.Join("\n", Lines);
+
+    public static QemuMachine Boot(ITestOutputHelper output, QemuOptions? options = null)
+    {
+        options ??= new QemuOptions();
+        if (options.Uefi && !File.Exists(RepoPaths.OvmfFirmware))
+            throw new QemuTestException($"UEFI boot needs {RepoPaths.OvmfFirmware}: install the ovmf package");
+
+        var start = new ProcessStartInfo("qemu-system-x86_64")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in QemuArguments(options, RepoPaths.Iso))
+            start.ArgumentList.Add(argument);
+        return new QemuMachine(output, start, options);
+    }
+
+    public static IReadOnlyList<string> QemuArguments(QemuOptions options, string iso)
+    {
+        var args = new List<string>();
+        if (options.Uefi)
+            args.AddRange(new[] { "-bios", RepoPaths.OvmfFirmware });
+        args.AddRange(new[]
+        {
+            "-cdrom", iso,
+            "-m", $"{options.MemoryMiB}M",
+            "-serial", "stdio",
+            "-display", "none",
+            "-monitor", "none",
+            "-no-reboot",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+        });
+        // QEMU rejects an empty fw_cfg string; no file at all means "no extra options" to the kernel.
+        // A comma would end QEMU's option value, so it is doubled (QEMU's escape).
+        if (options.CommandLine.Length > 0)
+            args.AddRange(new[] { "-fw_cfg", "name=opt/microos/cmdline,string=" + options.CommandLine.Replace(",", ",,") });
+        return args;
+    }
+
+    // Returns the first line (already received or still to come) containing `text`.
+    public string WaitForLine(string text, TimeSpan? timeout = null) =>
+        WaitFor(line => line.Contains(text, StringComparison.Ordinal), $"a line containing \"{text}\"", timeout);
+
+    // Returns the first line (already received or still to come) matching `pattern`.
+    public string WaitForLine(Regex pattern, TimeSpan? timeout = null) =>
+        WaitFor(pattern.IsMatch, $"a line matching /{pattern}/", timeout);
+
+    // As WaitForLine(Regex), returning the match so the caller can read its groups.
+    public Match WaitForMatch(Regex pattern, TimeSpan? timeout = null) => pattern.Match(WaitForLine(pattern, timeout));
+
+    // Writes to the machine's serial input.
+    public void Send(string text)
+    {
+        try
+        {
+            _process.StandardInput.Write(text);
+            _process.StandardInput.Flush();
+        }
+        catch (IOException e)
+        {
+            throw Failure($"could not send {text.Length} characters to the serial port ({e.Message})");
+        }
+    }
+
+    // Waits for QEMU to end and returns its exit status (see KernelExit). On timeout QEMU is killed.
+    public int WaitForExit(TimeSpan? timeout = null)
+    {
+        TimeSpan limit = timeout ?? DefaultTimeoutFor(Options);
+        if (!_process.WaitForExit(limit))
+        {
+            Kill();
+            throw Failure($"QEMU did not exit within {limit.TotalSeconds:0} s");
+        }
+        _serialPump.Wait(DrainTimeout);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        Kill();
+        _serialPump.Wait(DrainTimeout);
+        WriteLogToTestOutput();
+        _process.Dispose();
+    }
+
+    private static TimeSpan DefaultTimeoutFor(QemuOptions options) => options.Uefi ? DefaultUefiTimeout : DefaultTimeout;
+
+    private string WaitFor(Func<string, bool> match, string what, TimeSpan? timeout)
+    {
+        TimeSpan limit = timeout ?? DefaultTimeoutFor(Options);
+        switch (_serial.WaitFor(match, limit, out string? line))
+        {
+            case SerialLog.WaitOutcome.Found:
+                return line!;
+            case SerialLog.WaitOutcome.Closed:
+                _process.WaitForExit(DrainTimeout);
+                throw Failure($"QEMU exited ({ExitStatusText()}) without printing {what}");
+            default:
+                throw Failure($"no {what} within {limit.TotalSeconds:0} s");
+        }
+    }
+
+    private void PumpSerial(Stream stream)
+    {
+        var decoder = new SerialDecoder(_serial.Append);
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                decoder.Feed(buffer.AsSpan(0, read));
+            decoder.Flush();
+        }
+        finally
+        {
+            _serial.Close();
+        }
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(DrainTimeout);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill: nothing left to do.
+        }
+    }
+
+    private string ExitStatusText() => _process.HasExited ? $"exit status {_process.ExitCode}" : "still running";
+
+    private QemuTestException Failure(string reason) => new(reason + "\n" + Report());
+
+    // Everything needed to diagnose a failed boot: the command, its status, the serial log, stderr.
+    private string Report()
+    {
+        IReadOnlyList<string> lines = Lines;
+        var report = new StringBuilder();
+        report.AppendLine($"qemu: {_commandDisplay}");
+        report.AppendLine($"qemu status: {ExitStatusText()}");
+        report.AppendLine($"--- serial log ({lines.Count} lines) ---");
+        foreach (string line in lines)
+            report.AppendLine(Printable(line));
+        report.AppendLine("--- end of serial log ---");
+        string stderr = _stderr.IsCompletedSuccessfully ? _stderr.Result.Trim() : "";
+        if (stderr.Length > 0)
+            report.AppendLine("qemu stderr: " + Printable(stderr));
+        return report.ToString();
+    }
+
+    private void WriteLogToTestOutput()
+    {
+        try
+        {
+            _output.WriteLine(Report());
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed outside a running test (no active output): there is nobody to show the log to.
+        }
+    }
+
+    // Firmware and GRUB write terminal escape sequences; show control characters as \xNN so the
+    // log stays readable (and valid in XML test reports).
+    private static string Printable(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (c < ' ' && c != '\t' && c != '\n')
+                result.Append($"\\x{(int)c:X2}");
+            else
+                result.Append(c);
+        }
+        return result.ToString();
+    }
+
+    private static string QuoteForDisplay(string argument) =>
+        argument.Length > 0 && !argument.Any(char.IsWhiteSpace) ? argument : "\"" + argument + "\"";
+}
