@@ -6,6 +6,7 @@ using MicroOS.Kernel.Arch.X64;
 using MicroOS.Kernel.Boot;
 using MicroOS.Kernel.Diagnostics;
 using MicroOS.Kernel.Memory;
+using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel
@@ -28,13 +29,15 @@ namespace MicroOS.Kernel
 
             Serial.Initialize();
             VgaText.Initialize();
+            Gdt.Initialize();
             Idt.Initialize();
 
             BootInfo boot = null;
+            uint bootInfoSize = 0;
             if (magic == Multiboot2.BootloaderMagic)
             {
-                uint totalSize = *(uint*)PhysMap.ToVirtual(bootInfoPhysical);
-                boot = Multiboot2.Parse(new ReadOnlySpan<byte>(PhysMap.ToVirtual(bootInfoPhysical), (int)totalSize), out string error);
+                bootInfoSize = *(uint*)PhysMap.ToVirtual(bootInfoPhysical);
+                boot = Multiboot2.Parse(new ReadOnlySpan<byte>(PhysMap.ToVirtual(bootInfoPhysical), (int)bootInfoSize), out string error);
                 if (boot == null)
                     Panic.Halt(string.Concat("malformed multiboot2 information: ", error), QemuExitCode.Panic);
             }
@@ -50,6 +53,11 @@ namespace MicroOS.Kernel
             var options = new KernelCommandLine(commandLine);
             ExitOnFailure = options.Has("exit");
 
+            PhysicalMemory.Initialize(boot, bootInfoPhysical, bootInfoSize);
+            AddressSpace.InitializeKernel();
+            Pic.Initialize();
+            SyscallMsrs.Initialize();
+
             ulong usable = boot.UsableBytes;
             Log.WriteLine(string.Concat("MicroOS ", Version, " (x86_64 microkernel in C#) booting"));
             Log.WriteLine(string.Concat("boot: loader '", boot.BootLoaderName, "', command line '", commandLine.Trim(), "'"));
@@ -63,17 +71,31 @@ namespace MicroOS.Kernel
             foreach (string word in options.Unknown)
                 Log.WriteLine(string.Concat("warning: unknown kernel option '", word, "' ignored"));
             Log.WriteLine(string.Concat("MicroOS ", Version, " ready: usable memory ", (usable >> 10).ToString(), " KiB (",
-                (usable >> 20).ToString(), " MiB)"));
+                (usable >> 20).ToString(), " MiB), free frames ", PhysicalMemory.FreeFrames.ToString()));
 
             string test = options.Get("test");
             if (test != null)
                 TestModes.Run(test);
 
-            Log.WriteLine("idle: nothing left to run");
+            ServerStartup.StartFromManifest(boot, options);
             if (ExitOnFailure)
-                QemuDebugExit.Exit(QemuExitCode.Success);
+                ProcessManager.ReportWhenAllExited();
+            Scheduler.Start(&IdleLoop);
+        }
+
+        // The idle thread: halts until the next interrupt. Under test (`exit`), ends QEMU once every
+        // process has exited.
+        private static void IdleLoop(ulong unused)
+        {
             while (true)
-                Cpu.Halt();
+            {
+                if (ExitOnFailure && ProcessManager.LiveCount == 0)
+                {
+                    Log.WriteLine("idle: nothing left to run");
+                    QemuDebugExit.Exit(QemuExitCode.Success);
+                }
+                Cpu.WaitForInterrupt();
+            }
         }
 
         private static string KindName(MemoryRegionKind kind) => kind switch

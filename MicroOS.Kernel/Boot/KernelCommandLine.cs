@@ -11,6 +11,8 @@ namespace MicroOS.Kernel.Boot
             "test",      // test=selftest | divide | pagefault | gpf | panic : what the kernel runs after boot
             "exit",      // exit QEMU through isa-debug-exit when done (boot tests)
             "quiet",     // fewer boot lines
+            "servers",   // servers=a,b*3 : also start these manifest entries (test servers), b three times
+            "nosystem",  // do not start the manifest's system servers
         };
 
         private readonly Dictionary<string, string> _options = new Dictionary<string, string>();

@@ -143,7 +143,7 @@ namespace MicroOS.Kernel.Boot
                 return false;
             }
             uint entrySize = ReadU32(payload, 0);
-            if (entrySize < 24 || entrySize % 8 != 0)
+            if (entrySize < 24 || entrySize % 8 != 0 || entrySize > (uint)payload.Length)
             {
                 error = "memory map entry size invalid";
                 return false;

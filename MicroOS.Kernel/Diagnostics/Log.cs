@@ -16,6 +16,17 @@ namespace MicroOS.Kernel.Diagnostics
             }
         }
 
+        // Untrusted bytes (from a server): printable ASCII passes, anything else shows as '?'.
+        public static void WriteAscii(System.ReadOnlySpan<byte> bytes)
+        {
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                char c = bytes[i] >= 0x20 && bytes[i] < 0x7F ? (char)bytes[i] : '?';
+                Serial.Write(c);
+                VgaText.Write(c);
+            }
+        }
+
         public static void WriteLine(string text)
         {
             Write(text);

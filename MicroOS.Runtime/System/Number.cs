@@ -119,5 +119,11 @@ namespace System
         public static ulong Min(ulong a, ulong b) => a < b ? a : b;
         public static int Abs(int a) => a < 0 ? -a : a;
         public static long Abs(long a) => a < 0 ? -a : a;
+
+        // ILC's helpers for checked conversions from floating point.
+        internal static int ConvertToInt32Checked(double v) => v > -2147483649.0 && v < 2147483648.0 ? (int)v : throw new OverflowException();
+        internal static uint ConvertToUInt32Checked(double v) => v > -1.0 && v < 4294967296.0 ? (uint)v : throw new OverflowException();
+        internal static long ConvertToInt64Checked(double v) => v >= -9223372036854775808.0 && v < 9223372036854775808.0 ? (long)v : throw new OverflowException();
+        internal static ulong ConvertToUInt64Checked(double v) => v > -1.0 && v < 18446744073709551616.0 ? (ulong)v : throw new OverflowException();
     }
 }

@@ -30,6 +30,7 @@ public sealed class QemuMachine : IDisposable
     private readonly ITestOutputHelper _output;
     private readonly string _commandDisplay;
     private bool _disposed;
+    private bool _killed;
 
     private QemuMachine(ITestOutputHelper output, ProcessStartInfo start, QemuOptions options)
     {
@@ -97,11 +98,11 @@ public sealed class QemuMachine : IDisposable
 
     // Returns the first line (already received or still to come) containing `text`.
     public string WaitForLine(string text, TimeSpan? timeout = null) =>
-        WaitFor(line => line.Contains(text, StringComparison.Ordinal), $"a line containing \"{text}\"", timeout);
+        WaitFor(line => line.Contains(text, StringComparison.Ordinal), $"line containing \"{text}\"", timeout);
 
     // Returns the first line (already received or still to come) matching `pattern`.
     public string WaitForLine(Regex pattern, TimeSpan? timeout = null) =>
-        WaitFor(pattern.IsMatch, $"a line matching /{pattern}/", timeout);
+        WaitFor(pattern.IsMatch, $"line matching /{pattern}/", timeout);
 
     // As WaitForLine(Regex), returning the match so the caller can read its groups.
     public Match WaitForMatch(Regex pattern, TimeSpan? timeout = null) => pattern.Match(WaitForLine(pattern, timeout));
@@ -155,7 +156,7 @@ public sealed class QemuMachine : IDisposable
                 return line!;
             case SerialLog.WaitOutcome.Closed:
                 _process.WaitForExit(DrainTimeout);
-                throw Failure($"QEMU exited ({ExitStatusText()}) without printing {what}");
+                throw Failure($"QEMU exited ({ExitStatusText()}) without printing a {what}");
             default:
                 throw Failure($"no {what} within {limit.TotalSeconds:0} s");
         }
@@ -184,6 +185,7 @@ public sealed class QemuMachine : IDisposable
         {
             if (!_process.HasExited)
             {
+                _killed = true;
                 _process.Kill(entireProcessTree: true);
                 _process.WaitForExit(DrainTimeout);
             }
@@ -194,7 +196,12 @@ public sealed class QemuMachine : IDisposable
         }
     }
 
-    private string ExitStatusText() => _process.HasExited ? $"exit status {_process.ExitCode}" : "still running";
+    private string ExitStatusText()
+    {
+        if (!_process.HasExited)
+            return "still running";
+        return _killed ? "killed by the test harness" : $"exit status {_process.ExitCode}";
+    }
 
     private QemuTestException Failure(string reason) => new(reason + "\n" + Report());
 

@@ -33,5 +33,12 @@ namespace MicroOS.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_read_u64")] public static extern ulong ReadU64(ulong address);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_write_u64")] public static extern void WriteU64(ulong address, ulong value);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_isr_table_address")] public static extern ulong* IsrTable();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_switch_context")] public static extern void SwitchContext(ulong* saveRsp, ulong nextRsp);
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_kernel_thread_start_address")] public static extern ulong KernelThreadStartAddress();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_user_thread_start_address")] public static extern ulong UserThreadStartAddress();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_fxsave")] public static extern void FxSave(void* area);
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_fxrstor")] public static extern void FxRestore(void* area);
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_wait_for_interrupt")] public static extern void WaitForInterrupt();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_set_syscall_stack")] public static extern void SetSyscallStack(ulong top);
     }
 }

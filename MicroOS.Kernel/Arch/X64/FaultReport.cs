@@ -36,7 +36,7 @@ namespace MicroOS.Kernel.Arch.X64
             Panic.Halt(string.Concat("CPU exception ", NameOf(f->Vector)), QemuExitCode.Fault);
         }
 
-        private static string PageFaultCause(ulong error) => string.Concat(
+        public static string PageFaultCause(ulong error) => string.Concat(
             (error & 1) != 0 ? "protection violation" : "page not present",
             (error & 2) != 0 ? ", write" : ", read",
             (error & 4) != 0 ? ", user" : ", supervisor",

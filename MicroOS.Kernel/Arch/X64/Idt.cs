@@ -42,7 +42,7 @@ namespace MicroOS.Kernel.Arch.X64
                 Gate* g = &s_gates[vector];
                 g->OffsetLow = (ushort)handler;
                 g->Selector = KernelCodeSelector;
-                g->Ist = 0;
+                g->Ist = (byte)(vector == 8 ? Gdt.DoubleFaultIst : vector == 2 ? Gdt.NmiIst : 0);
                 g->TypeAttributes = InterruptGatePresentRing0;
                 g->OffsetMiddle = (ushort)(handler >> 16);
                 g->OffsetHigh = (uint)(handler >> 32);
@@ -56,9 +56,25 @@ namespace MicroOS.Kernel.Arch.X64
         [UnmanagedCallersOnly(EntryPoint = "InterruptDispatch")]
         private static void Dispatch(InterruptFrame* frame)
         {
-            if (frame->Vector < 32)
-                FaultReport.Report(frame);
-            // Hardware interrupts arrive here from issue 3 on; none are unmasked yet.
+            ulong vector = frame->Vector;
+            if (vector < 32)
+            {
+                // Ring 3 faults end the faulting process; only a ring-0 fault is a kernel bug.
+                if (frame->FromUserMode && Tasks.Scheduler.Current != null && Tasks.Scheduler.Current.Process != null)
+                    Tasks.ProcessManager.KillCurrentForFault(frame);
+                else
+                    FaultReport.Report(frame);
+                return;
+            }
+            if (vector == Pic.VectorBase + Pit.Irq)
+            {
+                Pic.EndInterrupt(Pit.Irq);
+                Tasks.Scheduler.OnTimerTick();
+            }
+            else if (vector >= Pic.VectorBase && vector < Pic.VectorBase + 16)
+            {
+                Pic.EndInterrupt((int)(vector - Pic.VectorBase));
+            }
         }
     }
 }

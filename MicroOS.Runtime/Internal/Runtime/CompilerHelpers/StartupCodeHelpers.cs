@@ -126,7 +126,7 @@ namespace Internal.Runtime
         FrozenObjectRegion = 206,
         DehydratedData = 207,
         ThreadStaticOffsetRegion = 208,
-        ModuleInitializerList = 212,
+        ModuleInitializerList = 213,
     }
 
     internal static class GCStaticRegionConstants

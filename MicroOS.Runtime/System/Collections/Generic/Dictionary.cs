@@ -108,8 +108,7 @@ namespace System.Collections.Generic
                         entry.Value = default;
                         _freeList = i;
                         _freeCount++;
-                        _version++;
-                        return true;
+                        return true;          // like the BCL: removing during enumeration is allowed
                     }
                 }
             }
@@ -128,7 +127,6 @@ namespace System.Collections.Generic
             _count = 0;
             _freeList = -1;
             _freeCount = 0;
-            _version++;
         }
 
         private uint Hash(TKey key) => (uint)(_comparer != null ? _comparer.GetHashCode(key) : EqualityComparer<TKey>.Default.GetHashCode(key));
@@ -162,8 +160,7 @@ namespace System.Collections.Generic
             {
                 if (!overwrite)
                     throw new ArgumentException(string.Concat("An item with the same key has already been added. Key: ", key.ToString()));
-                _entries[existing].Value = value;
-                _version++;
+                _entries[existing].Value = value;   // overwriting does not invalidate enumerators (BCL behaviour)
                 return;
             }
             if (_buckets == null)

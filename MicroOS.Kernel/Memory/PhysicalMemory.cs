@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using MicroOS.Kernel.Boot;
+
+namespace MicroOS.Kernel.Memory
+{
+    // The kernel's one frame allocator, built from the multiboot2 memory map with the kernel image,
+    // the boot modules, the boot information and low memory taken out. Frames come back zeroed.
+    internal static unsafe class PhysicalMemory
+    {
+        public const ulong FrameSize = 4096;
+        private static FrameBitmap s_frames;
+
+        public static ulong FreeFrames => s_frames.FreeFrames;
+        public static ulong UsedFrames => s_frames.UsedFrames;
+        public static ulong TotalFrames => s_frames.TotalFrames;
+
+        public static void Initialize(BootInfo boot, ulong bootInfoPhysical, ulong bootInfoSize)
+        {
+            var reserved = new List<ReservedRange>();
+            reserved.Add(new ReservedRange(0x100000, PhysMap.KernelToPhysical(KernelHeapPages.KernelEnd()), "kernel image"));
+            reserved.Add(new ReservedRange(bootInfoPhysical, bootInfoPhysical + bootInfoSize, "boot information"));
+            foreach (BootModule m in boot.Modules)
+                reserved.Add(new ReservedRange(m.Start, m.End, m.Name));
+            s_frames = FrameBitmap.FromMemoryMap(boot.MemoryMap, reserved, PhysMap.MappedLimit);
+        }
+
+        // A zeroed frame, or false when memory is exhausted.
+        public static bool TryAllocate(out ulong physical)
+        {
+            if (!s_frames.TryAllocate(out physical))
+                return false;
+            ulong* p = (ulong*)PhysMap.ToVirtual(physical);
+            for (int i = 0; i < (int)(FrameSize / 8); i++)
+                p[i] = 0;
+            return true;
+        }
+
+        public static void Free(ulong physical)
+        {
+            if (!s_frames.Free(physical))
+                Diagnostics.Panic.Halt(string.Concat("freeing frame ", Diagnostics.Log.Hex(physical), " that is not allocated"),
+                    MicroOS.Shared.Abi.QemuExitCode.Panic);
+        }
+    }
+}

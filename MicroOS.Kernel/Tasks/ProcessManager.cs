@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using MicroOS.Kernel.Arch.X64;
+using MicroOS.Kernel.Boot;
+using MicroOS.Kernel.Diagnostics;
+using MicroOS.Kernel.Memory;
+
+namespace MicroOS.Kernel.Tasks
+{
+    // Creates processes from server images and ends them: a process that exits or faults loses its
+    // threads and every frame it owned; nothing else is touched.
+    internal static unsafe class ProcessManager
+    {
+        private static readonly List<Process> s_processes = new List<Process>(128);
+        private static int s_nextId = 1;
+        private static ulong s_freeFramesBeforeFirst;
+        private static bool s_reportWhenAllExited;
+        private static bool s_anyStarted;
+
+        public static int LiveCount => s_processes.Count;
+
+        // With `exit`, the idle thread ends the test run once every process is gone.
+        public static bool AllExited => s_anyStarted && LiveCount == 0;
+
+        public static void ReportWhenAllExited() => s_reportWhenAllExited = true;
+
+        // Loads `image` as a new process named `name`. Returns null (after logging why) if the image is
+        // malformed or memory is short; the caller goes on with the other servers.
+        public static Process Start(string name, ReadOnlySpan<byte> image, ulong memoryLimitBytes, Priority priority, string arguments)
+        {
+            if (!s_anyStarted)
+            {
+                s_freeFramesBeforeFirst = PhysicalMemory.FreeFrames;
+                s_anyStarted = true;
+            }
+            ElfImage elf = ElfImage.Parse(image, Process.ImageBase, Process.HeapBase, out string error);
+            if (elf == null)
+            {
+                Log.WriteLine(string.Concat("loader: refused image '", name, "': ", error));
+                return null;
+            }
+            AddressSpace space = AddressSpace.CreateUser(memoryLimitBytes / PhysicalMemory.FrameSize);
+            if (space == null)
+            {
+                Log.WriteLine(string.Concat("loader: no memory for '", name, "'"));
+                return null;
+            }
+            var process = new Process(s_nextId++, name, space);
+            if (!LoadSegments(process, elf, image) || !MapStack(process) || !MapArguments(process, arguments, out ulong argsLength))
+            {
+                Log.WriteLine(string.Concat("loader: '", name, "' does not fit in its memory limit of ", (memoryLimitBytes >> 10).ToString(), " KiB"));
+                space.Destroy();
+                return null;
+            }
+            Thread thread = Scheduler.CreateUserThread(process, name, elf.Entry, Process.StackTop, Process.ArgumentsPage, argsLength, priority);
+            if (thread == null)
+            {
+                Log.WriteLine(string.Concat("loader: no kernel stack for '", name, "'"));
+                space.Destroy();
+                return null;
+            }
+            s_processes.Add(process);
+            Scheduler.MakeReady(thread);
+            return process;
+        }
+
+        private static bool LoadSegments(Process process, ElfImage elf, ReadOnlySpan<byte> image)
+        {
+            foreach (ElfSegment segment in elf.Segments)
+            {
+                // W^X: code is read+execute, data read+write+NX, read-only data NX.
+                PageFlags flags = PageFlags.User;
+                if (segment.Writable)
+                    flags |= PageFlags.Writable | PageFlags.NoExecute;
+                else if (!segment.Executable)
+                    flags |= PageFlags.NoExecute;
+                ulong first = VirtualAddress.PageBase(segment.VirtualAddress);
+                ulong end = segment.VirtualAddress + segment.MemorySize;
+                for (ulong page = first; page < end; page += PhysicalMemory.FrameSize)
+                {
+                    if (!process.Space.MapNew(page, flags, out ulong frame))
+                        return false;
+                    // Copy the part of the file that lands in this page; the rest stays zero (.bss).
+                    byte* destination = (byte*)PhysMap.ToVirtual(frame);
+                    for (ulong va = Math.Max(page, segment.VirtualAddress); va < page + PhysicalMemory.FrameSize && va < segment.VirtualAddress + segment.FileSize; va++)
+                        destination[va - page] = image[(int)(segment.FileOffset + (va - segment.VirtualAddress))];
+                }
+            }
+            return true;
+        }
+
+        private static bool MapStack(Process process)
+        {
+            for (ulong i = 1; i <= Process.StackPages; i++)
+                if (!process.Space.MapNew(Process.StackTop - i * PhysicalMemory.FrameSize, PageFlags.User | PageFlags.Writable | PageFlags.NoExecute, out _))
+                    return false;
+            return true;
+        }
+
+        // The arguments string (ASCII) on its own read-only page; the entry point gets (address, length).
+        private static bool MapArguments(Process process, string arguments, out ulong length)
+        {
+            length = (ulong)Math.Min(arguments.Length, (int)PhysicalMemory.FrameSize);
+            if (!process.Space.MapNew(Process.ArgumentsPage, PageFlags.User | PageFlags.NoExecute, out ulong frame))
+                return false;
+            byte* page = (byte*)PhysMap.ToVirtual(frame);
+            for (int i = 0; i < (int)length; i++)
+                page[i] = (byte)arguments[i];
+            return true;
+        }
+
+        public static void ExitCurrent(int code)
+        {
+            Process process = Scheduler.Current.Process;
+            Log.WriteLine(string.Concat("process ", process.Name, " (pid ", process.Id.ToString(), ") exited with code ", code.ToString()));
+            End(process, ProcessState.Exited, code);
+        }
+
+        // A CPU exception in ring 3: only the process that caused it pays.
+        public static void KillCurrentForFault(InterruptFrame* frame)
+        {
+            Process process = Scheduler.Current.Process;
+            string detail = string.Concat(" at rip ", Log.Hex(frame->Rip));
+            if (frame->Vector == 14)
+                detail = string.Concat(detail, " address ", Log.Hex(Cpu.ReadCr2()), " (", FaultReport.PageFaultCause(frame->ErrorCode), ")");
+            Log.WriteLine(string.Concat("process ", process.Name, " (pid ", process.Id.ToString(), ") killed: ",
+                FaultReport.NameOf(frame->Vector), detail));
+            End(process, ProcessState.Killed, -1);
+        }
+
+        private static void End(Process process, ProcessState state, int code)
+        {
+            process.State = state;
+            process.ExitCode = code;
+            bool wasCurrent = Scheduler.Current.Process == process;
+            if (wasCurrent)
+                Cpu.WriteCr3(AddressSpace.Kernel.Pml4Physical);   // we are about to free the tables in use
+            foreach (Thread t in process.Threads)
+                Scheduler.Retire(t);
+            process.Space.Destroy();
+            s_processes.Remove(process);
+            if (s_reportWhenAllExited && LiveCount == 0)
+                Log.WriteLine(string.Concat("processes: all exited; free frames ", PhysicalMemory.FreeFrames.ToString(),
+                    " (before the first process: ", s_freeFramesBeforeFirst.ToString(), ")"));
+            if (wasCurrent)
+                Scheduler.ExitCurrent();
+        }
+    }
+}

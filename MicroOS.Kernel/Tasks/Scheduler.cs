@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using MicroOS.Kernel.Arch.X64;
+using MicroOS.Kernel.Diagnostics;
+using MicroOS.Kernel.Memory;
+
+namespace MicroOS.Kernel.Tasks
+{
+    // Preemptive round-robin scheduling with two priority levels. Runs with interrupts off (interrupt
+    // gates and SYSCALL's FMASK see to that), on one CPU. The timer tick (Pit, 100 Hz) ends a thread's
+    // quantum; a ready High thread always runs before a Normal one; the idle thread runs when nothing
+    // else can, and halts.
+    internal static unsafe class Scheduler
+    {
+        public const int QuantumTicks = 2;
+
+        private static readonly Queue<Thread>[] s_ready = { new Queue<Thread>(64), new Queue<Thread>(64) };
+        private static readonly List<Thread> s_sleeping = new List<Thread>(64);
+        private static readonly List<Thread> s_dead = new List<Thread>(64);
+        private static Thread s_current;
+        private static Thread s_idle;
+        private static ulong s_ticks;
+        private static int s_quantumLeft;
+        private static int s_nextThreadId = 1;
+        private static ulong s_bootRsp;
+        public static ulong ContextSwitches;
+
+        public static Thread Current => s_current;
+        public static ulong Ticks => s_ticks;
+
+        public static Thread CreateKernelThread(string name, delegate*<ulong, void> entry, ulong argument, Priority priority)
+        {
+            ulong stack = KernelStacks.Allocate();
+            if (stack == 0)
+                return null;
+            var thread = new Thread(s_nextThreadId++, null, name, priority, stack);
+            thread.PrepareFirstSwitch(Cpu.KernelThreadStartAddress(), (ulong)entry, argument, 0, 0);
+            return thread;
+        }
+
+        public static Thread CreateUserThread(Process process, string name, ulong rip, ulong rsp, ulong arg0, ulong arg1, Priority priority)
+        {
+            ulong stack = KernelStacks.Allocate();
+            if (stack == 0)
+                return null;
+            var thread = new Thread(s_nextThreadId++, process, name, priority, stack);
+            thread.PrepareFirstSwitch(Cpu.UserThreadStartAddress(), rip, rsp, arg0, arg1);
+            process.Threads.Add(thread);
+            return thread;
+        }
+
+        // Leaves the boot stack for good: from here on everything runs in threads.
+        public static void Start(delegate*<ulong, void> idleEntry)
+        {
+            s_idle = CreateKernelThread("idle", idleEntry, 0, Priority.Normal);
+            Pit.Initialize();
+            s_current = null;
+            Thread first = PickNext();
+            ulong unused;
+            SwitchTo(first, &unused);
+        }
+
+        public static void MakeReady(Thread thread)
+        {
+            thread.State = ThreadState.Ready;
+            if (thread != s_idle)
+                s_ready[(int)thread.Priority].Enqueue(thread);
+        }
+
+        public static void Yield()
+        {
+            if (s_current != s_idle)
+                MakeReady(s_current);
+            Schedule();
+        }
+
+        public static void Sleep(ulong ticks)
+        {
+            s_current.State = ThreadState.Sleeping;
+            s_current.WakeTick = s_ticks + (ticks == 0 ? 1 : ticks);
+            s_sleeping.Add(s_current);
+            Schedule();
+        }
+
+        // The current thread is finished; another thread frees its stack. Never returns.
+        public static void ExitCurrent()
+        {
+            s_current.State = ThreadState.Dead;
+            s_dead.Add(s_current);
+            Schedule();
+            Panic.Halt("a dead thread was scheduled", MicroOS.Shared.Abi.QemuExitCode.Panic);
+        }
+
+        // Marks a thread that is not running dead (its process was killed).
+        public static void Retire(Thread thread)
+        {
+            if (thread.State == ThreadState.Sleeping)
+                s_sleeping.Remove(thread);
+            thread.State = ThreadState.Dead;
+            if (thread != s_current)
+                s_dead.Add(thread);
+        }
+
+        public static void OnTimerTick()
+        {
+            s_ticks++;
+            for (int i = s_sleeping.Count - 1; i >= 0; i--)
+            {
+                Thread t = s_sleeping[i];
+                if (t.WakeTick <= s_ticks)
+                {
+                    s_sleeping.RemoveAt(i);
+                    MakeReady(t);
+                }
+            }
+            if (s_current == null)
+                return;
+            s_current.Ticks++;
+            bool higherWaiting = s_current.Priority == Priority.Normal && s_ready[(int)Priority.High].Count > 0;
+            if (--s_quantumLeft <= 0 || higherWaiting || s_current == s_idle)
+                Yield();
+        }
+
+        private static Thread PickNext()
+        {
+            for (int level = (int)Priority.High; level >= 0; level--)
+            {
+                Queue<Thread> queue = s_ready[level];
+                while (queue.Count > 0)
+                {
+                    Thread t = queue.Dequeue();
+                    if (t.State == ThreadState.Ready)
+                        return t;
+                }
+            }
+            return s_idle;
+        }
+
+        private static void Schedule()
+        {
+            ReapDeadThreads();
+            Thread next = PickNext();
+            if (next == s_current)
+            {
+                next.State = ThreadState.Running;
+                s_quantumLeft = QuantumTicks;
+                return;
+            }
+            // Objects never move (no GC), so the field's address stays valid across the switch.
+            fixed (ulong* save = &s_current.SavedRsp)
+                SwitchTo(next, save);
+        }
+
+        private static void SwitchTo(Thread next, ulong* saveRsp)
+        {
+            Thread previous = s_current;
+            next.State = ThreadState.Running;
+            s_quantumLeft = QuantumTicks;
+            Gdt.SetKernelStack(next.StackStart);
+            Cpu.SetSyscallStack(next.StackStart);
+            AddressSpace space = next.Process != null ? next.Process.Space : AddressSpace.Kernel;
+            if (previous == null || (previous.Process != null ? previous.Process.Space : AddressSpace.Kernel) != space)
+                Cpu.WriteCr3(space.Pml4Physical);
+            if (previous != null)
+            {
+                previous.ThreadStatics = Internal.Runtime.ThreadStatics.CurrentStorage;
+                Cpu.FxSave(previous.FpuArea);
+            }
+            Internal.Runtime.ThreadStatics.CurrentStorage = next.ThreadStatics;
+            Cpu.FxRestore(next.FpuArea);
+            if (previous == null || previous.FsBase != next.FsBase)
+                Cpu.WriteMsr(SyscallMsrs.FsBase, next.FsBase);
+            s_current = next;
+            ContextSwitches++;
+            Cpu.SwitchContext(saveRsp, next.SavedRsp);
+        }
+
+        private static void ReapDeadThreads()
+        {
+            for (int i = s_dead.Count - 1; i >= 0; i--)
+            {
+                Thread t = s_dead[i];
+                if (t == s_current)
+                    continue;
+                s_dead.RemoveAt(i);
+                KernelStacks.Free(t.KernelStackTop);
+            }
+        }
+
+        public static int ReadyCount => s_ready[0].Count + s_ready[1].Count;
+
+        [UnmanagedCallersOnly(EntryPoint = "KernelThreadExit")]
+        private static void KernelThreadExit() => ExitCurrent();
+    }
+}

@@ -1,0 +1,62 @@
+using MicroOS.Kernel.Arch.X64;
+using MicroOS.Kernel.Memory;
+
+namespace MicroOS.Kernel.Tasks
+{
+    internal enum ThreadState { Ready, Running, Sleeping, Dead }
+
+    internal enum Priority { Normal = 0, High = 1 }
+
+    // A thread: its own kernel stack (with its FPU/SSE save area at the top), the rsp saved at its
+    // last switch, its FS base and its kernel-runtime thread statics.
+    internal sealed unsafe class Thread
+    {
+        public const int FpuAreaSize = 512;
+
+        public readonly int Id;
+        public readonly Process Process;          // null for kernel threads
+        public readonly string Name;
+        public readonly Priority Priority;
+        public ThreadState State;
+        public ulong SavedRsp;
+        public readonly ulong KernelStackTop;     // also the top of the FPU area
+        public ulong WakeTick;
+        public ulong FsBase;
+        public nint ThreadStatics;
+        public ulong Ticks;
+
+        public Thread(int id, Process process, string name, Priority priority, ulong kernelStackTop)
+        {
+            Id = id;
+            Process = process;
+            Name = name;
+            Priority = priority;
+            KernelStackTop = kernelStackTop;
+            State = ThreadState.Ready;
+        }
+
+        public byte* FpuArea => (byte*)(KernelStackTop - FpuAreaSize);
+        public ulong StackStart => KernelStackTop - FpuAreaSize;
+
+        // Lays out the frame mos_switch_context pops on the first switch to this thread: six
+        // callee-saved registers (r15 first) and the address it returns to.
+        public void PrepareFirstSwitch(ulong returnAddress, ulong r12, ulong r13, ulong r14, ulong r15)
+        {
+            ulong* sp = (ulong*)StackStart;
+            *--sp = returnAddress;     // after `ret` rsp = StackStart: 16-byte aligned for the trampoline's call
+            *--sp = 0;                 // rbp
+            *--sp = 0;                 // rbx
+            *--sp = r12;
+            *--sp = r13;
+            *--sp = r14;
+            *--sp = r15;
+            SavedRsp = (ulong)sp;
+            // A clean FPU state: x87 control word 0x37F, MXCSR 0x1F80 (all exceptions masked).
+            byte* fpu = FpuArea;
+            for (int i = 0; i < FpuAreaSize; i++)
+                fpu[i] = 0;
+            *(ushort*)fpu = 0x37F;
+            *(uint*)(fpu + 24) = 0x1F80;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace MicroOS.Shared.Abi
+{
+    // System call numbers: `syscall` with the number in rax and arguments in rdi, rsi, rdx, r10, r8, r9.
+    // The result comes back in rax: >= 0 is a value, < 0 a SyscallError.
+    public enum Syscall : ulong
+    {
+        DebugWrite = 0,     // (byte* text, ulong length) -> 0: a line in the kernel log, tagged with the caller
+        Exit = 1,           // (int code) -> does not return
+        Yield = 2,          // () -> 0: give up the rest of the time slice
+        Sleep = 3,          // (ulong milliseconds) -> 0
+        MapMemory = 4,      // (ulong length) -> address of fresh zeroed read/write memory in the caller's heap
+        GetProcessId = 5,   // () -> the caller's process id
+    }
+
+    public enum SyscallError : long
+    {
+        UnknownSyscall = -1,
+        InvalidArgument = -2,
+        BadAddress = -3,     // a pointer outside the caller's user half, or not mapped with the needed rights
+        OutOfMemory = -4,    // the caller's memory limit (or the machine's memory) is reached
+    }
+}
