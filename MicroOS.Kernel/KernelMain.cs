@@ -77,10 +77,9 @@ namespace MicroOS.Kernel
             if (test != null)
                 TestModes.Run(test);
 
+            Scheduler.Initialize(&IdleLoop);
             ServerStartup.StartFromManifest(boot, options);
-            if (ExitOnFailure)
-                ProcessManager.ReportWhenAllExited();
-            Scheduler.Start(&IdleLoop);
+            Scheduler.Start();
         }
 
         // The idle thread: halts until the next interrupt. Under test (`exit`), ends QEMU once every
@@ -91,6 +90,8 @@ namespace MicroOS.Kernel
             {
                 if (ExitOnFailure && ProcessManager.LiveCount == 0)
                 {
+                    Scheduler.ReapDeadThreads();
+                    ProcessManager.ReportFrames();
                     Log.WriteLine("idle: nothing left to run");
                     QemuDebugExit.Exit(QemuExitCode.Success);
                 }

@@ -18,6 +18,6 @@ namespace MicroOS.Kernel.Diagnostics
 
         // The runtime's fatal hook: an unhandled exception or failed runtime check in the kernel.
         public static void RuntimeFatal(string kind, string message) =>
-            Halt(string.Concat("unhandled exception ", kind, ": ", message), QemuExitCode.Panic);
+            Halt(message == null ? kind : string.Concat("unhandled exception ", kind, ": ", message), QemuExitCode.Panic);
     }
 }

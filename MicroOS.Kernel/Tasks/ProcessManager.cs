@@ -14,7 +14,6 @@ namespace MicroOS.Kernel.Tasks
         private static readonly List<Process> s_processes = new List<Process>(128);
         private static int s_nextId = 1;
         private static ulong s_freeFramesBeforeFirst;
-        private static bool s_reportWhenAllExited;
         private static bool s_anyStarted;
 
         public static int LiveCount => s_processes.Count;
@@ -22,7 +21,13 @@ namespace MicroOS.Kernel.Tasks
         // With `exit`, the idle thread ends the test run once every process is gone.
         public static bool AllExited => s_anyStarted && LiveCount == 0;
 
-        public static void ReportWhenAllExited() => s_reportWhenAllExited = true;
+        // Called by the idle thread once every process is gone and its stacks are reaped.
+        public static void ReportFrames()
+        {
+            if (s_anyStarted)
+                Log.WriteLine(string.Concat("processes: all exited; free frames ", PhysicalMemory.FreeFrames.ToString(),
+                    " (before the first process: ", s_freeFramesBeforeFirst.ToString(), ")"));
+        }
 
         // Loads `image` as a new process named `name`. Returns null (after logging why) if the image is
         // malformed or memory is short; the caller goes on with the other servers.
@@ -139,9 +144,6 @@ namespace MicroOS.Kernel.Tasks
                 Scheduler.Retire(t);
             process.Space.Destroy();
             s_processes.Remove(process);
-            if (s_reportWhenAllExited && LiveCount == 0)
-                Log.WriteLine(string.Concat("processes: all exited; free frames ", PhysicalMemory.FreeFrames.ToString(),
-                    " (before the first process: ", s_freeFramesBeforeFirst.ToString(), ")"));
             if (wasCurrent)
                 Scheduler.ExitCurrent();
         }

@@ -49,10 +49,14 @@ namespace MicroOS.Kernel.Tasks
             return thread;
         }
 
-        // Leaves the boot stack for good: from here on everything runs in threads.
-        public static void Start(delegate*<ulong, void> idleEntry)
+        public static void Initialize(delegate*<ulong, void> idleEntry)
         {
             s_idle = CreateKernelThread("idle", idleEntry, 0, Priority.Normal);
+        }
+
+        // Leaves the boot stack for good: from here on everything runs in threads.
+        public static void Start()
+        {
             Pit.Initialize();
             s_current = null;
             Thread first = PickNext();
@@ -175,7 +179,7 @@ namespace MicroOS.Kernel.Tasks
             Cpu.SwitchContext(saveRsp, next.SavedRsp);
         }
 
-        private static void ReapDeadThreads()
+        public static void ReapDeadThreads()
         {
             for (int i = s_dead.Count - 1; i >= 0; i--)
             {

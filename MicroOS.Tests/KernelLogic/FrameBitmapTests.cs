@@ -163,6 +163,19 @@ public sealed class FrameBitmapTests
     }
 
     [Fact]
+    public void ContiguousRunIsBrokenByAFullyUsedWord()
+    {
+        var frames = new FrameBitmap(1 * MiB);
+        frames.MarkFree(62 * Frame, 2 * Frame);  // frames 62-63, then word 1 (64-127) all used
+        frames.MarkFree(128 * Frame, 2 * Frame); // frames 128-129
+
+        Assert.False(frames.TryAllocateContiguous(4, out _));
+        Assert.True(frames.TryAllocateContiguous(2, out ulong run));
+        Assert.Equal(62 * Frame, run);
+        Assert.Equal(2UL, frames.FreeFrames);
+    }
+
+    [Fact]
     public void ContiguousAllocationSpansWholeFreeWords()
     {
         var frames = new FrameBitmap(4 * MiB);

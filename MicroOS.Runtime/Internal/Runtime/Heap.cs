@@ -4,7 +4,7 @@ namespace Internal.Runtime
     // until their image ends. Counters feed the `mem` report and the leak tests.
     public static unsafe class Heap
     {
-        private const nuint ChunkSize = 256 * 1024;
+        private const nuint ChunkSize = 64 * 1024;
         private static byte* s_next;
         private static byte* s_limit;
         private static ulong s_allocatedBytes;

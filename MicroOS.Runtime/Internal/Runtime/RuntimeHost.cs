@@ -6,7 +6,8 @@ namespace Internal.Runtime
     {
         // Returns at least `bytes` of fresh zeroed memory, 16-byte aligned, or null when none is left.
         internal static delegate*<nuint, void*> s_moreMemory;
-        // Never returns: reports a fatal runtime error (unhandled exception, failed fast).
+        // Never returns: reports a fatal runtime error (unhandled exception, failed fast). A null
+        // message means "report without allocating": a second failure happened while reporting.
         internal static delegate*<string, string, void> s_fatal;
         // Writes diagnostic text (used before the image's own logging works).
         internal static delegate*<string, void> s_write;
@@ -18,8 +19,15 @@ namespace Internal.Runtime
             s_write = write;
         }
 
+        private static bool s_inFatal;
+
+        // Reports once: a failure while reporting (say, out of memory building the message) goes
+        // straight to the hook's no-allocation path instead of recursing.
         public static void Fatal(string kind, string message)
         {
+            if (s_inFatal)
+                message = null;
+            s_inFatal = true;
             if (s_fatal != null)
                 s_fatal(kind, message);
             while (true) { }

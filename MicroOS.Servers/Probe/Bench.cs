@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.User;
+
+namespace MicroOS.Servers.Probe
+{
+    // Benchmarks, read by ./microos bench. Under QEMU -icount the timestamp counter advances with
+    // the guest instruction count, so the same code yields instruction counts; in plain TCG it
+    // yields (host-paced) cycles. Each figure is the median of many single measurements.
+    internal static class Bench
+    {
+        private const int Samples = 2001;
+
+        public static int Run(string which)
+        {
+            if (which == "switch-partner")
+            {
+                // Keeps yielding, so every yield of the measuring process is two address-space switches.
+                while (true)
+                    Sys.Yield();
+            }
+            ulong[] samples = new ulong[Samples];
+            // Null syscall: get_process_id, the cheapest round trip into the kernel and back.
+            for (int i = 0; i < Samples; i++)
+            {
+                ulong t0 = Sys.ReadTimestamp();
+                Sys.Call(Syscall.GetProcessId);
+                samples[i] = Sys.ReadTimestamp() - t0;
+            }
+            ulong syscall = Median(samples);
+            ulong overhead = MeasureOverhead(samples);
+            Sys.Write(string.Concat("bench: null syscall ", (syscall - overhead).ToString()));
+            // Yield to a partner in another address space and back: two switches, two syscalls.
+            for (int i = 0; i < Samples; i++)
+            {
+                ulong t0 = Sys.ReadTimestamp();
+                Sys.Yield();
+                samples[i] = Sys.ReadTimestamp() - t0;
+            }
+            ulong roundTrip = Median(samples) - overhead;
+            Sys.Write(string.Concat("bench: yield round trip ", roundTrip.ToString()));
+            Sys.Write(string.Concat("bench: context switch ", (roundTrip / 2).ToString()));
+            Sys.Write("bench: done");
+            return 0;
+        }
+
+        private static ulong MeasureOverhead(ulong[] samples)
+        {
+            for (int i = 0; i < Samples; i++)
+            {
+                ulong t0 = Sys.ReadTimestamp();
+                samples[i] = Sys.ReadTimestamp() - t0;
+            }
+            return Median(samples);
+        }
+
+        private static ulong Median(ulong[] values)
+        {
+            // Insertion sort: 2001 values, run a few times; no allocation.
+            for (int i = 1; i < values.Length; i++)
+            {
+                ulong v = values[i];
+                int j = i - 1;
+                while (j >= 0 && values[j] > v)
+                {
+                    values[j + 1] = values[j];
+                    j--;
+                }
+                values[j + 1] = v;
+            }
+            return values[values.Length / 2];
+        }
+    }
+}

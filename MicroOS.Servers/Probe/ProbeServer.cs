@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.User;
+
+namespace MicroOS.Servers.Probe
+{
+    // Test-only server. Its first argument picks what it does:
+    //   busy <label>     count forever without yielding, printing progress (preemption, isolation witness)
+    //   spin             loop forever silently
+    //   exit [code]      use some heap memory, then exit (the 64-process leak test)
+    //   memhog           map memory until the limit says OutOfMemory
+    //   rogue <attack>   try something a server must not do (see Rogue.cs)
+    //   bench            measure syscall and context-switch cost (./microos bench)
+    internal static class ProbeServer
+    {
+        [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
+        private static int Main()
+        {
+            string[] args = ServerRuntime.Arguments.Split(' ');
+            string mode = args[0];
+            string label = args.Length > 1 ? args[1] : "";
+            switch (mode)
+            {
+                case "busy":
+                    Busy(label);
+                    return 0;
+                case "spin":
+                    while (true) { }
+                case "exit":
+                    return ExitAfterWork(label);
+                case "memhog":
+                    return MemoryHog();
+                case "rogue":
+                    return Rogue.Attack(label);
+                case "bench":
+                    return Bench.Run(label);
+                default:
+                    Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench)"));
+                    return 2;
+            }
+        }
+
+        // Never yields: only the timer can take the CPU away.
+        private static void Busy(string label)
+        {
+            ulong iterations = 0;
+            int reports = 0;
+            ulong volatileSink = 0;
+            while (true)
+            {
+                volatileSink += iterations * 3;
+                if (++iterations % 4_000_000 == 0)
+                    Sys.Write(string.Concat("busy ", label, ": ", (++reports).ToString()));
+                if (volatileSink == 1)
+                    Sys.Yield();      // never true; keeps the loop from being folded away
+            }
+        }
+
+        private static int ExitAfterWork(string code)
+        {
+            var items = new List<string>();
+            for (int i = 0; i < 200; i++)
+                items.Add(i.ToString());
+            int exitCode = int.TryParse(code, out int c) ? c : 0;
+            return items.Count == 200 ? exitCode : 99;
+        }
+
+        private static unsafe int MemoryHog()
+        {
+            ulong mapped = 0;
+            while (true)
+            {
+                long result = Sys.Call(Syscall.MapMemory, 64 * 1024);
+                if (result < 0)
+                {
+                    Sys.Write(string.Concat("memhog: map_memory refused with ", result == (long)SyscallError.OutOfMemory ? "OutOfMemory" : result.ToString(),
+                        " after ", (mapped >> 10).ToString(), " KiB"));
+                    return 0;
+                }
+                // Touch every page: the memory must really be there.
+                byte* p = (byte*)result;
+                for (int i = 0; i < 64 * 1024; i += 4096)
+                    p[i] = 1;
+                mapped += 64 * 1024;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+; Things a server must not be able to do. Each routine attempts one; the kernel must kill the caller.
+bits 64
+section .text
+global probe_cli, probe_hlt, probe_out, probe_mov_cr3, probe_jump
+probe_cli:
+    cli
+    ret
+probe_hlt:
+    hlt
+    ret
+probe_out:
+    mov dx, 0xf4
+    mov eax, 0x10
+    out dx, eax                     ; would end QEMU (isa-debug-exit) if it were allowed
+    ret
+probe_mov_cr3:
+    xor eax, eax
+    mov cr3, rax
+    ret
+; void probe_jump(void* target): calls into `target` (a data page: must fault on NX).
+probe_jump:
+    call rdi
+    ret

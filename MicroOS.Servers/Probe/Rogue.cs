@@ -1,0 +1,79 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.User;
+
+namespace MicroOS.Servers.Probe
+{
+    // Each attack must end with the kernel killing this process (or, for bad syscall arguments,
+    // refusing with an error code) while every other process keeps running.
+    internal static unsafe class Rogue
+    {
+        public const ulong KernelAddress = 0xFFFFFFFF80100000;     // the kernel image
+        public const ulong OtherServersHeap = 0x0000_0010_0080_0000; // heap address only a bigger server has mapped
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_cli")] private static extern void Cli();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_hlt")] private static extern void Hlt();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_out")] private static extern void Out();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_mov_cr3")] private static extern void MovCr3();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_jump")] private static extern void Jump(void* target);
+
+        public static int Attack(string attack)
+        {
+            Sys.Write(string.Concat("rogue: attempting ", attack));
+            switch (attack)
+            {
+                case "kernel-write":
+                    *(ulong*)KernelAddress = 0xBAD;
+                    break;
+                case "kernel-read":
+                    Sys.Write(string.Concat("rogue: read ", (*(ulong*)KernelAddress).ToString()));
+                    break;
+                case "other-read":
+                    Sys.Write(string.Concat("rogue: read ", (*(ulong*)OtherServersHeap).ToString()));
+                    break;
+                case "nx":
+                    byte* data = (byte*)Sys.MapMemory(4096);
+                    data[0] = 0xC3;                 // `ret`: harmless if it ran, but the page is no-execute
+                    Jump(data);
+                    break;
+                case "cli":
+                    Cli();
+                    break;
+                case "hlt":
+                    Hlt();
+                    break;
+                case "out":
+                    Out();
+                    break;
+                case "mov-cr3":
+                    MovCr3();
+                    break;
+                case "syscall-args":
+                    return BadSyscallArguments();
+                default:
+                    Sys.Write(string.Concat("rogue: unknown attack '", attack, "'"));
+                    return 2;
+            }
+            Sys.Write(string.Concat("rogue: SURVIVED ", attack));
+            return 1;
+        }
+
+        // Bad arguments are refused with an error code; the server lives on.
+        private static int BadSyscallArguments()
+        {
+            Report("kernel pointer", Sys.Call(Syscall.DebugWrite, KernelAddress, 16));
+            Report("unmapped pointer", Sys.Call(Syscall.DebugWrite, 0x0000_0000_1000_0000, 16));
+            Report("non-canonical pointer", Sys.Call(Syscall.DebugWrite, 0x8000_0000_0000_0000, 16));
+            Report("overflowing length", Sys.Call(Syscall.DebugWrite, 0x0000_7FFF_FFFF_F000, 0xFFFF_FFFF_FFFF_F000));
+            Report("unknown syscall", Sys.Raw(999, 0, 0, 0, 0));
+            Report("zero-length map", Sys.Call(Syscall.MapMemory, 0));
+            Report("huge map", Sys.Call(Syscall.MapMemory, 1UL << 40));
+            Sys.Write("rogue: still alive after bad syscalls");
+            return 0;
+        }
+
+        private static void Report(string what, long result) =>
+            Sys.Write(string.Concat("rogue: ", what, " -> ", result.ToString()));
+    }
+}

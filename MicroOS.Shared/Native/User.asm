@@ -1,0 +1,40 @@
+; The ring-3 side of every server image: the entry point and the SYSCALL stub.
+bits 64
+section .text
+
+; The kernel starts a server at _start with rsp = top of its stack, rdi = its arguments (ASCII,
+; read-only page), rsi = their length. ServerStart (ServerRuntime.cs) sets up the runtime, then
+; the server's own ServerMain runs; its return value is the exit code.
+global _start
+extern ServerStart, ServerMain
+extern __modules_start, __modules_end
+_start:
+    xor ebp, ebp
+    and rsp, -16
+    lea rdx, [rel __modules_start]
+    lea rcx, [rel __modules_end]
+    call ServerStart
+    call ServerMain
+    mov edi, eax
+    mov eax, 1                      ; Syscall.Exit
+    syscall
+    ud2
+
+; long mos_syscall(ulong number, ulong a0, ulong a1, ulong a2, ulong a3)
+; Moves the C calling convention's registers into the syscall convention (rax, rdi, rsi, rdx, r10).
+global mos_syscall
+mos_syscall:
+    mov rax, rdi
+    mov rdi, rsi
+    mov rsi, rdx
+    mov rdx, rcx
+    mov r10, r8
+    syscall                         ; clobbers rcx and r11, both caller-saved anyway
+    ret
+
+global mos_user_rdtsc
+mos_user_rdtsc:
+    rdtsc
+    shl rdx, 32
+    or rax, rdx
+    ret

@@ -1,0 +1,39 @@
+using System.Runtime.InteropServices;
+using Internal.Runtime;
+using Internal.Runtime.CompilerHelpers;
+
+namespace MicroOS.Shared.User
+{
+    // Brings a server's own copy of the runtime up before its ServerMain runs: its heap grows
+    // through map_memory in its own address space only; an unhandled exception ends the server
+    // (with a log line), never anything else.
+    public static unsafe class ServerRuntime
+    {
+        // The arguments from the boot manifest entry (e.g. "busy a").
+        public static string Arguments { get; private set; }
+
+        [UnmanagedCallersOnly(EntryPoint = "ServerStart")]
+        private static void Start(byte* arguments, ulong length, nint* modulesStart, nint* modulesEnd)
+        {
+            RuntimeHost.Initialize(&MoreMemory, &Fatal, &Write);
+            StartupCodeHelpers.InitializeModules(modulesStart, modulesEnd);
+            char[] chars = new char[(int)length];
+            for (int i = 0; i < (int)length; i++)
+                chars[i] = (char)arguments[i];
+            Arguments = new string(chars);
+        }
+
+        private static void* MoreMemory(nuint bytes) => Sys.MapMemory(bytes);
+
+        private static void Fatal(string kind, string message)
+        {
+            if (message == null)
+                Sys.Write(kind);                 // literals only: this path must not allocate
+            else
+                Sys.Write(string.Concat("unhandled exception ", kind, ": ", message));
+            Sys.Exit(-1);
+        }
+
+        private static void Write(string text) => Sys.Write(text);
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Shared.User
+{
+    // The system calls, as a server sees them. Thin: each wraps one `syscall` (User.asm).
+    public static unsafe class Sys
+    {
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_syscall")]
+        public static extern long Raw(ulong number, ulong a0, ulong a1, ulong a2, ulong a3);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_user_rdtsc")]
+        public static extern ulong ReadTimestamp();
+
+        public static long Call(Syscall number, ulong a0 = 0, ulong a1 = 0) => Raw((ulong)number, a0, a1, 0, 0);
+
+        // One line in the kernel log, prefixed by the kernel with this server's name.
+        public static long Write(string text)
+        {
+            int length = text.Length < 1024 ? text.Length : 1024;
+            byte* buffer = stackalloc byte[length];
+            for (int i = 0; i < length; i++)
+                buffer[i] = text[i] < 0x80 ? (byte)text[i] : (byte)'?';
+            return Call(Syscall.DebugWrite, (ulong)buffer, (ulong)length);
+        }
+
+        public static void Exit(int code)
+        {
+            Call(Syscall.Exit, (ulong)code);
+            while (true) { }
+        }
+
+        public static void Yield() => Call(Syscall.Yield);
+
+        public static void Sleep(ulong milliseconds) => Call(Syscall.Sleep, milliseconds);
+
+        public static int ProcessId => (int)Call(Syscall.GetProcessId);
+
+        // Fresh zeroed memory, or null when the process is at its memory limit.
+        public static void* MapMemory(ulong length)
+        {
+            long result = Call(Syscall.MapMemory, length);
+            return result < 0 ? null : (void*)result;
+        }
+    }
+}
