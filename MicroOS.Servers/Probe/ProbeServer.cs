@@ -45,8 +45,16 @@ namespace MicroOS.Servers.Probe
         }
 
         // Never yields: only the timer can take the CPU away.
-        private static void Busy(string label)
+        private static unsafe void Busy(string label)
         {
+            if (label == "witness")
+            {
+                // Hold memory the rogue probe will try to read from its own address space.
+                byte* held = (byte*)Sys.MapMemory(3 * 1024 * 1024);
+                for (int i = 0; i < 3 * 1024 * 1024; i += 4096)
+                    held[i] = 0x5A;
+                Sys.Write(string.Concat("busy witness: holding 3072 KiB at 0x", ((ulong)held).ToString("X")));
+            }
             ulong iterations = 0;
             int reports = 0;
             ulong volatileSink = 0;

@@ -10,7 +10,7 @@ namespace MicroOS.Servers.Probe
     internal static unsafe class Rogue
     {
         public const ulong KernelAddress = 0xFFFFFFFF80100000;     // the kernel image
-        public const ulong OtherServersHeap = 0x0000_0010_0080_0000; // heap address only a bigger server has mapped
+        public const ulong OtherServersHeap = 0x0000_0010_0020_0000; // inside the witness's heap (it maps 3 MiB)
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_cli")] private static extern void Cli();
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_hlt")] private static extern void Hlt();
