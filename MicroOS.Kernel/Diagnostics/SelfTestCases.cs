@@ -67,6 +67,8 @@ namespace MicroOS.Kernel.Diagnostics
             if (r != null) return r;
             r = Expect(long.MinValue.ToString(), "-9223372036854775808", "long.MinValue");
             if (r != null) return r;
+            r = Expect($"{seed:X4}|{(ulong)seed << 8:x}", string.Concat(seed.ToString("X4"), "|", ((ulong)seed << 8).ToString("x")), "interpolation with format");
+            if (r != null) return r;
             return Expect(int.TryParse(seed.ToString(), out int parsed) && parsed == seed && !int.TryParse("12x", out _), "parse");
         }
 

@@ -38,7 +38,7 @@ namespace System
         public override string ToString() => Number.Format(m_value);
     }
 
-    public struct Byte : IEquatable<byte>
+    public struct Byte : IEquatable<byte>, IFormattable
     {
         private byte m_value;
         public const byte MaxValue = 255;
@@ -48,6 +48,7 @@ namespace System
         public override int GetHashCode() => m_value;
         public override string ToString() => Number.Format(m_value);
         public string ToString(string format) => Number.Format(m_value, format, 2);
+        public string ToString(string format, IFormatProvider provider) => ToString(format);
     }
 
     public struct Int16 : IEquatable<short>
@@ -61,7 +62,7 @@ namespace System
         public override string ToString() => Number.Format(m_value);
     }
 
-    public struct UInt16 : IEquatable<ushort>
+    public struct UInt16 : IEquatable<ushort>, IFormattable
     {
         private ushort m_value;
         public const ushort MaxValue = 65535;
@@ -71,9 +72,10 @@ namespace System
         public override int GetHashCode() => m_value;
         public override string ToString() => Number.Format(m_value);
         public string ToString(string format) => Number.Format(m_value, format, 4);
+        public string ToString(string format, IFormatProvider provider) => ToString(format);
     }
 
-    public struct Int32 : IEquatable<int>, IComparable<int>
+    public struct Int32 : IEquatable<int>, IComparable<int>, IFormattable
     {
         private int m_value;
         public const int MaxValue = 0x7fffffff;
@@ -84,11 +86,12 @@ namespace System
         public override int GetHashCode() => m_value;
         public override string ToString() => Number.Format(m_value);
         public string ToString(string format) => Number.Format((long)m_value, format, 8);
+        public string ToString(string format, IFormatProvider provider) => ToString(format);
         public static bool TryParse(string s, out int result) => Number.TryParse(s, out result);
         public static int Parse(string s) => Number.TryParse(s, out int r) ? r : throw new FormatException("not a number: " + s);
     }
 
-    public struct UInt32 : IEquatable<uint>, IComparable<uint>
+    public struct UInt32 : IEquatable<uint>, IComparable<uint>, IFormattable
     {
         private uint m_value;
         public const uint MaxValue = 0xffffffff;
@@ -99,9 +102,10 @@ namespace System
         public override int GetHashCode() => (int)m_value;
         public override string ToString() => Number.Format((ulong)m_value);
         public string ToString(string format) => Number.Format(m_value, format, 8);
+        public string ToString(string format, IFormatProvider provider) => ToString(format);
     }
 
-    public struct Int64 : IEquatable<long>, IComparable<long>
+    public struct Int64 : IEquatable<long>, IComparable<long>, IFormattable
     {
         private long m_value;
         public const long MaxValue = 0x7fffffffffffffff;
@@ -112,9 +116,10 @@ namespace System
         public override int GetHashCode() => (int)m_value ^ (int)(m_value >> 32);
         public override string ToString() => Number.Format(m_value);
         public string ToString(string format) => Number.Format(m_value, format, 16);
+        public string ToString(string format, IFormatProvider provider) => ToString(format);
     }
 
-    public struct UInt64 : IEquatable<ulong>, IComparable<ulong>
+    public struct UInt64 : IEquatable<ulong>, IComparable<ulong>, IFormattable
     {
         private ulong m_value;
         public const ulong MaxValue = 0xffffffffffffffff;
@@ -125,6 +130,7 @@ namespace System
         public override int GetHashCode() => (int)m_value ^ (int)(m_value >> 32);
         public override string ToString() => Number.Format(m_value);
         public string ToString(string format) => Number.Format((long)m_value, format, 16);
+        public string ToString(string format, IFormatProvider provider) => ToString(format);
     }
 
     public struct Single

@@ -30,6 +30,7 @@ namespace MicroOS.Servers.Probe
                     Sys.Write(string.Concat("rogue: read ", (*(ulong*)KernelAddress).ToString()));
                     break;
                 case "other-read":
+                    Sys.Sleep(300);     // let the witness map and fill its memory first
                     Sys.Write(string.Concat("rogue: read ", (*(ulong*)OtherServersHeap).ToString()));
                     break;
                 case "nx":

@@ -107,6 +107,11 @@ public sealed class QemuMachine : IDisposable
     // As WaitForLine(Regex), returning the match so the caller can read its groups.
     public Match WaitForMatch(Regex pattern, TimeSpan? timeout = null) => pattern.Match(WaitForLine(pattern, timeout));
 
+    // Waits for the first line at position `from` or later (positions as in Lines) matching
+    // `pattern` and returns its position, so a test can check what came before or after it.
+    public int WaitForLineIndex(Regex pattern, int from = 0, TimeSpan? timeout = null) =>
+        WaitForFirst(pattern.IsMatch, from, $"line matching /{pattern}/" + (from > 0 ? $" at or after line {from}" : ""), timeout).Index;
+
     // Writes to the machine's serial input.
     public void Send(string text)
     {
@@ -147,13 +152,16 @@ public sealed class QemuMachine : IDisposable
 
     private static TimeSpan DefaultTimeoutFor(QemuOptions options) => options.Uefi ? DefaultUefiTimeout : DefaultTimeout;
 
-    private string WaitFor(Func<string, bool> match, string what, TimeSpan? timeout)
+    private string WaitFor(Func<string, bool> match, string what, TimeSpan? timeout) =>
+        WaitForFirst(match, 0, what, timeout).Line;
+
+    private (string Line, int Index) WaitForFirst(Func<string, bool> match, int from, string what, TimeSpan? timeout)
     {
         TimeSpan limit = timeout ?? DefaultTimeoutFor(Options);
-        switch (_serial.WaitFor(match, limit, out string? line))
+        switch (_serial.WaitFor(match, from, limit, out string? line, out int index))
         {
             case SerialLog.WaitOutcome.Found:
-                return line!;
+                return (line!, index);
             case SerialLog.WaitOutcome.Closed:
                 _process.WaitForExit(DrainTimeout);
                 throw Failure($"QEMU exited ({ExitStatusText()}) without printing a {what}");

@@ -41,10 +41,15 @@ public sealed class SerialLog
     }
 
     // Looks for the first line (from the very first one received) that satisfies `match`.
-    public WaitOutcome WaitFor(Func<string, bool> match, TimeSpan timeout, out string? line)
+    public WaitOutcome WaitFor(Func<string, bool> match, TimeSpan timeout, out string? line) =>
+        WaitFor(match, 0, timeout, out line, out _);
+
+    // Looks for the first line at position `from` or later (0 = the very first line received) that
+    // satisfies `match`; `index` is its position in Snapshot(), or -1 when none was found.
+    public WaitOutcome WaitFor(Func<string, bool> match, int from, TimeSpan timeout, out string? line, out int index)
     {
         DateTime deadline = DateTime.UtcNow + timeout;
-        int checkedCount = 0;
+        int checkedCount = Math.Max(from, 0);
         lock (_gate)
         {
             while (true)
@@ -54,10 +59,12 @@ public sealed class SerialLog
                     if (match(_lines[checkedCount]))
                     {
                         line = _lines[checkedCount];
+                        index = checkedCount;
                         return WaitOutcome.Found;
                     }
                 }
                 line = null;
+                index = -1;
                 if (_closed)
                     return WaitOutcome.Closed;
                 TimeSpan left = deadline - DateTime.UtcNow;

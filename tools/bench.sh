@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# ./microos bench: boots the ISO twice with the bench probe and its partner, and prints each figure as
+#   <figure>: <N> instructions, <M> cycles
+# Instructions come from a run under QEMU's -icount shift=0, where the guest timestamp counter
+# advances exactly one tick per guest instruction (deterministic). Cycles come from a plain TCG run
+# (host-paced, so they vary between machines and runs). Each is the median of 2001 measurements
+# taken inside the probe server (MicroOS.Servers/Probe/Bench.cs), minus the cost of reading the TSC.
+set -euo pipefail
+ISO="${1:?usage: bench.sh ISO}"
+CMDLINE="exit quiet nosystem servers=bench,,bench-partner"
+
+boot() {
+    timeout 300 qemu-system-x86_64 "$@" -cdrom "$ISO" -m 64M -display none -no-reboot -serial stdio \
+        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -fw_cfg "name=opt/microos/cmdline,string=$CMDLINE" 2>&1 || true
+}
+
+figure() { grep -E "bench: $1 [0-9]+" <<<"$2" | sed -E "s/.*bench: $1 ([0-9]+).*/\1/" | head -n 1; }
+
+echo "[microos] bench: run 1/2 (QEMU -icount shift=0: instruction counts)"
+counted="$(boot -icount shift=0)"
+echo "[microos] bench: run 2/2 (plain TCG: timestamp-counter cycles)"
+timed="$(boot)"
+
+status=0
+for name in "null syscall" "context switch" "yield round trip"; do
+    n="$(figure "$name" "$counted")"
+    m="$(figure "$name" "$timed")"
+    if [ -z "$n" ] || [ -z "$m" ]; then
+        echo "$name: missing (the bench server did not report it)"
+        status=1
+        continue
+    fi
+    echo "$name: $n instructions, $m cycles"
+done
+n_sys="$(figure "null syscall" "$counted")"; n_sw="$(figure "context switch" "$counted")"
+if [ -n "$n_sys" ] && [ -n "$n_sw" ] && [ "$n_sys" -gt 0 ]; then
+    echo "context switch / null syscall: $(awk "BEGIN { printf \"%.1f\", $n_sw / $n_sys }") (instruction ratio)"
+fi
+exit $status
