@@ -1,7 +1,7 @@
 ; Things a server must not be able to do. Each routine attempts one; the kernel must kill the caller.
 bits 64
 section .text
-global probe_cli, probe_hlt, probe_out, probe_mov_cr3, probe_jump
+global probe_cli, probe_hlt, probe_out, probe_mov_cr3, probe_jump, probe_ud, probe_divide
 probe_cli:
     cli
     ret
@@ -20,4 +20,13 @@ probe_mov_cr3:
 ; void probe_jump(void* target): calls into `target` (a data page: must fault on NX).
 probe_jump:
     call rdi
+    ret
+probe_ud:
+    ud2
+    ret
+; ulong probe_divide(ulong dividend, ulong divisor): divides in hardware, so divisor 0 is #DE.
+probe_divide:
+    mov rax, rdi
+    xor edx, edx
+    div rsi
     ret

@@ -17,6 +17,8 @@ namespace MicroOS.Servers.Probe
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_out")] private static extern void Out();
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_mov_cr3")] private static extern void MovCr3();
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_jump")] private static extern void Jump(void* target);
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_ud")] private static extern void InvalidOpcode();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_divide")] private static extern ulong Divide(ulong dividend, ulong divisor);
 
         public static int Attack(string attack)
         {
@@ -49,6 +51,12 @@ namespace MicroOS.Servers.Probe
                     break;
                 case "mov-cr3":
                     MovCr3();
+                    break;
+                case "ud":
+                    InvalidOpcode();
+                    break;
+                case "divide":
+                    Sys.Write(string.Concat("rogue: quotient ", Divide(Sys.ReadTimestamp(), 0).ToString()));
                     break;
                 case "syscall-args":
                     return BadSyscallArguments();

@@ -34,6 +34,8 @@ public sealed class ServerIsolationTests
         ["hlt"] = @"#GP General Protection Fault at rip 0x(?<rip>[0-9A-F]{16})",
         ["out"] = @"#GP General Protection Fault at rip 0x(?<rip>[0-9A-F]{16})",
         ["mov-cr3"] = @"#GP General Protection Fault at rip 0x(?<rip>[0-9A-F]{16})",
+        ["ud"] = @"#UD Invalid Opcode at rip 0x(?<rip>[0-9A-F]{16})",
+        ["divide"] = @"#DE Divide Error at rip 0x(?<rip>[0-9A-F]{16})",
     };
 
     [Theory]
@@ -45,6 +47,8 @@ public sealed class ServerIsolationTests
     [InlineData("hlt")]
     [InlineData("out")]
     [InlineData("mov-cr3")]
+    [InlineData("ud")]
+    [InlineData("divide")]
     public void RogueServerIsKilledWithTheRightFaultWhileTheWitnessRunsOn(string attack)
     {
         string fault = ExpectedKill[attack];
@@ -82,6 +86,8 @@ public sealed class ServerIsolationTests
             ulong start = ServerLog.Hex(holding.Groups["start"].Value);
             ulong kib = ulong.Parse(holding.Groups["kib"].Value);
             Assert.Equal(3072UL, kib);
+            // The rogue waits before reading, so the memory existed (in the witness's space) at that moment.
+            Assert.True(machine.WaitForLineIndex(WitnessHolding) < kill, "the witness had not mapped its heap before the rogue's read");
             Assert.True(start <= WitnessHeapAddress && WitnessHeapAddress + 8 <= start + kib * 1024,
                 $"the witness holds 0x{start:X}..0x{start + kib * 1024:X}, which does not contain {WitnessHeap}");
         }

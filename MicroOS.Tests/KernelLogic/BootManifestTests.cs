@@ -1,0 +1,78 @@
+using MicroOS.Kernel.Boot;
+using Xunit;
+
+namespace MicroOS.Tests.KernelLogic;
+
+// The boot manifest parser (MicroOS.Kernel/Boot/BootManifest.cs), fed text the way the kernel gets it.
+public sealed class BootManifestTests
+{
+    [Fact]
+    public void ParsesEntriesCommentsAndArguments()
+    {
+        var errors = new List<string>();
+        List<ManifestEntry> entries = BootManifest.Parse(
+            "# comment line\n" +
+            "init   init.elf   512K  high    system\n" +
+            "\n" +
+            "busy-a probe.elf  2M    normal  test    busy a   # trailing comment\r\n", errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(2, entries.Count);
+        Assert.Equal("init", entries[0].Name);
+        Assert.Equal("init.elf", entries[0].Image);
+        Assert.Equal(512UL * 1024, entries[0].MemoryLimitBytes);
+        Assert.True(entries[0].HighPriority);
+        Assert.Equal(ServerKind.System, entries[0].Kind);
+        Assert.Equal("", entries[0].Arguments);
+        Assert.Equal(2UL * 1024 * 1024, entries[1].MemoryLimitBytes);
+        Assert.False(entries[1].HighPriority);
+        Assert.Equal(ServerKind.Test, entries[1].Kind);
+        Assert.Equal("busy a", entries[1].Arguments);
+    }
+
+    [Theory]
+    [InlineData("init init.elf", "expected 'name image memory priority kind")]
+    [InlineData("init init.elf 0K high system", "bad memory limit '0K'")]
+    [InlineData("init init.elf lots high system", "bad memory limit 'lots'")]
+    [InlineData("init init.elf 512K urgent system", "priority must be 'high' or 'normal'")]
+    [InlineData("init init.elf 512K high daemon", "kind must be 'system' or 'test'")]
+    public void MalformedLinesAreReportedAndSkipped(string line, string expectedError)
+    {
+        var errors = new List<string>();
+        List<ManifestEntry> entries = BootManifest.Parse("ok ok.elf 4K normal test\n" + line + "\n", errors);
+
+        Assert.Single(entries);
+        Assert.Equal("ok", entries[0].Name);
+        string error = Assert.Single(errors);
+        Assert.Contains("manifest line 2", error);
+        Assert.Contains(expectedError, error);
+    }
+
+    [Theory]
+    [InlineData("4096", 4096UL)]
+    [InlineData("16k", 16UL * 1024)]
+    [InlineData("3M", 3UL * 1024 * 1024)]
+    public void SizesTakeKAndMSuffixes(string text, ulong bytes)
+    {
+        Assert.True(BootManifest.TryParseSize(text, out ulong parsed));
+        Assert.Equal(bytes, parsed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("K")]
+    [InlineData("-1M")]
+    [InlineData("1G")]
+    public void BadSizesAreRefused(string text) => Assert.False(BootManifest.TryParseSize(text, out _));
+
+    [Fact]
+    public void TheShippedManifestParsesWithoutErrors()
+    {
+        string path = Path.Combine(Harness.RepoPaths.Root, "MicroOS.Build", "boot-manifest.txt");
+        var errors = new List<string>();
+        List<ManifestEntry> entries = BootManifest.Parse(File.ReadAllText(path), errors);
+        Assert.Empty(errors);
+        Assert.Contains(entries, e => e.Name == "init" && e.Kind == ServerKind.System);
+        Assert.Equal(entries.Count, entries.Select(e => e.Name).Distinct().Count());
+    }
+}
