@@ -144,8 +144,17 @@ namespace MicroOS.Kernel.Diagnostics
             folded["Key"] = seed;
             bool hit = folded.TryGetValue("kEY", out int value);
             ulong resolved = Internal.Runtime.InterfaceDispatch.ResolveCount - before;
-            return Expect(sharedArea == expected + seed / 2 && hit && value == seed && resolved > 0,
-                string.Concat("real interface dispatch (resolver calls: ", resolved.ToString(), ")"));
+            if (!(sharedArea == expected + seed / 2 && hit && value == seed && resolved > 0))
+                return string.Concat("real interface dispatch (resolver calls: ", resolved.ToString(), ")");
+
+            // Resolved call sites are cached: the same lookups again never reach the resolver.
+            ulong beforeRepeat = Internal.Runtime.InterfaceDispatch.ResolveCount;
+            int hits = 0;
+            for (int i = 0; i < 10; i++)
+                if (folded.TryGetValue(i % 2 == 0 ? "KEY" : "key", out _))
+                    hits++;
+            ulong repeated = Internal.Runtime.InterfaceDispatch.ResolveCount - beforeRepeat;
+            return Expect(hits == 10 && repeated == 0, string.Concat("dispatch cache (resolver calls on repeat: ", repeated.ToString(), ")"));
         }
 
         private static int AreaOf<T>(T shape) where T : class, IShape => shape.Area();

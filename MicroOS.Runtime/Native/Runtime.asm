@@ -81,6 +81,20 @@ RhpInitialInterfaceDispatch:
     pop rbp
     jmp r11
 
+; A call site that has been resolved once: r11 = cell, [r11 + 8] = its CacheEntry (InterfaceDispatch.cs).
+; Hit: jump to the cached target. Miss (another type): the slow path, which retargets the entry.
+; Only rax and r10 are used: every argument register is still live.
+global RhpInterfaceDispatchCached, mos_interface_dispatch_cached_address
+RhpInterfaceDispatchCached:
+    mov rax, [r11 + 8]
+    mov r10, [rdi]                  ; the object's MethodTable
+    cmp r10, [rax]
+    jne RhpInitialDynamicInterfaceDispatch
+    jmp [rax + 8]
+mos_interface_dispatch_cached_address:
+    lea rax, [rel RhpInterfaceDispatchCached]
+    ret
+
 ; Stack-protector cookie ILC's code reads (no stack protector checks are emitted for our code).
 section .data
 global __security_cookie

@@ -32,13 +32,6 @@ namespace MicroOS.Kernel.Arch.X64
             public ushort IoMapBase;
         }
 
-        [StructLayout(LayoutKind.Sequential, Pack = 1)]
-        private struct Descriptor
-        {
-            public ushort Limit;
-            public ulong Base;
-        }
-
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_load_gdt")] private static extern void LoadGdt(void* descriptor);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_load_tss")] private static extern void LoadTss(ushort selector);
 
@@ -64,7 +57,7 @@ namespace MicroOS.Kernel.Arch.X64
             s_tss->Ist1 = (ulong)KernelHeapPages.AllocateZeroed(IstStackSize) + IstStackSize;
             s_tss->Ist2 = (ulong)KernelHeapPages.AllocateZeroed(IstStackSize) + IstStackSize;
 
-            Descriptor d;
+            DescriptorTablePointer d;
             d.Limit = 8 * 8 - 1;
             d.Base = (ulong)s_gdt;
             LoadGdt(&d);

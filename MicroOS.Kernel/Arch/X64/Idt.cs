@@ -23,13 +23,6 @@ namespace MicroOS.Kernel.Arch.X64
             public uint Reserved;
         }
 
-        [StructLayout(LayoutKind.Sequential, Pack = 1)]
-        private struct Descriptor
-        {
-            public ushort Limit;
-            public ulong Base;
-        }
-
         private static Gate* s_gates;
 
         public static void Initialize()
@@ -47,7 +40,7 @@ namespace MicroOS.Kernel.Arch.X64
                 g->OffsetMiddle = (ushort)(handler >> 16);
                 g->OffsetHigh = (uint)(handler >> 32);
             }
-            Descriptor d;
+            DescriptorTablePointer d;
             d.Limit = 256 * 16 - 1;
             d.Base = (ulong)s_gates;
             Cpu.LoadIdt(&d);

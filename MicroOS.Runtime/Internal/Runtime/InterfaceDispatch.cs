@@ -23,6 +23,19 @@ namespace Internal.Runtime
         private const int MaxVTableOffsetPlusOne = 0x1000;
         private const int KindInterfaceAndSlot = 0;
 
+        // Layout known to RhpInterfaceDispatchCached (Native/Runtime.asm): Type at +0, Target at +8.
+        private struct CacheEntry
+        {
+            public MethodTable* Type;
+            public nint Target;
+            public MethodTable* Interface;
+            public nint Slot;
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)]
+        [RuntimeImport("mos_interface_dispatch_cached_address")]
+        private static extern nint CachedStubAddress();
+
         // How many call sites went through the resolver: the self-test checks that real dispatch ran.
         public static ulong ResolveCount;
 
@@ -36,6 +49,16 @@ namespace Internal.Runtime
             nint cache = cell->Cache;
             if (cache < MaxVTableOffsetPlusOne && (cache & CachePointerMask) == InterfacePointer)
                 return *(nint*)((byte*)type + cache);       // a plain vtable-offset cell
+            if ((cache & CachePointerMask) == 0)
+            {
+                // A cached cell that missed: same interface and slot, another type.
+                var cached = (CacheEntry*)cache;
+                nint retarget = FindImplementation(type, cached->Interface, (ushort)cached->Slot);
+                cached->Type = null;                        // never a half-updated entry that matches
+                cached->Target = retarget;
+                cached->Type = type;
+                return retarget;
+            }
 
             Cell* terminator = cell;
             while (terminator->Stub != 0)
@@ -61,7 +84,15 @@ namespace Internal.Runtime
                     RuntimeHost.Fatal("System.NotSupportedException", "interface dispatch cache pointer");
                     return 0;
             }
-            return FindImplementation(type, iface, slot);
+            nint target = FindImplementation(type, iface, slot);
+            var entry = (CacheEntry*)Heap.Allocate((nuint)sizeof(CacheEntry));
+            entry->Type = type;
+            entry->Target = target;
+            entry->Interface = iface;
+            entry->Slot = slot;
+            cell->Cache = (nint)entry;                      // first the entry, then the stub that reads it
+            cell->Stub = CachedStubAddress();
+            return target;
         }
 
         internal static nint FindImplementation(MethodTable* type, MethodTable* iface, ushort slot)
