@@ -33,7 +33,15 @@ namespace MicroOS.Kernel.Memory
             return start;
         }
 
-        // The runtime's heap hook (RuntimeHost.s_moreMemory).
-        public static void* MoreManagedMemory(nuint size) => AllocateZeroed(size);
+        // The runtime's heap hook (RuntimeHost.s_moreMemory): the boot heap first, then frames from the
+        // allocator (the kernel heap has no GC: what it hands out stays the kernel's).
+        public static void* MoreManagedMemory(nuint size)
+        {
+            void* memory = AllocateZeroed(size);
+            if (memory != null)
+                return memory;
+            int frames = (int)((size + 4095) / 4096);
+            return PhysicalMemory.TryAllocateContiguous(frames, out ulong physical) ? PhysMap.ToVirtual(physical) : null;
+        }
     }
 }

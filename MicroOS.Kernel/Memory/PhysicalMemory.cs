@@ -35,6 +35,20 @@ namespace MicroOS.Kernel.Memory
             return true;
         }
 
+        // `count` physically contiguous zeroed frames (for the kernel heap once the boot heap is used up).
+        public static bool TryAllocateContiguous(int count, out ulong physical)
+        {
+            if (s_frames == null || !s_frames.TryAllocateContiguous(count, out physical))
+            {
+                physical = 0;
+                return false;
+            }
+            ulong* p = (ulong*)PhysMap.ToVirtual(physical);
+            for (ulong i = 0; i < (ulong)count * FrameSize / 8; i++)
+                p[i] = 0;
+            return true;
+        }
+
         public static void Free(ulong physical)
         {
             if (!s_frames.Free(physical))

@@ -14,6 +14,7 @@ namespace MicroOS.Kernel.Tasks
         private static readonly List<Process> s_processes = new List<Process>(128);
         private static int s_nextId = 1;
         private static ulong s_freeFramesBeforeFirst;
+        private static ulong s_heapBytesBeforeFirst;
         private static bool s_anyStarted;
 
         public static int LiveCount => s_processes.Count;
@@ -24,9 +25,12 @@ namespace MicroOS.Kernel.Tasks
         // Called by the idle thread once every process is gone and its stacks are reaped.
         public static void ReportFrames()
         {
-            if (s_anyStarted)
-                Log.WriteLine(string.Concat("processes: all exited; free frames ", PhysicalMemory.FreeFrames.ToString(),
-                    " (before the first process: ", s_freeFramesBeforeFirst.ToString(), ")"));
+            if (!s_anyStarted)
+                return;
+            Log.WriteLine(string.Concat("processes: all exited; free frames ", PhysicalMemory.FreeFrames.ToString(),
+                " (before the first process: ", s_freeFramesBeforeFirst.ToString(), ")"));
+            Log.WriteLine(string.Concat("kernel heap: ", Internal.Runtime.Heap.AllocatedBytes.ToString(), " bytes in ",
+                Internal.Runtime.Heap.ObjectCount.ToString(), " objects (before the first process: ", s_heapBytesBeforeFirst.ToString(), " bytes)"));
         }
 
         // Loads `image` as a new process named `name`. Returns null (after logging why) if the image is
@@ -36,6 +40,7 @@ namespace MicroOS.Kernel.Tasks
             if (!s_anyStarted)
             {
                 s_freeFramesBeforeFirst = PhysicalMemory.FreeFrames;
+                s_heapBytesBeforeFirst = Internal.Runtime.Heap.AllocatedBytes;
                 s_anyStarted = true;
             }
             ElfImage elf = ElfImage.Parse(image, Process.ImageBase, Process.HeapBase, out string error);
