@@ -9,7 +9,7 @@ using MicroOS.Shared.User;
 namespace MicroOS.Servers.Probe
 {
     // Test-only server. Its first argument picks what it does:
-    //   busy <label>     count forever without yielding, printing progress (preemption, isolation witness)
+    //   busy <label> [n] count without yielding, printing progress; forever, or until n reports
     //   spin             loop forever silently
     //   exit [code]      use some heap memory, then exit (the 64-process leak test)
     //   memhog           map memory until the limit says OutOfMemory
@@ -26,7 +26,7 @@ namespace MicroOS.Servers.Probe
             switch (mode)
             {
                 case "busy":
-                    Busy(label);
+                    Busy(label, args.Length > 2 && int.TryParse(args[2], out int limit) ? limit : 0);
                     return 0;
                 case "spin":
                     while (true) { }
@@ -45,7 +45,7 @@ namespace MicroOS.Servers.Probe
         }
 
         // Never yields: only the timer can take the CPU away.
-        private static unsafe void Busy(string label)
+        private static unsafe void Busy(string label, int maxReports)
         {
             if (label == "witness")
             {
@@ -62,7 +62,11 @@ namespace MicroOS.Servers.Probe
             {
                 volatileSink += iterations * 3;
                 if (++iterations % 4_000_000 == 0)
+                {
                     Sys.Write(string.Concat("busy ", label, ": ", (++reports).ToString()));
+                    if (reports == maxReports)
+                        return;
+                }
                 if (volatileSink == 1)
                     Sys.Yield();      // never true; keeps the loop from being folded away
             }

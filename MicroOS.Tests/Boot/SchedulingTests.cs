@@ -53,6 +53,32 @@ public sealed class SchedulingTests
         ServerLog.AssertKernelHealthy(lines);
     }
 
+    [Fact]
+    public void HighPriorityServerRunsAloneUntilItExits()
+    {
+        // busy-a (normal) starts first; hog (high priority, 8 reports then exit) must take the CPU and
+        // keep it: strict priority, so busy-a prints nothing between hog's start and hog's exit.
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("busy-a,hog"));
+        ServerLog.WaitForStart(machine, "busy-a");
+        int hogPid = ServerLog.WaitForStart(machine, "hog");
+
+        Match exited = machine.WaitForMatch(ServerLog.Exited("hog"));
+        Assert.Equal(hogPid.ToString(), exited.Groups["pid"].Value);
+        Assert.Equal("0", exited.Groups["code"].Value);
+        int hogExit = machine.WaitForLineIndex(ServerLog.Exited("hog"));
+        // The normal-priority server runs again once the high one is gone.
+        ServerLog.WaitForLinesAfter(machine, ServerLog.Progress("busy-a", "a"), hogExit, 3);
+
+        IReadOnlyList<string> lines = machine.Lines;
+        int hogFirst = ServerLog.IndexOf(lines, ServerLog.Progress("hog", "hog"));
+        Assert.True(hogFirst >= 0 && hogFirst < hogExit, "hog printed no progress before it exited");
+        int busyDuringHog = ServerLog.IndexOf(lines, ServerLog.Progress("busy-a", "a"), hogFirst);
+        Assert.True(busyDuringHog > hogExit,
+            $"busy-a ran while the high-priority hog was runnable: {(busyDuringHog >= 0 ? lines[busyDuringHog] : "")}");
+        Assert.Equal(8, ServerLog.IndicesOf(lines, ServerLog.Progress("hog", "hog")).Count);
+        ServerLog.AssertKernelHealthy(lines);
+    }
+
     // A busy server's counter goes 1, 2, 3, ... with no line lost or repeated.
     private static void AssertCountsClimbOneByOne(IReadOnlyList<string> lines, Regex progress)
     {
