@@ -88,9 +88,12 @@ namespace MicroOS.Kernel
         {
             while (true)
             {
+                if (ProcessManager.LiveCount == 0)
+                    Scheduler.ReapDeadThreads();
+                if (ProcessManager.LiveCount == 0 && ServerStartup.StartNextWave())
+                    continue;
                 if (ExitOnFailure && ProcessManager.LiveCount == 0)
                 {
-                    Scheduler.ReapDeadThreads();
                     ProcessManager.ReportFrames();
                     Log.WriteLine("idle: nothing left to run");
                     QemuDebugExit.Exit(QemuExitCode.Success);

@@ -52,7 +52,9 @@ namespace MicroOS.Kernel.Boot
 
         // userBase and userTop must be page-aligned (e.g. 0x400000 and VirtualAddress.UserTop).
         // "segment N" in errors is the index in the program header table.
-        public static ElfImage Parse(ReadOnlySpan<byte> image, ulong userBase, ulong userTop, out string error)
+        // `reuse`, when given, is cleared and filled instead of allocating a new image (the kernel keeps
+        // one: its heap is never collected).
+        public static ElfImage Parse(ReadOnlySpan<byte> image, ulong userBase, ulong userTop, out string error, ElfImage reuse = null)
         {
             error = null;
             if (userBase >= userTop || userBase % PageSize != 0 || userTop % PageSize != 0)
@@ -94,7 +96,8 @@ namespace MicroOS.Kernel.Boot
             if (tableEnd < phoff || tableEnd > (ulong)image.Length)
                 return Fail(out error, string.Concat("program header table at ", Hex(phoff), " (", phnum.ToString(), " entries) lies outside the image of size ", Hex((ulong)image.Length)));
 
-            var result = new ElfImage();
+            ElfImage result = reuse ?? new ElfImage();
+            result.Segments.Clear();
             result.Entry = entry;
             for (int i = 0; i < phnum; i++)
             {
@@ -112,40 +115,39 @@ namespace MicroOS.Kernel.Boot
                 ulong vaddr = ReadU64(image, at + 16);
                 ulong filesz = ReadU64(image, at + 32);
                 ulong memsz = ReadU64(image, at + 40);
-                string name = string.Concat("segment ", i.ToString());
 
                 if (filesz > memsz)
-                    return Fail(out error, string.Concat(name, ": file size ", Hex(filesz), " exceeds memory size ", Hex(memsz)));
+                    return Fail(out error, string.Concat(SegmentName(i), ": file size ", Hex(filesz), " exceeds memory size ", Hex(memsz)));
                 ulong fileEnd = offset + filesz;
                 if (fileEnd < offset)
-                    return Fail(out error, string.Concat(name, ": file range overflows (offset ", Hex(offset), ", size ", Hex(filesz), ")"));
+                    return Fail(out error, string.Concat(SegmentName(i), ": file range overflows (offset ", Hex(offset), ", size ", Hex(filesz), ")"));
                 if (fileEnd > (ulong)image.Length)
-                    return Fail(out error, string.Concat("truncated: ", name, " data ends at ", Hex(fileEnd), string.Concat(" past the image size ", Hex((ulong)image.Length))));
+                    return Fail(out error, string.Concat("truncated: ", SegmentName(i), " data ends at ", Hex(fileEnd), string.Concat(" past the image size ", Hex((ulong)image.Length))));
                 if (memsz == 0)
                     continue;
                 if (vaddr < userBase || vaddr >= userTop)
-                    return Fail(out error, OutsideUser(name, vaddr));
+                    return Fail(out error, OutsideUser(i, vaddr));
                 ulong end = vaddr + memsz;
                 if (end < vaddr)
-                    return Fail(out error, string.Concat(name, ": address range overflows (", Hex(vaddr), " + ", Hex(memsz), ")"));
+                    return Fail(out error, string.Concat(SegmentName(i), ": address range overflows (", Hex(vaddr), " + ", Hex(memsz), ")"));
                 // userBase and userTop are page-aligned, so the whole pages the kernel maps fit too.
                 if (end > userTop)
-                    return Fail(out error, OutsideUser(name, vaddr));
+                    return Fail(out error, OutsideUser(i, vaddr));
                 ulong pageStart = vaddr & ~(PageSize - 1);
                 ulong lastPage = (end - 1) & ~(PageSize - 1);
                 if (vaddr % PageSize != offset % PageSize)
-                    return Fail(out error, string.Concat(name, ": virtual address ", Hex(vaddr), " and file offset ", string.Concat(Hex(offset), " differ modulo the page size")));
+                    return Fail(out error, string.Concat(SegmentName(i), ": virtual address ", Hex(vaddr), " and file offset ", string.Concat(Hex(offset), " differ modulo the page size")));
                 bool writable = (flags & PF_W) != 0;
                 bool executable = (flags & PF_X) != 0;
                 if (writable && executable)
-                    return Fail(out error, string.Concat(name, " at ", Hex(vaddr), " is both writable and executable (W^X)"));
+                    return Fail(out error, string.Concat(SegmentName(i), " at ", Hex(vaddr), " is both writable and executable (W^X)"));
                 for (int s = 0; s < result.Segments.Count; s++)
                 {
                     ElfSegment other = result.Segments[s];
                     ulong otherStart = other.VirtualAddress & ~(PageSize - 1);
                     ulong otherLast = (other.VirtualAddress + other.MemorySize - 1) & ~(PageSize - 1);
                     if (pageStart <= otherLast && otherStart <= lastPage)
-                        return Fail(out error, string.Concat(name, " at ", Hex(vaddr), string.Concat(" overlaps an earlier PT_LOAD segment at ", Hex(other.VirtualAddress), " (same page)")));
+                        return Fail(out error, string.Concat(SegmentName(i), " at ", Hex(vaddr), string.Concat(" overlaps an earlier PT_LOAD segment at ", Hex(other.VirtualAddress), " (same page)")));
                 }
                 if (result.Segments.Count == MaxLoadSegments)
                     return Fail(out error, string.Concat("more than ", MaxLoadSegments.ToString(), " PT_LOAD segments"));
@@ -172,8 +174,11 @@ namespace MicroOS.Kernel.Boot
             return null;
         }
 
-        private static string OutsideUser(string name, ulong vaddr) =>
-            string.Concat(name, " at ", Hex(vaddr), " is outside the user half");
+        private static string OutsideUser(int index, ulong vaddr) =>
+            string.Concat(SegmentName(index), " at ", Hex(vaddr), " is outside the user half");
+
+        // Error text is built only on failure: the kernel parses an image per process and never frees.
+        private static string SegmentName(int index) => string.Concat("segment ", index.ToString());
 
         private static string Hex(ulong value) => string.Concat("0x", value.ToString("X"));
 

@@ -13,6 +13,7 @@ namespace MicroOS.Kernel.Boot
             "quiet",     // fewer boot lines
             "servers",   // servers=a,b*3 : also start these manifest entries (test servers), b three times
             "nosystem",  // do not start the manifest's system servers
+            "waves",     // waves=N : start the servers= list again each time every process has ended, N times in all
         };
 
         private readonly Dictionary<string, string> _options = new Dictionary<string, string>();

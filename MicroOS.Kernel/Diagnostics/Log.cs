@@ -34,5 +34,42 @@ namespace MicroOS.Kernel.Diagnostics
         }
 
         public static string Hex(ulong value) => string.Concat("0x", value.ToString("X16"));
+
+        // Numbers written digit by digit: paths that run once per process (start, exit, kill) must
+        // not allocate, because the kernel heap is never collected.
+        public static void WriteDecimal(long value)
+        {
+            if (value < 0)
+            {
+                Write("-");
+                WriteDecimal((ulong)(-(value + 1)) + 1);
+            }
+            else
+            {
+                WriteDecimal((ulong)value);
+            }
+        }
+
+        public static void WriteDecimal(ulong value)
+        {
+            ulong divisor = 1;
+            while (value / divisor >= 10)
+                divisor *= 10;
+            for (; divisor > 0; divisor /= 10)
+                WriteChar((char)('0' + (int)(value / divisor % 10)));
+        }
+
+        public static void WriteHex(ulong value)
+        {
+            Write("0x");
+            for (int shift = 60; shift >= 0; shift -= 4)
+                WriteChar("0123456789ABCDEF"[(int)((value >> shift) & 0xF)]);
+        }
+
+        private static void WriteChar(char c)
+        {
+            Serial.Write(c);
+            VgaText.Write(c);
+        }
     }
 }

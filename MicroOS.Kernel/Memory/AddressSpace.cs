@@ -14,9 +14,12 @@ namespace MicroOS.Kernel.Memory
 
         public static AddressSpace Kernel { get; private set; }
 
-        public readonly ulong Pml4Physical;
+        public ulong Pml4Physical { get; private set; }
         public ulong OwnedFrames { get; private set; }
-        public readonly ulong LimitFrames;
+        public ulong LimitFrames { get; private set; }
+
+        // Destroyed user spaces wait here to be reused: the kernel heap is never collected.
+        private static readonly System.Collections.Generic.List<AddressSpace> s_pool = new System.Collections.Generic.List<AddressSpace>(16);
 
         private AddressSpace(ulong pml4, ulong limitFrames)
         {
@@ -37,7 +40,18 @@ namespace MicroOS.Kernel.Memory
         {
             if (limitFrames < 1 || !PhysicalMemory.TryAllocate(out ulong pml4))
                 return null;
-            var space = new AddressSpace(pml4, limitFrames);
+            AddressSpace space;
+            if (s_pool.Count > 0)
+            {
+                space = s_pool[s_pool.Count - 1];
+                s_pool.RemoveAt(s_pool.Count - 1);
+                space.Pml4Physical = pml4;
+                space.LimitFrames = limitFrames;
+            }
+            else
+            {
+                space = new AddressSpace(pml4, limitFrames);
+            }
             space.OwnedFrames = 1;
             ulong* mine = Table(pml4);
             ulong* kernel = Table(Kernel.Pml4Physical);
@@ -199,6 +213,8 @@ namespace MicroOS.Kernel.Memory
             }
             PhysicalMemory.Free(Pml4Physical);
             OwnedFrames = 0;
+            Pml4Physical = 0;
+            s_pool.Add(this);
         }
     }
 }

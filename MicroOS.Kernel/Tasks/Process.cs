@@ -16,19 +16,28 @@ namespace MicroOS.Kernel.Tasks
         public const ulong StackPages = 16;          // 64 KiB, with an unmapped guard page below
         public const ulong ArgumentsPage = 0x0000_7FFF_FFF8_0000;
 
-        public readonly int Id;
-        public readonly string Name;
-        public readonly AddressSpace Space;
-        public readonly List<Thread> Threads = new List<Thread>();
-        public ProcessState State = ProcessState.Running;
+        // Process objects are recycled (ProcessManager keeps a pool): the kernel heap is never collected.
+        public int Id;
+        public string Name;
+        public AddressSpace Space;
+        public readonly List<Thread> Threads = new List<Thread>(4);
+        public ProcessState State;
         public int ExitCode;
-        public ulong HeapNext = HeapBase;
+        public ulong HeapNext;
+        public int UnreapedThreads;     // threads whose kernel stack is not yet freed
 
-        public Process(int id, string name, AddressSpace space)
+        public Process(int id, string name, AddressSpace space) => Reset(id, name, space);
+
+        public void Reset(int id, string name, AddressSpace space)
         {
             Id = id;
             Name = name;
             Space = space;
+            Threads.Clear();
+            State = ProcessState.Running;
+            ExitCode = 0;
+            HeapNext = HeapBase;
+            UnreapedThreads = 0;
         }
     }
 }

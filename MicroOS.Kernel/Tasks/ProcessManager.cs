@@ -12,6 +12,27 @@ namespace MicroOS.Kernel.Tasks
     internal static unsafe class ProcessManager
     {
         private static readonly List<Process> s_processes = new List<Process>(128);
+        // Ended processes whose threads are all reaped, ready for reuse (no GC in the kernel).
+        private static readonly List<Process> s_pool = new List<Process>(64);
+        private static readonly ElfImage s_elf = new ElfImage();
+
+        private static Process TakeProcess(int id, string name, AddressSpace space)
+        {
+            if (s_pool.Count == 0)
+                return new Process(id, name, space);
+            Process p = s_pool[s_pool.Count - 1];
+            s_pool.RemoveAt(s_pool.Count - 1);
+            p.Reset(id, name, space);
+            return p;
+        }
+
+        // Called by the scheduler when it frees a user thread's kernel stack.
+        public static void OnThreadReaped(Thread thread)
+        {
+            Process p = thread.Process;
+            if (p != null && --p.UnreapedThreads == 0 && p.State != ProcessState.Running)
+                s_pool.Add(p);
+        }
         private static int s_nextId = 1;
         private static ulong s_freeFramesBeforeFirst;
         private static ulong s_heapBytesBeforeFirst;
@@ -43,7 +64,7 @@ namespace MicroOS.Kernel.Tasks
                 s_heapBytesBeforeFirst = Internal.Runtime.Heap.AllocatedBytes;
                 s_anyStarted = true;
             }
-            ElfImage elf = ElfImage.Parse(image, Process.ImageBase, Process.HeapBase, out string error);
+            ElfImage elf = ElfImage.Parse(image, Process.ImageBase, Process.HeapBase, out string error, s_elf);
             if (elf == null)
             {
                 Log.WriteLine(string.Concat("loader: refused image '", name, "': ", error));
@@ -55,11 +76,12 @@ namespace MicroOS.Kernel.Tasks
                 Log.WriteLine(string.Concat("loader: no memory for '", name, "'"));
                 return null;
             }
-            var process = new Process(s_nextId++, name, space);
+            Process process = TakeProcess(s_nextId++, name, space);
             if (!LoadSegments(process, elf, image) || !MapStack(process) || !MapArguments(process, arguments, out ulong argsLength))
             {
                 Log.WriteLine(string.Concat("loader: '", name, "' does not fit in its memory limit of ", (memoryLimitBytes >> 10).ToString(), " KiB"));
                 space.Destroy();
+                s_pool.Add(process);
                 return null;
             }
             Thread thread = Scheduler.CreateUserThread(process, name, elf.Entry, Process.StackTop, Process.ArgumentsPage, argsLength, priority);
@@ -67,6 +89,7 @@ namespace MicroOS.Kernel.Tasks
             {
                 Log.WriteLine(string.Concat("loader: no kernel stack for '", name, "'"));
                 space.Destroy();
+                s_pool.Add(process);
                 return null;
             }
             s_processes.Add(process);
@@ -122,7 +145,10 @@ namespace MicroOS.Kernel.Tasks
         public static void ExitCurrent(int code)
         {
             Process process = Scheduler.Current.Process;
-            Log.WriteLine(string.Concat("process ", process.Name, " (pid ", process.Id.ToString(), ") exited with code ", code.ToString()));
+            WriteProcess(process);
+            Log.Write(" exited with code ");
+            Log.WriteDecimal(code);
+            Log.Write("\n");
             End(process, ProcessState.Exited, code);
         }
 
@@ -130,12 +156,31 @@ namespace MicroOS.Kernel.Tasks
         public static void KillCurrentForFault(InterruptFrame* frame)
         {
             Process process = Scheduler.Current.Process;
-            string detail = string.Concat(" at rip ", Log.Hex(frame->Rip));
+            WriteProcess(process);
+            Log.Write(" killed: ");
+            Log.Write(FaultReport.NameOf(frame->Vector));
+            Log.Write(" at rip ");
+            Log.WriteHex(frame->Rip);
             if (frame->Vector == 14)
-                detail = string.Concat(detail, " address ", Log.Hex(Cpu.ReadCr2()), " (", FaultReport.PageFaultCause(frame->ErrorCode), ")");
-            Log.WriteLine(string.Concat("process ", process.Name, " (pid ", process.Id.ToString(), ") killed: ",
-                FaultReport.NameOf(frame->Vector), detail));
+            {
+                Log.Write(" address ");
+                Log.WriteHex(Cpu.ReadCr2());
+                Log.Write(" (");
+                FaultReport.WritePageFaultCause(frame->ErrorCode);
+                Log.Write(")");
+            }
+            Log.Write("\n");
             End(process, ProcessState.Killed, -1);
+        }
+
+        // "process NAME (pid N)", without allocating.
+        private static void WriteProcess(Process process)
+        {
+            Log.Write("process ");
+            Log.Write(process.Name);
+            Log.Write(" (pid ");
+            Log.WriteDecimal(process.Id);
+            Log.Write(")");
         }
 
         private static void End(Process process, ProcessState state, int code)
@@ -144,7 +189,7 @@ namespace MicroOS.Kernel.Tasks
             process.ExitCode = code;
             bool wasCurrent = Scheduler.Current.Process == process;
             if (wasCurrent)
-                Cpu.WriteCr3(AddressSpace.Kernel.Pml4Physical);   // we are about to free the tables in use
+                Scheduler.LoadAddressSpace(AddressSpace.Kernel);   // we are about to free the tables in use
             foreach (Thread t in process.Threads)
                 Scheduler.Retire(t);
             process.Space.Destroy();

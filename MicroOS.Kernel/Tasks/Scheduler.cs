@@ -28,12 +28,35 @@ namespace MicroOS.Kernel.Tasks
         public static Thread Current => s_current;
         public static ulong Ticks => s_ticks;
 
+        // Reaped threads wait here to be reused: the kernel heap is never collected.
+        private static readonly List<Thread> s_pool = new List<Thread>(64);
+        private static ulong s_loadedPml4;
+
+        private static Thread TakeThread(Process process, string name, Priority priority, ulong stack)
+        {
+            if (s_pool.Count == 0)
+                return new Thread(s_nextThreadId++, process, name, priority, stack);
+            Thread t = s_pool[s_pool.Count - 1];
+            s_pool.RemoveAt(s_pool.Count - 1);
+            t.Reset(s_nextThreadId++, process, name, priority, stack);
+            return t;
+        }
+
+        // Switches CR3 only when it changes (comparing the loaded tables, not objects that get recycled).
+        public static void LoadAddressSpace(AddressSpace space)
+        {
+            if (space.Pml4Physical == s_loadedPml4)
+                return;
+            Cpu.WriteCr3(space.Pml4Physical);
+            s_loadedPml4 = space.Pml4Physical;
+        }
+
         public static Thread CreateKernelThread(string name, delegate*<ulong, void> entry, ulong argument, Priority priority)
         {
             ulong stack = KernelStacks.Allocate();
             if (stack == 0)
                 return null;
-            var thread = new Thread(s_nextThreadId++, null, name, priority, stack);
+            Thread thread = TakeThread(null, name, priority, stack);
             thread.PrepareFirstSwitch(Cpu.KernelThreadStartAddress(), (ulong)entry, argument, 0, 0);
             return thread;
         }
@@ -43,9 +66,10 @@ namespace MicroOS.Kernel.Tasks
             ulong stack = KernelStacks.Allocate();
             if (stack == 0)
                 return null;
-            var thread = new Thread(s_nextThreadId++, process, name, priority, stack);
+            Thread thread = TakeThread(process, name, priority, stack);
             thread.PrepareFirstSwitch(Cpu.UserThreadStartAddress(), rip, rsp, arg0, arg1);
             process.Threads.Add(thread);
+            process.UnreapedThreads++;
             return thread;
         }
 
@@ -67,8 +91,11 @@ namespace MicroOS.Kernel.Tasks
         public static void MakeReady(Thread thread)
         {
             thread.State = ThreadState.Ready;
-            if (thread != s_idle)
+            if (thread != s_idle && !thread.InReadyQueue)
+            {
+                thread.InReadyQueue = true;
                 s_ready[(int)thread.Priority].Enqueue(thread);
+            }
         }
 
         public static void Yield()
@@ -133,6 +160,7 @@ namespace MicroOS.Kernel.Tasks
                 while (queue.Count > 0)
                 {
                     Thread t = queue.Dequeue();
+                    t.InReadyQueue = false;
                     if (t.State == ThreadState.Ready)
                         return t;
                 }
@@ -162,9 +190,7 @@ namespace MicroOS.Kernel.Tasks
             s_quantumLeft = QuantumTicks;
             Gdt.SetKernelStack(next.StackStart);
             Cpu.SetSyscallStack(next.StackStart);
-            AddressSpace space = next.Process != null ? next.Process.Space : AddressSpace.Kernel;
-            if (previous == null || (previous.Process != null ? previous.Process.Space : AddressSpace.Kernel) != space)
-                Cpu.WriteCr3(space.Pml4Physical);
+            LoadAddressSpace(next.Process != null ? next.Process.Space : AddressSpace.Kernel);
             if (previous != null)
             {
                 previous.ThreadStatics = Internal.Runtime.ThreadStatics.CurrentStorage;
@@ -184,10 +210,13 @@ namespace MicroOS.Kernel.Tasks
             for (int i = s_dead.Count - 1; i >= 0; i--)
             {
                 Thread t = s_dead[i];
-                if (t == s_current)
-                    continue;
+                if (t == s_current || t.InReadyQueue)
+                    continue;   // still running on its stack, or a queue still points at it
                 s_dead.RemoveAt(i);
                 KernelStacks.Free(t.KernelStackTop);
+                ProcessManager.OnThreadReaped(t);
+                t.Process = null;
+                s_pool.Add(t);
             }
         }
 

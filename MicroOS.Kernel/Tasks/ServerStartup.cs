@@ -11,8 +11,15 @@ namespace MicroOS.Kernel.Tasks
     // once capabilities exist.
     internal static unsafe class ServerStartup
     {
+        private static BootInfo s_boot;
+        // The servers= list, parsed once: each wave starts the same entries again without allocating.
+        private static readonly List<ManifestEntry> s_requested = new List<ManifestEntry>();
+        private static int s_wavesLeft;
+        private static int s_wave = 1;
+
         public static void StartFromManifest(BootInfo boot, KernelCommandLine options)
         {
+            s_boot = boot;
             BootModule? manifestModule = FindModule(boot, "manifest");
             if (manifestModule == null)
             {
@@ -29,7 +36,46 @@ namespace MicroOS.Kernel.Tasks
                     if (entry.Kind == ServerKind.System)
                         Start(boot, entry);
 
-            string requested = options.Get("servers");
+            ParseRequested(entries, options.Get("servers"));
+            string waves = options.Get("waves");
+            if (waves != null && (!int.TryParse(waves, out s_wavesLeft) || s_wavesLeft < 1 || s_wavesLeft > 1000))
+            {
+                Log.WriteLine("warning: waves=N takes a number from 1 to 1000; running one wave");
+                s_wavesLeft = 1;
+            }
+            s_wavesLeft = s_wavesLeft > 0 ? s_wavesLeft - 1 : 0;
+            StartRequested();
+        }
+
+        // `waves=N`: once every process has ended, the servers= list starts again (a supervisor's
+        // restart loop in miniature). Each wave's end is reported without allocating, so a leak of
+        // frames or kernel heap between waves shows in the numbers.
+        public static bool StartNextWave()
+        {
+            if (s_wavesLeft == 0 || s_requested.Count == 0)
+                return false;
+            Log.Write("wave ");
+            Log.WriteDecimal(s_wave);
+            Log.Write(" ended: free frames ");
+            Log.WriteDecimal(PhysicalMemory.FreeFrames);
+            Log.Write(", kernel heap ");
+            Log.WriteDecimal(Internal.Runtime.Heap.AllocatedBytes);
+            Log.Write(" bytes\n");
+            s_wavesLeft--;
+            s_wave++;
+            StartRequested();
+            return true;
+        }
+
+        private static void StartRequested()
+        {
+            foreach (ManifestEntry entry in s_requested)
+                Start(s_boot, entry);
+        }
+
+        // "a,b*3" -> a, b, b, b (one list item per process to start).
+        private static void ParseRequested(List<ManifestEntry> entries, string requested)
+        {
             if (string.IsNullOrEmpty(requested))
                 return;
             foreach (string item in requested.Split(','))
@@ -53,7 +99,7 @@ namespace MicroOS.Kernel.Tasks
                     continue;
                 }
                 for (int i = 0; i < copies; i++)
-                    Start(boot, entry);
+                    s_requested.Add(entry);
             }
         }
 
@@ -68,9 +114,15 @@ namespace MicroOS.Kernel.Tasks
             BootModule m = module.Value;
             var image = new ReadOnlySpan<byte>(PhysMap.ToVirtual(m.Start), (int)(m.End - m.Start));
             Process p = ProcessManager.Start(entry.Name, image, entry.MemoryLimitBytes, entry.HighPriority ? Priority.High : Priority.Normal, entry.Arguments);
-            if (p != null)
-                Log.WriteLine(string.Concat("servers: started ", entry.Name, " (pid ", p.Id.ToString(), ", ", entry.Kind == ServerKind.Test ? "test" : "system",
-                    ", limit ", (entry.MemoryLimitBytes >> 10).ToString(), " KiB)"));
+            if (p == null)
+                return;
+            Log.Write("servers: started ");
+            Log.Write(entry.Name);
+            Log.Write(" (pid ");
+            Log.WriteDecimal(p.Id);
+            Log.Write(entry.Kind == ServerKind.Test ? ", test, limit " : ", system, limit ");
+            Log.WriteDecimal(entry.MemoryLimitBytes >> 10);
+            Log.Write(" KiB)\n");
         }
 
         private static ManifestEntry Find(List<ManifestEntry> entries, string name)

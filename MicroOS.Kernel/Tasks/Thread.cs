@@ -13,21 +13,31 @@ namespace MicroOS.Kernel.Tasks
     {
         public const int FpuAreaSize = 512;
 
-        public readonly int Id;
-        public readonly Process Process;          // null for kernel threads
-        public readonly string Name;
-        public readonly Priority Priority;
+        // Thread objects are recycled (Scheduler keeps a pool): the kernel heap is never collected.
+        public int Id;
+        public Process Process;                   // null for kernel threads
+        public string Name;
+        public Priority Priority;
         public ThreadState State;
+        public bool InReadyQueue;                 // a queue still holds it (then it may not be recycled)
         public ulong SavedRsp;
-        public readonly ulong KernelStackTop;     // also the top of the FPU area
+        public ulong KernelStackTop;              // also the top of the FPU area
         public ulong WakeTick;
         public ulong FsBase;
         public nint ThreadStatics;
         public ulong Ticks;
 
-        public Thread(int id, Process process, string name, Priority priority, ulong kernelStackTop)
+        public Thread(int id, Process process, string name, Priority priority, ulong kernelStackTop) =>
+            Reset(id, process, name, priority, kernelStackTop);
+
+        public void Reset(int id, Process process, string name, Priority priority, ulong kernelStackTop)
         {
             Id = id;
+            WakeTick = 0;
+            FsBase = 0;
+            ThreadStatics = 0;
+            Ticks = 0;
+            InReadyQueue = false;
             Process = process;
             Name = name;
             Priority = priority;

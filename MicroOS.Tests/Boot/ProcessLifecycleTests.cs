@@ -12,6 +12,33 @@ public sealed class ProcessLifecycleTests
 
     public ProcessLifecycleTests(ITestOutputHelper output) => _output = output;
 
+    private static readonly Regex WaveEnded =
+        new(@"^wave (?<wave>\d+) ended: free frames (?<frames>\d+), kernel heap (?<heap>\d+) bytes$");
+
+    [Fact]
+    public void RestartWavesLeakNeitherFramesNorKernelHeap()
+    {
+        // Four waves of 64 exiting processes, a killed rogue, refused syscalls and a memory hog: a
+        // supervisor's restart loop in miniature. After the first wave has filled the kernel's object
+        // pools, nothing may grow: frames and kernel heap bytes are the same at the end of every wave.
+        using var machine = QemuMachine.Boot(_output,
+            ServerLog.TestServers("exit*64,rogue-kernel-write,rogue-syscall-args,memhog waves=4", memoryMiB: 32));
+        Match frames = machine.WaitForMatch(ServerLog.AllExited);
+        Assert.Equal(KernelExit.Success, machine.WaitForExit());
+
+        IReadOnlyList<string> lines = machine.Lines;
+        List<Match> waves = lines.Select(line => WaveEnded.Match(line)).Where(m => m.Success).ToList();
+        Assert.Equal(new[] { "1", "2", "3" }, waves.Select(m => m.Groups["wave"].Value));
+        Assert.All(waves, m => Assert.Equal(waves[0].Groups["frames"].Value, m.Groups["frames"].Value));
+        Assert.All(waves, m => Assert.Equal(waves[0].Groups["heap"].Value, m.Groups["heap"].Value));
+        Assert.Equal(frames.Groups["before"].Value, frames.Groups["after"].Value);
+        Assert.Equal(4 * 67, ServerLog.IndicesOf(lines, ServerLog.Exited("exit")).Count
+            + ServerLog.IndicesOf(lines, ServerLog.Exited("rogue-syscall-args")).Count
+            + ServerLog.IndicesOf(lines, ServerLog.Exited("memhog")).Count
+            + ServerLog.IndicesOf(lines, new Regex(@"^process rogue-kernel-write \(pid \d+\) killed: ")).Count);
+        ServerLog.AssertKernelHealthy(lines);
+    }
+
     [Fact]
     public void SixtyFourProcessesStartExitAndGiveBackEveryFrame()
     {

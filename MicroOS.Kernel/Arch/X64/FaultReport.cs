@@ -26,7 +26,13 @@ namespace MicroOS.Kernel.Arch.X64
                 f->FromUserMode ? "ring 3" : "ring 0"));
             Log.WriteLine(string.Concat("  error code ", Log.Hex(f->ErrorCode), "  rip ", Log.Hex(f->Rip), "  rsp ", Log.Hex(f->Rsp)));
             if (f->Vector == 14)
-                Log.WriteLine(string.Concat("  cr2 ", Log.Hex(Cpu.ReadCr2()), "  (", PageFaultCause(f->ErrorCode), ")"));
+            {
+                Log.Write("  cr2 ");
+                Log.WriteHex(Cpu.ReadCr2());
+                Log.Write("  (");
+                WritePageFaultCause(f->ErrorCode);
+                Log.Write(")\n");
+            }
             Log.WriteLine(string.Concat("  rax ", Log.Hex(f->Rax), "  rbx ", Log.Hex(f->Rbx), "  rcx ", Log.Hex(f->Rcx)));
             Log.WriteLine(string.Concat("  rdx ", Log.Hex(f->Rdx), "  rsi ", Log.Hex(f->Rsi), "  rdi ", Log.Hex(f->Rdi)));
             Log.WriteLine(string.Concat("  rbp ", Log.Hex(f->Rbp), "  r8  ", Log.Hex(f->R8), "  r9  ", Log.Hex(f->R9)));
@@ -36,10 +42,13 @@ namespace MicroOS.Kernel.Arch.X64
             Panic.Halt(string.Concat("CPU exception ", NameOf(f->Vector)), QemuExitCode.Fault);
         }
 
-        public static string PageFaultCause(ulong error) => string.Concat(
-            (error & 1) != 0 ? "protection violation" : "page not present",
-            (error & 2) != 0 ? ", write" : ", read",
-            (error & 4) != 0 ? ", user" : ", supervisor",
-            (error & 16) != 0 ? ", instruction fetch" : "");
+        // Decodes a #PF error code, written without allocating (the ring-3 kill path uses it too).
+        public static void WritePageFaultCause(ulong error)
+        {
+            Log.Write((error & 1) != 0 ? "protection violation" : "page not present");
+            Log.Write((error & 2) != 0 ? ", write" : ", read");
+            Log.Write((error & 4) != 0 ? ", user" : ", supervisor");
+            Log.Write((error & 16) != 0 ? ", instruction fetch" : "");
+        }
     }
 }
