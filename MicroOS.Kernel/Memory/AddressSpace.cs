@@ -31,6 +31,11 @@ namespace MicroOS.Kernel.Memory
         public static void InitializeKernel()
         {
             Kernel = new AddressSpace(Cpu.ReadCr3() & PageTableEntry.AddressMask, ulong.MaxValue);
+            // The boot stub's identity map of the low 4 GiB was only needed to reach the higher half;
+            // from here the kernel reaches physical memory through the physmap, and the lower half of
+            // every address space, the kernel's own included, is free for user mappings.
+            Table(Kernel.Pml4Physical)[0] = 0;
+            Cpu.WriteCr3(Kernel.Pml4Physical);
             // The kernel-stack region's top table must exist before the first user space copies the
             // kernel half, so every space sees every kernel stack.
             Kernel.WalkToPageTable(KernelStacks.RegionBase, create: true);

@@ -3,7 +3,7 @@
 ; C# KernelMain. Everything after that is C#.
 ;
 ; Address map set up here (all with 2 MiB pages):
-;   0x0000000000000000 + 0..4 GiB  identity map (only until C# builds its own tables; issue 3)
+;   0x0000000000000000 + 0..4 GiB  identity map (removed by AddressSpace.InitializeKernel)
 ;   0xFFFF800000000000 + 0..4 GiB  direct map of physical memory ("physmap")
 ;   0xFFFFFFFF80000000 + 0..1 GiB  the kernel image (linked there, loaded at 1 MiB)
 
