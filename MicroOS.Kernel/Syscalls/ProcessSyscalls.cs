@@ -48,6 +48,11 @@ namespace MicroOS.Kernel.Syscalls
             ulong ms = f->Arg0;
             if (ms > MaxSleepMilliseconds)
                 return (long)SyscallError.InvalidArgument;
+            if (ms == 0)
+            {
+                Scheduler.Yield();      // sleep(0): give up the slice, come back at once
+                return 0;
+            }
             Scheduler.Sleep((ms * Pit.HertzRate + 999) / 1000);
             return 0;
         }

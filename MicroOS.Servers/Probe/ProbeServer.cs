@@ -15,6 +15,7 @@ namespace MicroOS.Servers.Probe
     //   memhog           map memory until the limit says OutOfMemory
     //   rogue <attack>   try something a server must not do (see Rogue.cs)
     //   bench            measure syscall and context-switch cost (./microos bench)
+    //   fuzz <seed>      random syscalls with random arguments (SyscallFuzz.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -38,8 +39,10 @@ namespace MicroOS.Servers.Probe
                     return Rogue.Attack(label);
                 case "bench":
                     return Bench.Run(label);
+                case "fuzz":
+                    return SyscallFuzz.Run(label);
                 default:
-                    Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench)"));
+                    Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench, fuzz)"));
                     return 2;
             }
         }
@@ -63,13 +66,40 @@ namespace MicroOS.Servers.Probe
                 volatileSink += iterations * 3;
                 if (++iterations % 4_000_000 == 0)
                 {
-                    Sys.Write(string.Concat("busy ", label, ": ", (++reports).ToString()));
+                    WriteProgress(label, ++reports);
                     if (reports == maxReports)
                         return;
                 }
                 if (volatileSink == 1)
                     Sys.Yield();      // never true; keeps the loop from being folded away
             }
+        }
+
+        // "busy <label>: <n>" built on the stack: a server's heap has no GC either, and a busy server
+        // that allocated per report would run out of memory after a few thousand lines.
+        private static unsafe void WriteProgress(string label, int count)
+        {
+            byte* line = stackalloc byte[96];
+            int length = 0;
+            Append(line, ref length, "busy ");
+            Append(line, ref length, label);
+            Append(line, ref length, ": ");
+            byte* digits = stackalloc byte[12];
+            int n = 0;
+            do
+            {
+                digits[n++] = (byte)('0' + count % 10);
+                count /= 10;
+            } while (count > 0);
+            while (n > 0)
+                line[length++] = digits[--n];
+            Sys.Call(Syscall.DebugWrite, (ulong)line, (ulong)length);
+        }
+
+        private static unsafe void Append(byte* line, ref int length, string text)
+        {
+            for (int i = 0; i < text.Length && length < 80; i++)
+                line[length++] = (byte)text[i];
         }
 
         private static int ExitAfterWork(string code)

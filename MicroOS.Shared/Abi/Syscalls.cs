@@ -7,7 +7,7 @@ namespace MicroOS.Shared.Abi
         DebugWrite = 0,     // (byte* text, ulong length) -> 0: a line in the kernel log, tagged with the caller
         Exit = 1,           // (int code) -> does not return
         Yield = 2,          // () -> 0: give up the rest of the time slice
-        Sleep = 3,          // (ulong milliseconds) -> 0
+        Sleep = 3,          // (ulong milliseconds) -> 0; 0 ms yields
         MapMemory = 4,      // (ulong length) -> address of fresh zeroed read/write memory in the caller's heap
         GetProcessId = 5,   // () -> the caller's process id
     }

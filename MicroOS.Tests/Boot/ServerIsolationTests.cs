@@ -94,6 +94,31 @@ public sealed class ServerIsolationTests
     }
 
     [Fact]
+    public void RandomSyscallsNeverHurtTheKernelOrOtherServers()
+    {
+        // Two fuzzers make 10,000 random syscalls each (random numbers and kernel, non-canonical,
+        // unmapped, misaligned and valid pointers), interleaved; each is the other's witness, and a
+        // server started after them must still run normally. (No busy server alongside: every fuzzed
+        // yield would hand it a whole time slice and the run would take minutes.)
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("fuzz-1,fuzz-2,exit"));
+        var summary = new Regex(@"^\[(?<name>fuzz-[12])\] fuzz: 10000 calls, (?<values>\d+) values, (?<errors>\d+) error codes; still alive$");
+        foreach (string name in new[] { "fuzz-1", "fuzz-2" })
+        {
+            Match exited = machine.WaitForMatch(ServerLog.Exited(name));
+            Assert.Equal("0", exited.Groups["code"].Value);
+        }
+        List<Match> summaries = machine.Lines.Select(line => summary.Match(line)).Where(m => m.Success).ToList();
+        Assert.Equal(2, summaries.Count);
+        // Both kinds of answer happened: the fuzzing reached real work and real refusals.
+        Assert.All(summaries, m => Assert.True(int.Parse(m.Groups["values"].Value) > 0 && int.Parse(m.Groups["errors"].Value) > 0, m.Value));
+        Match other = machine.WaitForMatch(ServerLog.Exited("exit"));
+        Assert.Equal("0", other.Groups["code"].Value);
+        Assert.Equal(KernelExit.Success, machine.WaitForExit());
+        Assert.DoesNotContain(machine.Lines, line => line.Contains(") killed: ", StringComparison.Ordinal));
+        ServerLog.AssertKernelHealthy(machine.Lines);
+    }
+
+    [Fact]
     public void BadSyscallArgumentsAreRefusedWithErrorCodesAndTheServerLivesOn()
     {
         const string name = "rogue-syscall-args";
