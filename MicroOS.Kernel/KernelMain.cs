@@ -73,6 +73,16 @@ namespace MicroOS.Kernel
             Log.WriteLine(string.Concat("MicroOS ", Version, " ready: usable memory ", (usable >> 10).ToString(), " KiB (",
                 (usable >> 20).ToString(), " MiB), free frames ", PhysicalMemory.FreeFrames.ToString()));
 
+            Log.Write("mem: ");
+            Log.WriteDecimal(PhysicalMemory.ManagedFrames);
+            Log.Write(" frames managed (4 KiB each), ");
+            Log.WriteDecimal(PhysicalMemory.FreeFrames);
+            Log.Write(" free, ");
+            Log.WriteDecimal(PhysicalMemory.AllocatedFrames);
+            Log.Write(" in use; kernel heap ");
+            Log.WriteDecimal(Internal.Runtime.Heap.AllocatedBytes);
+            Log.Write(" bytes\n");
+
             string test = options.Get("test");
             if (test != null)
                 TestModes.Run(test);

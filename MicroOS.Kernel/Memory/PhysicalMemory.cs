@@ -10,9 +10,12 @@ namespace MicroOS.Kernel.Memory
         public const ulong FrameSize = 4096;
         private static FrameBitmap s_frames;
 
+        private static ulong s_managedFrames;
+
         public static ulong FreeFrames => s_frames.FreeFrames;
-        public static ulong UsedFrames => s_frames.UsedFrames;
-        public static ulong TotalFrames => s_frames.TotalFrames;
+        // Frames the allocator manages (usable RAM minus what boot reserved) and how many are handed out.
+        public static ulong ManagedFrames => s_managedFrames;
+        public static ulong AllocatedFrames => s_managedFrames - s_frames.FreeFrames;
 
         public static void Initialize(BootInfo boot, ulong bootInfoPhysical, ulong bootInfoSize)
         {
@@ -22,6 +25,7 @@ namespace MicroOS.Kernel.Memory
             foreach (BootModule m in boot.Modules)
                 reserved.Add(new ReservedRange(m.Start, m.End, m.Name));
             s_frames = FrameBitmap.FromMemoryMap(boot.MemoryMap, reserved, PhysMap.MappedLimit);
+            s_managedFrames = s_frames.FreeFrames;
         }
 
         // A zeroed frame, or false when memory is exhausted.
