@@ -13,6 +13,10 @@ namespace MicroOS.Kernel.Syscalls
         private static long Dispatch(SyscallFrame* frame)
         {
             Count++;
+            // SYSRET to a non-canonical rip faults in ring 0 (on Intel CPUs) with the user's stack: never
+            // let a call return there. (Loader rules keep user code far below, so this is a backstop.)
+            if (frame->UserRip >= Memory.VirtualAddress.UserTop)
+                Tasks.ProcessManager.KillCurrent("syscall from outside the user half");
             ulong number = frame->Number;
             if (number >= (ulong)SyscallTable.Entries.Length)
                 return (long)SyscallError.UnknownSyscall;

@@ -173,6 +173,17 @@ namespace MicroOS.Kernel.Tasks
             End(process, ProcessState.Killed, -1);
         }
 
+        // Ends the current process for a reason the kernel detected (not a CPU exception).
+        public static void KillCurrent(string reason)
+        {
+            Process process = Scheduler.Current.Process;
+            WriteProcess(process);
+            Log.Write(" killed: ");
+            Log.Write(reason);
+            Log.Write("\n");
+            End(process, ProcessState.Killed, -1);
+        }
+
         // "process NAME (pid N)", without allocating.
         private static void WriteProcess(Process process)
         {
