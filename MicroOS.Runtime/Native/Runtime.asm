@@ -95,6 +95,29 @@ mos_interface_dispatch_cached_address:
     lea rax, [rel RhpInterfaceDispatchCached]
     ret
 
+; The collector's entry (Collector.CollectNow): pushes the callee-saved registers, which may hold
+; the only reference to an object, so the conservative stack scan from rsp sees them.
+extern RhpGcCollectFromStack
+global RhpGcCollectSpill
+RhpGcCollectSpill:
+    push rbx
+    push rbp
+    push r12
+    push r13
+    push r14
+    push r15
+    mov rdi, rsp
+    sub rsp, 8                      ; 16-byte alignment for the call
+    call RhpGcCollectFromStack
+    add rsp, 8
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop rbp
+    pop rbx
+    ret
+
 ; Stack-protector cookie ILC's code reads (no stack protector checks are emitted for our code).
 section .data
 global __security_cookie

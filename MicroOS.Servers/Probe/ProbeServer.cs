@@ -16,6 +16,7 @@ namespace MicroOS.Servers.Probe
     //   rogue <attack>   try something a server must not do (see Rogue.cs)
     //   bench            measure syscall and context-switch cost (./microos bench)
     //   fuzz <seed>      random syscalls with random arguments (SyscallFuzz.cs)
+    //   gc [rounds]      allocate far past the memory limit, checking live data (GcStress.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -41,8 +42,10 @@ namespace MicroOS.Servers.Probe
                     return Bench.Run(label);
                 case "fuzz":
                     return SyscallFuzz.Run(label);
+                case "gc":
+                    return GcStress.Run(label);
                 default:
-                    Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench, fuzz)"));
+                    Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench, fuzz, gc)"));
                     return 2;
             }
         }
@@ -75,8 +78,8 @@ namespace MicroOS.Servers.Probe
             }
         }
 
-        // "busy <label>: <n>" built on the stack: a server's heap has no GC either, and a busy server
-        // that allocated per report would run out of memory after a few thousand lines.
+        // "busy <label>: <n>" built on the stack: no allocation per report, so a busy probe never
+        // makes the collector run and its timing stays even.
         private static unsafe void WriteProgress(string label, int count)
         {
             byte* line = stackalloc byte[96];

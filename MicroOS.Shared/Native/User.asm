@@ -11,6 +11,7 @@ extern __modules_start, __modules_end
 _start:
     xor ebp, ebp
     and rsp, -16
+    mov [rel mos_initial_rsp], rsp  ; the top of the stack the collector scans
     lea rdx, [rel __modules_start]
     lea rcx, [rel __modules_end]
     call ServerStart
@@ -32,6 +33,16 @@ mos_syscall:
     syscall                         ; clobbers rcx and r11, both caller-saved anyway
     ret
 
+global mos_user_stack_top
+mos_user_stack_top:
+    mov rax, [rel mos_initial_rsp]
+    ret
+
+section .data
+align 8
+mos_initial_rsp: dq 0
+
+section .text
 global mos_user_rdtsc
 mos_user_rdtsc:
     rdtsc

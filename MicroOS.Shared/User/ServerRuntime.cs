@@ -5,8 +5,8 @@ using Internal.Runtime.CompilerHelpers;
 namespace MicroOS.Shared.User
 {
     // Brings a server's own copy of the runtime up before its ServerMain runs: its heap grows
-    // through map_memory in its own address space only; an unhandled exception ends the server
-    // (with a log line), never anything else.
+    // through map_memory in its own address space only and is garbage-collected (Collector.cs);
+    // an unhandled exception ends the server (with a log line), never anything else.
     public static unsafe class ServerRuntime
     {
         // The arguments from the boot manifest entry (e.g. "busy a").
@@ -16,12 +16,18 @@ namespace MicroOS.Shared.User
         private static void Start(byte* arguments, ulong length, nint* modulesStart, nint* modulesEnd)
         {
             RuntimeHost.Initialize(&MoreMemory, &Fatal, &Write);
+            // Before the first object: every object must come from the collector's heap.
+            Heap.EnableCollector(StackTop());
             StartupCodeHelpers.InitializeModules(modulesStart, modulesEnd);
             char[] chars = new char[(int)length];
             for (int i = 0; i < (int)length; i++)
                 chars[i] = (char)arguments[i];
             Arguments = new string(chars);
         }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)]
+        [System.Runtime.RuntimeImport("mos_user_stack_top")]
+        private static extern nint StackTop();
 
         private static void* MoreMemory(nuint bytes) => Sys.MapMemory(bytes);
 

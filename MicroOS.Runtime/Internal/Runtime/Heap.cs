@@ -1,7 +1,8 @@
 namespace Internal.Runtime
 {
-    // The managed heap: a bump allocator over chunks the host hands out. No GC yet: objects live
-    // until their image ends. Counters feed the `mem` report and the leak tests.
+    // The managed heap: a bump allocator over chunks the host hands out (the kernel: objects live
+    // as long as the kernel, which pools what it reuses), or, once a server image enables it, the
+    // mark-sweep Collector. Counters feed the `mem` report and the leak tests.
     public static unsafe class Heap
     {
         private const nuint ChunkSize = 64 * 1024;
@@ -12,17 +13,55 @@ namespace Internal.Runtime
 
         public static ulong AllocatedBytes => s_allocatedBytes;
         public static ulong ObjectCount => s_objectCount;
+        public static ulong Collections => Collector.Collections;
+        public static ulong CollectedBytes => Collector.FreedBytes;
+        public static ulong MarkStackOverflows => Collector.MarkStackOverflows;
 
-        // Returns zeroed memory of `size` bytes (rounded to 8), or fails fast with OutOfMemory.
+        private static byte* s_rawNext;
+        private static byte* s_rawLimit;
+
+        // Turns on the collector (server images): from here every object comes from Collector.
+        public static void EnableCollector(nint stackTop) => Collector.Enable(stackTop);
+
+        // Returns zeroed memory for an object of `size` bytes (rounded to 8), or fails fast with OutOfMemory.
         internal static byte* Allocate(nuint size)
         {
             size = (size + 7) & ~(nuint)7;
+            if (Collector.Enabled)
+            {
+                byte* block = Collector.Allocate(size);
+                if (block == null)
+                    RuntimeHost.Fatal("System.OutOfMemoryException", "the managed heap is exhausted even after a collection");
+                s_allocatedBytes += size;
+                s_objectCount++;
+                return block;
+            }
             if (s_next == null || (nuint)(s_limit - s_next) < size)
                 Refill(size);
             byte* result = s_next;
             s_next += size;
             s_allocatedBytes += size;
             s_objectCount++;
+            return result;
+        }
+
+        // Memory that is not an object (runtime tables such as interface dispatch cache entries): never
+        // collected and never walked by the collector.
+        internal static byte* AllocateRaw(nuint size)
+        {
+            size = (size + 15) & ~(nuint)15;
+            if (!Collector.Enabled)
+                return Allocate(size);
+            if (s_rawNext == null || (nuint)(s_rawLimit - s_rawNext) < size)
+            {
+                nuint want = size > 16 * 1024 ? (size + 4095) & ~(nuint)4095 : 16 * 1024;
+                s_rawNext = RuntimeHost.s_moreMemory != null ? (byte*)RuntimeHost.s_moreMemory(want) : null;
+                if (s_rawNext == null)
+                    RuntimeHost.Fatal("System.OutOfMemoryException", "no memory for runtime tables");
+                s_rawLimit = s_rawNext + want;
+            }
+            byte* result = s_rawNext;
+            s_rawNext += size;
             return result;
         }
 

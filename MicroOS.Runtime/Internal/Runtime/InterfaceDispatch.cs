@@ -85,7 +85,7 @@ namespace Internal.Runtime
                     return 0;
             }
             nint target = FindImplementation(type, iface, slot);
-            var entry = (CacheEntry*)Heap.Allocate((nuint)sizeof(CacheEntry));
+            var entry = (CacheEntry*)Heap.AllocateRaw((nuint)sizeof(CacheEntry));
             entry->Type = type;
             entry->Target = target;
             entry->Interface = iface;
