@@ -156,9 +156,7 @@ namespace MicroOS.Kernel.Tasks
         public static void KillCurrentForFault(InterruptFrame* frame)
         {
             Process process = Scheduler.Current.Process;
-            WriteProcess(process);
-            Log.Write(" killed: ");
-            Log.Write(FaultReport.NameOf(frame->Vector));
+            WriteKilled(process, FaultReport.NameOf(frame->Vector));
             Log.Write(" at rip ");
             Log.WriteHex(frame->Rip);
             if (frame->Vector == 14)
@@ -177,11 +175,16 @@ namespace MicroOS.Kernel.Tasks
         public static void KillCurrent(string reason)
         {
             Process process = Scheduler.Current.Process;
+            WriteKilled(process, reason);
+            Log.Write("\n");
+            End(process, ProcessState.Killed, -1);
+        }
+
+        private static void WriteKilled(Process process, string reason)
+        {
             WriteProcess(process);
             Log.Write(" killed: ");
             Log.Write(reason);
-            Log.Write("\n");
-            End(process, ProcessState.Killed, -1);
         }
 
         // "process NAME (pid N)", without allocating.

@@ -148,13 +148,8 @@ namespace Internal.Runtime
         private static void SetStart(byte* block, bool value)
         {
             Chunk* c = ChunkOf(block);
-            if (c == null)
-                return;
-            nuint bit = (nuint)(block - c->Data) / 8;
-            if (value)
-                c->Starts[bit / 64] |= 1UL << (int)(bit % 64);
-            else
-                c->Starts[bit / 64] &= ~(1UL << (int)(bit % 64));
+            if (c != null)
+                SetStartIn(c, block, value);
         }
 
         // The object whose MethodTable word is at `p`, if an object starts there.
