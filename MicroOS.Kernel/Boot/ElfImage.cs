@@ -70,13 +70,13 @@ namespace MicroOS.Kernel.Boot
             if (image[6] != 1)
                 return Fail(out error, string.Concat("bad ELF identification version ", image[6].ToString()));
 
-            ushort type = ReadU16(image, 16);
-            ushort machine = ReadU16(image, 18);
-            uint version = ReadU32(image, 20);
-            ulong entry = ReadU64(image, 24);
-            ulong phoff = ReadU64(image, 32);
-            ushort phentsize = ReadU16(image, 54);
-            ushort phnum = ReadU16(image, 56);
+            ushort type = LittleEndian.U16(image, 16);
+            ushort machine = LittleEndian.U16(image, 18);
+            uint version = LittleEndian.U32(image, 20);
+            ulong entry = LittleEndian.U64(image, 24);
+            ulong phoff = LittleEndian.U64(image, 32);
+            ushort phentsize = LittleEndian.U16(image, 54);
+            ushort phnum = LittleEndian.U16(image, 56);
 
             if (version != 1)
                 return Fail(out error, string.Concat("bad ELF version ", version.ToString()));
@@ -102,7 +102,7 @@ namespace MicroOS.Kernel.Boot
             for (int i = 0; i < phnum; i++)
             {
                 int at = (int)phoff + i * ProgramHeaderSize;
-                uint ptype = ReadU32(image, at);
+                uint ptype = LittleEndian.U32(image, at);
                 if (ptype == PT_INTERP)
                     return Fail(out error, string.Concat("not a static executable: segment ", i.ToString(), " is PT_INTERP"));
                 if (ptype == PT_DYNAMIC)
@@ -110,11 +110,11 @@ namespace MicroOS.Kernel.Boot
                 if (ptype != PT_LOAD)
                     continue;
 
-                uint flags = ReadU32(image, at + 4);
-                ulong offset = ReadU64(image, at + 8);
-                ulong vaddr = ReadU64(image, at + 16);
-                ulong filesz = ReadU64(image, at + 32);
-                ulong memsz = ReadU64(image, at + 40);
+                uint flags = LittleEndian.U32(image, at + 4);
+                ulong offset = LittleEndian.U64(image, at + 8);
+                ulong vaddr = LittleEndian.U64(image, at + 16);
+                ulong filesz = LittleEndian.U64(image, at + 32);
+                ulong memsz = LittleEndian.U64(image, at + 40);
 
                 if (filesz > memsz)
                     return Fail(out error, string.Concat(SegmentName(i), ": file size ", Hex(filesz), " exceeds memory size ", Hex(memsz)));
@@ -181,12 +181,5 @@ namespace MicroOS.Kernel.Boot
         private static string SegmentName(int index) => string.Concat("segment ", index.ToString());
 
         private static string Hex(ulong value) => string.Concat("0x", value.ToString("X"));
-
-        private static ushort ReadU16(ReadOnlySpan<byte> b, int at) => (ushort)(b[at] | b[at + 1] << 8);
-
-        private static uint ReadU32(ReadOnlySpan<byte> b, int at) =>
-            (uint)(b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24);
-
-        private static ulong ReadU64(ReadOnlySpan<byte> b, int at) => ReadU32(b, at) | (ulong)ReadU32(b, at + 4) << 32;
     }
 }

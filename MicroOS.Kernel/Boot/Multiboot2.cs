@@ -84,7 +84,7 @@ namespace MicroOS.Kernel.Boot
                 error = "boot information shorter than its header";
                 return null;
             }
-            uint totalSize = ReadU32(info, 0);
+            uint totalSize = LittleEndian.U32(info, 0);
             if (totalSize < 16 || totalSize > (uint)info.Length)
             {
                 error = "boot information total_size out of range";
@@ -99,8 +99,8 @@ namespace MicroOS.Kernel.Boot
                     error = "boot information has no end tag";
                     return null;
                 }
-                uint type = ReadU32(info, offset);
-                uint size = ReadU32(info, offset + 4);
+                uint type = LittleEndian.U32(info, offset);
+                uint size = LittleEndian.U32(info, offset + 4);
                 if (size < 8 || size > totalSize - (uint)offset)
                 {
                     error = "boot information tag overruns the structure";
@@ -123,7 +123,7 @@ namespace MicroOS.Kernel.Boot
                             error = "module tag too short";
                             return null;
                         }
-                        result.Modules.Add(new BootModule(ReadU32(payload, 0), ReadU32(payload, 4), ReadCString(payload.Slice(8))));
+                        result.Modules.Add(new BootModule(LittleEndian.U32(payload, 0), LittleEndian.U32(payload, 4), ReadCString(payload.Slice(8))));
                         break;
                     case TagMemoryMap:
                         if (!ParseMemoryMap(payload, result.MemoryMap, out error))
@@ -142,7 +142,7 @@ namespace MicroOS.Kernel.Boot
                 error = "memory map tag too short";
                 return false;
             }
-            uint entrySize = ReadU32(payload, 0);
+            uint entrySize = LittleEndian.U32(payload, 0);
             if (entrySize < 24 || entrySize % 8 != 0 || entrySize > (uint)payload.Length)
             {
                 error = "memory map entry size invalid";
@@ -150,18 +150,13 @@ namespace MicroOS.Kernel.Boot
             }
             for (int at = 8; at + (int)entrySize <= payload.Length; at += (int)entrySize)
             {
-                ulong start = ReadU64(payload, at);
-                ulong length = ReadU64(payload, at + 8);
-                uint kind = ReadU32(payload, at + 16);
+                ulong start = LittleEndian.U64(payload, at);
+                ulong length = LittleEndian.U64(payload, at + 8);
+                uint kind = LittleEndian.U32(payload, at + 16);
                 regions.Add(new MemoryRegion(start, length, kind >= 1 && kind <= 5 ? (MemoryRegionKind)kind : MemoryRegionKind.Reserved));
             }
             return true;
         }
-
-        private static uint ReadU32(ReadOnlySpan<byte> b, int at) =>
-            (uint)(b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24);
-
-        private static ulong ReadU64(ReadOnlySpan<byte> b, int at) => ReadU32(b, at) | (ulong)ReadU32(b, at + 4) << 32;
 
         private static string ReadCString(ReadOnlySpan<byte> b)
         {
