@@ -31,6 +31,7 @@ namespace MicroOS.Kernel
             VgaText.Initialize();
             Gdt.Initialize();
             Idt.Initialize();
+            UserCopy.Initialize();
 
             BootInfo boot = null;
             uint bootInfoSize = 0;
@@ -57,6 +58,7 @@ namespace MicroOS.Kernel
             AddressSpace.InitializeKernel();
             Pic.Initialize();
             SyscallMsrs.Initialize();
+            Syscalls.SyscallTable.Verify();
 
             ulong usable = boot.UsableBytes;
             Log.WriteLine(string.Concat("MicroOS ", Version, " (x86_64 microkernel in C#) booting"));

@@ -18,9 +18,10 @@ namespace MicroOS.Kernel.Syscalls
             if (frame->UserRip >= Memory.VirtualAddress.UserTop)
                 Tasks.ProcessManager.KillCurrent("syscall from outside the user half");
             ulong number = frame->Number;
-            if (number >= (ulong)SyscallTable.Entries.Length)
+            SyscallTable.Row[] rows = SyscallTable.Rows;
+            if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
-            return SyscallTable.Entries[(int)number].Handler(frame);
+            return rows[(int)number].Handler(frame);
         }
     }
 }

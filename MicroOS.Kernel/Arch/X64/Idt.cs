@@ -54,9 +54,18 @@ namespace MicroOS.Kernel.Arch.X64
             {
                 // Ring 3 faults end the faulting process; only a ring-0 fault is a kernel bug.
                 if (frame->FromUserMode && Tasks.Scheduler.Current != null && Tasks.Scheduler.Current.Process != null)
+                {
                     Tasks.ProcessManager.KillCurrentForFault(frame);
-                else
-                    FaultReport.Report(frame);
+                    return;
+                }
+                // A user-copy routine touching a bad user page: the syscall fails, the kernel goes on.
+                ulong resume = vector == 14 ? UserCopy.FixupFor(frame->Rip) : 0;
+                if (resume != 0)
+                {
+                    frame->Rip = resume;
+                    return;
+                }
+                FaultReport.Report(frame);
                 return;
             }
             if (vector == Pic.VectorBase + Pit.Irq)
