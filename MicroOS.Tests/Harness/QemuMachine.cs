@@ -81,6 +81,7 @@ public sealed class QemuMachine : IDisposable
             args.AddRange(new[] { "-bios", RepoPaths.OvmfFirmware });
         args.AddRange(new[]
         {
+            "-cpu", options.Cpu,
             "-cdrom", iso,
             "-m", $"{options.MemoryMiB}M",
             "-serial", "stdio",

@@ -9,6 +9,13 @@ public sealed record QemuOptions
 
     public int MemoryMiB { get; init; } = 128;
 
+    // The CPU model: QEMU's default plus the protections the kernel turns on when CPUID reports
+    // them (SMEP, SMAP, UMIP; TCG implements all three). The same string is in ./microos and
+    // tools/bench.sh, so tests, `run` and `bench` boot the same CPU.
+    public const string DefaultCpu = "qemu64,+smep,+smap,+umip";
+
+    public string Cpu { get; init; } = DefaultCpu;
+
     // Boot through OVMF (UEFI) instead of SeaBIOS.
     public bool Uefi { get; init; }
 }
