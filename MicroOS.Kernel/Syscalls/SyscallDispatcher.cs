@@ -21,6 +21,15 @@ namespace MicroOS.Kernel.Syscalls
             SyscallTable.Row[] rows = SyscallTable.Rows;
             if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
+            // Decode, then perform: a row naming an object type gets its capability argument (rdi)
+            // checked here against the row's type and rights, so no handler can skip the check.
+            CapType type = rows[(int)number].Object;
+            if (type != CapType.None)
+            {
+                long error = Invocation.DecodeCapArgument(frame->Arg0, type, rows[(int)number].Requires);
+                if (error != 0)
+                    return error;
+            }
             return rows[(int)number].Handler(frame);
         }
     }

@@ -116,6 +116,7 @@ namespace MicroOS.Kernel.Tasks
             Process p = ProcessManager.Start(entry.Name, image, entry.MemoryLimitBytes, entry.HighPriority ? Priority.High : Priority.Normal, entry.Arguments);
             if (p == null)
                 return;
+            Objects.InitialCaps.Grant(p, entry);
             Log.Write("servers: started ");
             Log.Write(entry.Name);
             Log.Write(" (pid ");

@@ -1,7 +1,8 @@
 namespace MicroOS.Shared.Abi
 {
     // System call numbers: `syscall` with the number in rax and arguments in rdi, rsi, rdx, r10, r8, r9.
-    // The result comes back in rax: >= 0 is a value, < 0 a SyscallError.
+    // The result comes back in rax: >= 0 is a value, < 0 a SyscallError. The IPC calls also return
+    // values in rdi, rsi, rdx, r10, r8, r9 (docs/capabilities.md lists each call's registers).
     public enum Syscall : ulong
     {
         DebugWrite = 0,     // (byte* text, ulong length) -> 0: a line in the kernel log, tagged with the caller
@@ -10,6 +11,40 @@ namespace MicroOS.Shared.Abi
         Sleep = 3,          // (ulong milliseconds) -> 0; 0 ms yields
         MapMemory = 4,      // (ulong length) -> address of fresh zeroed read/write memory in the caller's heap
         GetProcessId = 5,   // () -> the caller's process id
+
+        // Capabilities (slot numbers index the caller's own table).
+        CapCopy = 6,            // (src, dst) -> 0
+        CapMint = 7,            // (src, dst, rights, badge) -> 0: rights only shrink; a badge only on an unbadged endpoint cap
+        CapMove = 8,            // (src, dst) -> 0
+        CapDelete = 9,          // (slot) -> 0
+        CapRevoke = 10,         // (slot) -> number of capabilities removed (every descendant, in every process)
+        CapInspect = 11,        // (slot) -> CapInfo.Pack(type, rights), badge in rdi
+        EndpointCreate = 12,    // (dst) -> 0
+        NotificationCreate = 13,// (dst) -> 0
+        // Endpoints: (cap, tag, mr0, mr1, mr2, mr3); receives return badge in rdi, tag in rsi, words in rdx, r10, r8, r9.
+        EndpointSend = 14,
+        EndpointRecv = 15,      // -> 0 for a message, 1 for a bound notification's signal (bits in rdi)
+        EndpointCall = 16,      // -> 0, the reply in rsi, rdx, r10, r8, r9
+        EndpointReply = 17,     // (0, tag, mr0..mr3): to the thread whose call this thread received last
+        EndpointReplyRecv = 18, // Reply, then Recv on cap
+        EndpointNBSend = 19,    // Send that fails with WouldBlock instead of waiting
+        EndpointNBRecv = 20,    // Recv that fails with WouldBlock instead of waiting
+        // Notifications: a word of bits; signal ORs the cap's badge (1 when unbadged) in.
+        NotificationSignal = 21,// (cap) -> 0
+        NotificationWait = 22,  // (cap) -> 0, bits in rdi (cleared)
+        NotificationPoll = 23,  // (cap) -> 0 and bits in rdi, or WouldBlock
+        NotificationBind = 24,  // (cap) -> 0: the calling thread's Recv also wakes for this notification
+        IpcSetBuffer = 25,      // (address, receive slot) -> 0: the thread's IPC buffer page and where received caps go
+        FrameCreate = 26,       // (dst, pages) -> 0: fresh zeroed memory as a capability
+        FrameMap = 27,          // (cap, address, writable) -> 0: maps the frame at address (page aligned, heap window)
+        IoPortRead = 28,        // (cap, port, width 1/2/4) -> the value
+        IoPortWrite = 29,       // (cap, port, width, value) -> 0
+        IrqSetNotification = 30,// (irq cap, notification cap) -> 0: the line signals it and is unmasked
+        IrqAck = 31,            // (irq cap) -> 0: unmask the line again after handling
+        ProcessKill = 32,       // (process cap) -> 0
+        ProcessInspect = 33,    // (process cap) -> pid, state in rdi, frames in rsi
+        ProcessSetFaultEndpoint = 34, // (process cap, endpoint cap) -> 0: its faults arrive there as messages
+        CapCount = 35,          // () -> capabilities in the caller's table (tests and the fuzzer's census)
     }
 
     public enum SyscallError : long
@@ -18,5 +53,13 @@ namespace MicroOS.Shared.Abi
         InvalidArgument = -2,
         BadAddress = -3,     // a pointer outside the caller's user half, or not mapped with the needed rights
         OutOfMemory = -4,    // the caller's memory limit (or the machine's memory) is reached
+        InvalidCapability = -5,  // an empty slot or a slot number outside the table
+        WrongType = -6,      // the capability names another kind of object
+        MissingRight = -7,   // the capability lacks a right the operation needs
+        OutOfRange = -8,     // a port, address, length or count outside what the capability or ABI allows
+        ObjectGone = -9,     // the object died (its owner ended), or the partner of a call did
+        WouldBlock = -10,    // a non-blocking call found nobody to meet
+        SlotOccupied = -11,  // a destination slot that already holds a capability
+        NoReplyTarget = -12, // reply without a received call to answer
     }
 }
