@@ -17,6 +17,7 @@ namespace MicroOS.Servers.Probe
     //   bench            measure syscall and context-switch cost (./microos bench)
     //   fuzz <seed>      random syscalls with random arguments (SyscallFuzz.cs)
     //   gc [rounds]      allocate far past the memory limit, checking live data (GcStress.cs)
+    //   ipc <role>       IPC and capability tests and benchmarks (IpcProbe.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -44,6 +45,8 @@ namespace MicroOS.Servers.Probe
                     return SyscallFuzz.Run(label);
                 case "gc":
                     return GcStress.Run(label);
+                case "ipc":
+                    return IpcProbe.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench, fuzz, gc)"));
                     return 2;
