@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using MicroOS.Kernel.Syscalls;
 using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
@@ -50,11 +51,10 @@ namespace MicroOS.Kernel.Objects
             WaitNode w = Queue.TakeReceiver();
             if (w != null)
             {
-                ThreadIpc receiver = (ThreadIpc)w;
+                ThreadIpc receiver = Unsafe.As<ThreadIpc>(w);
                 Transfer(me, receiver, badge);
                 receiver.Result = 0;
                 receiver.Wait = IpcWait.None;
-                receiver.WaitingOn = null;
                 if (!call)
                 {
                     Scheduler.Wake(receiver.Thread);
@@ -73,7 +73,6 @@ namespace MicroOS.Kernel.Objects
             }
             me.Badge = badge;
             me.Wait = call ? IpcWait.Call : IpcWait.Send;
-            me.WaitingOn = this;
             Queue.WaitToSend(me);
             Scheduler.Block();
             return me.Result;
@@ -86,16 +85,15 @@ namespace MicroOS.Kernel.Objects
             WaitNode w = Queue.TakeSender();
             if (w != null)
             {
-                MeetSender(me, (ThreadIpc)w);
-                return FinishReceive(me);
+                MeetSender(me, Unsafe.As<ThreadIpc>(w));
+                return me.PendingPayload != 0 ? FinishReceive(me) : 0;
             }
             if (!block)
                 return (long)SyscallError.WouldBlock;
             me.Wait = IpcWait.Receive;
-            me.WaitingOn = this;
             Queue.WaitToReceive(me);
             Scheduler.Block();
-            return me.Result == 0 ? FinishReceive(me) : me.Result;
+            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
         }
 
         // Reply to the last caller (if it still waits), then receive: the server loop's one syscall.
@@ -115,17 +113,16 @@ namespace MicroOS.Kernel.Objects
             {
                 if (caller != null)
                     Scheduler.Wake(caller.Thread);
-                MeetSender(me, (ThreadIpc)w);
-                return FinishReceive(me);
+                MeetSender(me, Unsafe.As<ThreadIpc>(w));
+                return me.PendingPayload != 0 ? FinishReceive(me) : 0;
             }
             me.Wait = IpcWait.Receive;
-            me.WaitingOn = this;
             Queue.WaitToReceive(me);
             if (caller != null)
                 Scheduler.SwitchDirect(caller.Thread);
             else
                 Scheduler.Block();
-            return me.Result == 0 ? FinishReceive(me) : me.Result;
+            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
         }
 
         public static long Reply(ThreadIpc me)
@@ -145,7 +142,6 @@ namespace MicroOS.Kernel.Objects
             if (t.Queue != null)
                 t.Queue.Remove(t);
             t.Wait = IpcWait.None;
-            t.WaitingOn = null;
             t.CapToSend = null;
             t.Result = (long)error;
             Scheduler.Wake(t.Thread);
@@ -154,7 +150,6 @@ namespace MicroOS.Kernel.Objects
         private static void MeetSender(ThreadIpc me, ThreadIpc sender)
         {
             Transfer(sender, me, sender.Badge);
-            sender.WaitingOn = null;
             if (sender.Wait == IpcWait.Call)
             {
                 sender.Wait = IpcWait.Reply;
@@ -190,6 +185,16 @@ namespace MicroOS.Kernel.Objects
         private static void Transfer(ThreadIpc from, ThreadIpc to, ulong badge)
         {
             SyscallFrame* f = to.Frame;
+            if ((from.Tag & 0x7FFF) == 0)
+            {
+                f->Arg0 = badge;
+                f->Arg1 = from.Tag;
+                f->Arg2 = from.Mr0;
+                f->Arg3 = from.Mr1;
+                f->Arg4 = from.Mr2;
+                f->Arg5 = from.Mr3;
+                return;
+            }
             var tag = new MessageTag(from.Tag);
             int length = CopyPayload(from, to, tag.Length);
             ulong delivered = ((ulong)tag.Label << 32) | (uint)length;

@@ -64,7 +64,6 @@ namespace MicroOS.Kernel.Objects
             t.Frame->Arg0 = Bits;
             Bits = 0;
             t.Wait = IpcWait.None;
-            t.WaitingOn = null;
             t.Result = result;
             Scheduler.Wake(t.Thread);
         }
@@ -80,7 +79,6 @@ namespace MicroOS.Kernel.Objects
             if (!block)
                 return (long)SyscallError.WouldBlock;
             me.Wait = IpcWait.Notification;
-            me.WaitingOn = this;
             Waiters.Enqueue(me);
             Scheduler.Block();
             return me.Result;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using MicroOS.Kernel.Memory;
 using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
@@ -146,14 +147,15 @@ namespace MicroOS.Kernel.Objects
         }
 
         // Is the object a capability names still the one it was made for?
+        // The type field says what Object is, so no checked cast is needed (the decode fast path).
         public static bool IsLive(CapSlot cap)
         {
             if (cap.Type == CapType.Process)
             {
-                var p = (Process)cap.Object;
+                Process p = Unsafe.As<Process>(cap.Object);
                 return (ulong)p.Id == cap.Generation && p.State == ProcessState.Running;
             }
-            return ((KernelObject)cap.Object).Generation == cap.Generation;
+            return Unsafe.As<KernelObject>(cap.Object).Generation == cap.Generation;
         }
     }
 }

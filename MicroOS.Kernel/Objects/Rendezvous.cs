@@ -34,8 +34,17 @@ namespace MicroOS.Kernel.Objects
         public WaitNode Dequeue()
         {
             WaitNode n = Head;
-            if (n != null)
-                Remove(n);
+            if (n == null)
+                return null;
+            WaitNode next = n.QueueNext;
+            Head = next;
+            if (next != null)
+                next.QueuePrev = null;
+            else
+                Tail = null;
+            n.QueueNext = null;
+            n.Queue = null;
+            Count--;
             return n;
         }
 
@@ -62,10 +71,10 @@ namespace MicroOS.Kernel.Objects
         public int Waiting => _waiting.Count;
 
         // A sender arrives: the receiver it meets (the longest waiting), or null if none waits.
-        public WaitNode TakeReceiver() => State == EndpointState.Receiving ? _waiting.Dequeue() : null;
+        public WaitNode TakeReceiver() => _kind == EndpointState.Receiving ? _waiting.Dequeue() : null;
 
         // A receiver arrives: the sender it meets, or null.
-        public WaitNode TakeSender() => State == EndpointState.Sending ? _waiting.Dequeue() : null;
+        public WaitNode TakeSender() => _kind == EndpointState.Sending ? _waiting.Dequeue() : null;
 
         // Only after TakeReceiver returned null: the sender waits its turn.
         public void WaitToSend(WaitNode sender)

@@ -17,7 +17,6 @@ namespace MicroOS.Kernel.Objects
     {
         public Thread Thread;
         public IpcWait Wait;
-        public KernelObject WaitingOn;      // the endpoint or notification whose queue holds this thread
         public SyscallFrame* Frame;         // where a partner writes this thread's results while it waits
         public long Result;                 // rax when the thread resumes
 
@@ -69,7 +68,6 @@ namespace MicroOS.Kernel.Objects
                 Bound.BoundThread = null;
             Bound = null;
             Wait = IpcWait.None;
-            WaitingOn = null;
             CapToSend = null;
             CapObject = null;
             BufferAddress = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MicroOS.Kernel.Memory;
 using MicroOS.Kernel.Objects;
 using MicroOS.Kernel.Tasks;
@@ -11,6 +12,8 @@ namespace MicroOS.Kernel.Syscalls
     // the capability to transfer), then perform it on the Endpoint (Objects/Endpoint.cs).
     internal static unsafe class EndpointSyscalls
     {
+        private const ulong PayloadAndCapBits = 0x7FFF;     // MessageTag bits 0..14: length and cap count
+
         public static long Send(SyscallFrame* f) => SendCommon(f, call: false, block: true);
         public static long NBSend(SyscallFrame* f) => SendCommon(f, call: false, block: false);
         public static long Call(SyscallFrame* f) => SendCommon(f, call: true, block: true);
@@ -47,7 +50,7 @@ namespace MicroOS.Kernel.Syscalls
             if (e != 0)
                 return e;
             me.Frame = f;
-            return ((Endpoint)cap.Object).ReplyReceive(me);
+            return Unsafe.As<Endpoint>(cap.Object).ReplyReceive(me);
         }
 
         private static long SendCommon(SyscallFrame* f, bool call, bool block)
@@ -58,13 +61,25 @@ namespace MicroOS.Kernel.Syscalls
             if (e != 0)
                 return e;
             me.Frame = f;
-            return ((Endpoint)cap.Object).Send(me, cap.Badge, call, block);
+            return Unsafe.As<Endpoint>(cap.Object).Send(me, cap.Badge, call, block);
         }
 
         // The message in the caller's registers (and IPC buffer) into its ThreadIpc. `endpoint` is
         // the cap it is sent through (null for a reply, which carries no capability).
         private static long TakeMessage(ThreadIpc me, SyscallFrame* f, CapSlot endpoint)
         {
+            if ((f->Arg1 & PayloadAndCapBits) == 0)
+            {
+                // The fast path: four words in registers, nothing to copy, no capability.
+                if (me.CapToSend != null)
+                    me.CapToSend = null;
+                me.Tag = f->Arg1;
+                me.Mr0 = f->Arg2;
+                me.Mr1 = f->Arg3;
+                me.Mr2 = f->Arg4;
+                me.Mr3 = f->Arg5;
+                return 0;
+            }
             var tag = new MessageTag(f->Arg1);
             me.CapToSend = null;
             if (tag.Length > MessageTag.MaxPayload)

@@ -15,11 +15,23 @@ namespace MicroOS.Kernel.Syscalls
         // The capability the dispatcher decoded for the running syscall (one CPU, interrupts off).
         public static CapSlot Cap;
 
+        // The IPC fast path goes through here: kept to loads and compares (no cast helper, one store).
         public static long DecodeCapArgument(ulong slot, CapType type, CapRights requires)
         {
-            long error = Lookup(slot, type, requires, out CapSlot cap);
-            Cap = cap;
-            return error;
+            ProcessObjects objects = Scheduler.Current.Process.Objects;
+            if (objects == null)
+                return (long)SyscallError.InvalidCapability;
+            CapSlot c = objects.Caps.Lookup(slot);
+            if (c == null)
+                return (long)SyscallError.InvalidCapability;
+            if (c.Type != type)
+                return (long)SyscallError.WrongType;
+            if (!ProcessObjects.IsLive(c))
+                return (long)SyscallError.ObjectGone;
+            if ((c.Rights & requires) != requires)
+                return (long)SyscallError.MissingRight;
+            Cap = c;
+            return 0;
         }
 
         // 0 and the capability, or a SyscallError. `type` None accepts any kind.

@@ -165,7 +165,8 @@ namespace MicroOS.Servers.Probe
             Sys.Write(string.Concat("grant: revoke reached pong's copy -> ", Caps.Revoke(5).ToString()));
             m = new Message(EchoContract.UseGrantedCap) { Tag = MessageTag.WithCap(EchoContract.UseGrantedCap, 5) };
             r = pong.Call(ref m);
-            Sys.Write(string.Concat("grant: again -> ", r.ToString(), ", arrived ", m.W1.ToString(), ", pong's signal -> ", ((long)m.W0).ToString()));
+            Sys.Write(string.Concat("grant: again -> ", r.ToString(), ", arrived ", m.W1.ToString(), ", pong's signal -> ", ((long)m.W0).ToString(),
+                ", revoke -> ", Caps.Revoke(5).ToString()));
             Caps.Mint(1, 2, CapRights.Write | CapRights.Read);
             m = new Message(EchoContract.UseGrantedCap) { Tag = MessageTag.WithCap(EchoContract.UseGrantedCap, 5) };
             r = new Endpoint(2).Call(ref m);
