@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Objects
@@ -54,6 +55,7 @@ namespace MicroOS.Kernel.Objects
         public int SlotCount => _slots.Length;
 
         // The capability in `slot`, or null for a number outside the table or an empty slot.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public CapSlot Lookup(ulong slot)
         {
             if (slot >= (ulong)_slots.Length)

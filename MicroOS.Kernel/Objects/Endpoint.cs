@@ -45,6 +45,59 @@ namespace MicroOS.Kernel.Objects
             return true;
         }
 
+        public const long NotFast = long.MinValue;
+
+        // The fast path of Call (seL4's fastpath in spirit): a register-only message to a receiver
+        // already waiting. The words go straight from the caller's frame to the receiver's, the
+        // caller takes the reply slot's place, and the CPU goes to the receiver. NotFast: take the
+        // general path (nobody waiting).
+        public long CallFast(ThreadIpc me, SyscallFrame* f, ulong badge)
+        {
+            if (Queue.State != EndpointState.Receiving)
+                return NotFast;
+            ThreadIpc receiver = Unsafe.As<ThreadIpc>(Queue.TakeReceiver());
+            SyscallFrame* r = receiver.Frame;
+            r->Arg0 = badge;
+            r->Arg1 = f->Arg1;
+            r->Arg2 = f->Arg2;
+            r->Arg3 = f->Arg3;
+            r->Arg4 = f->Arg4;
+            r->Arg5 = f->Arg5;
+            receiver.Result = 0;
+            receiver.Wait = IpcWait.None;
+            me.Frame = f;
+            me.Wait = IpcWait.Reply;
+            receiver.ReplyTo = me;
+            receiver.ReplyToId = me.Thread.Id;
+            Scheduler.SwitchDirect(receiver.Thread);
+            return me.Result;
+        }
+
+        // The fast path of ReplyRecv: a register-only reply to a caller still waiting, no sender
+        // queued and no signal pending: reply, wait here, and switch straight to the caller.
+        public long ReplyReceiveFast(ThreadIpc me, SyscallFrame* f)
+        {
+            ThreadIpc caller = me.ReplyTo;
+            if (caller == null || caller.Wait != IpcWait.Reply || caller.Thread.Id != me.ReplyToId
+                || Queue.State == EndpointState.Sending || (me.Bound != null && me.Bound.Bits != 0))
+                return NotFast;
+            me.ReplyTo = null;
+            SyscallFrame* c = caller.Frame;
+            c->Arg0 = 0;
+            c->Arg1 = f->Arg1;
+            c->Arg2 = f->Arg2;
+            c->Arg3 = f->Arg3;
+            c->Arg4 = f->Arg4;
+            c->Arg5 = f->Arg5;
+            caller.Wait = IpcWait.None;
+            caller.Result = 0;
+            me.Frame = f;
+            me.Wait = IpcWait.Receive;
+            Queue.WaitToReceive(me);
+            Scheduler.SwitchDirect(caller.Thread);
+            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
+        }
+
         // `me` is the current thread with its message (Tag, Mr0..Mr3, CapToSend, Staging) filled in.
         public long Send(ThreadIpc me, ulong badge, bool call, bool block)
         {

@@ -148,6 +148,7 @@ namespace MicroOS.Kernel.Objects
 
         // Is the object a capability names still the one it was made for?
         // The type field says what Object is, so no checked cast is needed (the decode fast path).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsLive(CapSlot cap)
         {
             if (cap.Type == CapType.Process)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MicroOS.Kernel.Objects
 {
     // The state machine of an endpoint: at any moment it has nobody waiting (Idle), senders waiting
@@ -18,19 +20,26 @@ namespace MicroOS.Kernel.Objects
         public WaitNode Head, Tail;
         public int Count;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Enqueue(WaitNode n)
         {
+            // A node outside every queue has null links (Dequeue and Remove clear them).
             n.Queue = this;
-            n.QueueNext = null;
-            n.QueuePrev = Tail;
-            if (Tail != null)
-                Tail.QueueNext = n;
+            WaitNode tail = Tail;
+            if (tail != null)
+            {
+                n.QueuePrev = tail;
+                tail.QueueNext = n;
+            }
             else
+            {
                 Head = n;
+            }
             Tail = n;
             Count++;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public WaitNode Dequeue()
         {
             WaitNode n = Head;
@@ -39,10 +48,14 @@ namespace MicroOS.Kernel.Objects
             WaitNode next = n.QueueNext;
             Head = next;
             if (next != null)
+            {
                 next.QueuePrev = null;
+                n.QueueNext = null;
+            }
             else
+            {
                 Tail = null;
-            n.QueueNext = null;
+            }
             n.Queue = null;
             Count--;
             return n;
@@ -71,6 +84,7 @@ namespace MicroOS.Kernel.Objects
         public int Waiting => _waiting.Count;
 
         // A sender arrives: the receiver it meets (the longest waiting), or null if none waits.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public WaitNode TakeReceiver() => _kind == EndpointState.Receiving ? _waiting.Dequeue() : null;
 
         // A receiver arrives: the sender it meets, or null.
@@ -83,6 +97,7 @@ namespace MicroOS.Kernel.Objects
             _waiting.Enqueue(sender);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void WaitToReceive(WaitNode receiver)
         {
             _kind = EndpointState.Receiving;

@@ -16,7 +16,19 @@ namespace MicroOS.Kernel.Syscalls
 
         public static long Send(SyscallFrame* f) => SendCommon(f, call: false, block: true);
         public static long NBSend(SyscallFrame* f) => SendCommon(f, call: false, block: false);
-        public static long Call(SyscallFrame* f) => SendCommon(f, call: true, block: true);
+        public static long Call(SyscallFrame* f)
+        {
+            // Decoded: the cap (dispatcher) and, for the fast path, a register-only tag.
+            ThreadIpc me = Scheduler.Current.Ipc;
+            if (me != null && (f->Arg1 & PayloadAndCapBits) == 0)
+            {
+                CapSlot cap = Invocation.Cap;
+                long result = Unsafe.As<Endpoint>(cap.Object).CallFast(me, f, cap.Badge);
+                if (result != Endpoint.NotFast)
+                    return result;
+            }
+            return SendCommon(f, call: true, block: true);
+        }
 
         public static long Recv(SyscallFrame* f)
         {
@@ -44,6 +56,13 @@ namespace MicroOS.Kernel.Syscalls
 
         public static long ReplyRecv(SyscallFrame* f)
         {
+            ThreadIpc fast = Scheduler.Current.Ipc;
+            if (fast != null && (f->Arg1 & PayloadAndCapBits) == 0)
+            {
+                long result = Unsafe.As<Endpoint>(Invocation.Cap.Object).ReplyReceiveFast(fast, f);
+                if (result != Endpoint.NotFast)
+                    return result;
+            }
             CapSlot cap = Invocation.Cap;
             ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             long e = TakeMessage(me, f, null);
