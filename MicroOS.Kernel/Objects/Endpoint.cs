@@ -51,6 +51,7 @@ namespace MicroOS.Kernel.Objects
         // already waiting. The words go straight from the caller's frame to the receiver's, the
         // caller takes the reply slot's place, and the CPU goes to the receiver. NotFast: take the
         // general path (nobody waiting).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public long CallFast(ThreadIpc me, SyscallFrame* f, ulong badge)
         {
             if (Queue.State != EndpointState.Receiving)
@@ -75,6 +76,7 @@ namespace MicroOS.Kernel.Objects
 
         // The fast path of ReplyRecv: a register-only reply to a caller still waiting, no sender
         // queued and no signal pending: reply, wait here, and switch straight to the caller.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public long ReplyReceiveFast(ThreadIpc me, SyscallFrame* f)
         {
             ThreadIpc caller = me.ReplyTo;

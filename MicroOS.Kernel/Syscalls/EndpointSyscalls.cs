@@ -7,41 +7,40 @@ using MicroOS.Shared.Abi;
 namespace MicroOS.Kernel.Syscalls
 {
     // endpoint_send, _recv, _call, _reply, _reply_recv, _nbsend, _nbrecv and ipc_set_buffer.
-    // SyscallDispatcher has already decoded the endpoint capability in rdi (Invocation.Cap: type
+    // SyscallDispatcher has already decoded the endpoint capability in rdi (`cap`: type
     // Endpoint, the row's rights). Here: decode the message (tag, words, payload copied in once,
     // the capability to transfer), then perform it on the Endpoint (Objects/Endpoint.cs).
     internal static unsafe class EndpointSyscalls
     {
         private const ulong PayloadAndCapBits = 0x7FFF;     // MessageTag bits 0..14: length and cap count
 
-        public static long Send(SyscallFrame* f) => SendCommon(f, call: false, block: true);
-        public static long NBSend(SyscallFrame* f) => SendCommon(f, call: false, block: false);
-        public static long Call(SyscallFrame* f)
+        public static long Send(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: false, block: true);
+        public static long NBSend(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: false, block: false);
+        public static long Call(SyscallFrame* f, CapSlot cap)
         {
             // Decoded: the cap (dispatcher) and, for the fast path, a register-only tag.
             ThreadIpc me = Scheduler.Current.Ipc;
             if (me != null && (f->Arg1 & PayloadAndCapBits) == 0)
             {
-                CapSlot cap = Invocation.Cap;
                 long result = Unsafe.As<Endpoint>(cap.Object).CallFast(me, f, cap.Badge);
                 if (result != Endpoint.NotFast)
                     return result;
             }
-            return SendCommon(f, call: true, block: true);
+            return SendCommon(f, cap, call: true, block: true);
         }
 
-        public static long Recv(SyscallFrame* f)
+        public static long Recv(SyscallFrame* f, CapSlot cap)
         {
             ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             me.Frame = f;
-            return ((Endpoint)Invocation.Cap.Object).Receive(me, block: true);
+            return ((Endpoint)cap.Object).Receive(me, block: true);
         }
 
-        public static long NBRecv(SyscallFrame* f)
+        public static long NBRecv(SyscallFrame* f, CapSlot cap)
         {
             ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             me.Frame = f;
-            return ((Endpoint)Invocation.Cap.Object).Receive(me, block: false);
+            return ((Endpoint)cap.Object).Receive(me, block: false);
         }
 
         public static long Reply(SyscallFrame* f)
@@ -54,17 +53,16 @@ namespace MicroOS.Kernel.Syscalls
             return Endpoint.Reply(me);
         }
 
-        public static long ReplyRecv(SyscallFrame* f)
+        public static long ReplyRecv(SyscallFrame* f, CapSlot cap)
         {
             ThreadIpc fast = Scheduler.Current.Ipc;
             if (fast != null && (f->Arg1 & PayloadAndCapBits) == 0)
             {
-                long result = Unsafe.As<Endpoint>(Invocation.Cap.Object).ReplyReceiveFast(fast, f);
+                long result = Unsafe.As<Endpoint>(cap.Object).ReplyReceiveFast(fast, f);
                 if (result != Endpoint.NotFast)
                     return result;
             }
-            CapSlot cap = Invocation.Cap;
-            ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
+                        ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             long e = TakeMessage(me, f, null);
             if (e != 0)
                 return e;
@@ -72,10 +70,9 @@ namespace MicroOS.Kernel.Syscalls
             return Unsafe.As<Endpoint>(cap.Object).ReplyReceive(me);
         }
 
-        private static long SendCommon(SyscallFrame* f, bool call, bool block)
+        private static long SendCommon(SyscallFrame* f, CapSlot cap, bool call, bool block)
         {
-            CapSlot cap = Invocation.Cap;
-            ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
+                        ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             long e = TakeMessage(me, f, cap);
             if (e != 0)
                 return e;

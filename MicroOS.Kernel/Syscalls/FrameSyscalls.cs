@@ -14,10 +14,9 @@ namespace MicroOS.Kernel.Syscalls
         public const ulong WindowBase = 0x0000_0030_0000_0000;
         public const ulong WindowTop = 0x0000_0040_0000_0000;
 
-        public static long Map(SyscallFrame* f)
+        public static long Map(SyscallFrame* f, CapSlot cap)
         {
-            CapSlot cap = Invocation.Cap;
-            var frame = (Frame)cap.Object;
+                        var frame = (Frame)cap.Object;
             ulong address = f->Arg1;
             bool writable = f->Arg2 != 0;
             ulong bytes = (ulong)frame.Pages * PhysicalMemory.FrameSize;

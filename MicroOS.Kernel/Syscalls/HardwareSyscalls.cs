@@ -8,18 +8,18 @@ namespace MicroOS.Kernel.Syscalls
     // and irq_set_notification / irq_ack (IrqLine caps). The dispatcher decoded the cap in rdi.
     internal static unsafe class HardwareSyscalls
     {
-        public static long PortRead(SyscallFrame* f)
+        public static long PortRead(SyscallFrame* f, CapSlot cap)
         {
-            long e = DecodePort((IoPortRange)Invocation.Cap.Object, f->Arg1, f->Arg2);
+            long e = DecodePort((IoPortRange)cap.Object, f->Arg1, f->Arg2);
             if (e != 0)
                 return e;
             ushort port = (ushort)f->Arg1;
             return f->Arg2 == 1 ? Cpu.InB(port) : f->Arg2 == 2 ? Cpu.InW(port) : (long)Cpu.InD(port);
         }
 
-        public static long PortWrite(SyscallFrame* f)
+        public static long PortWrite(SyscallFrame* f, CapSlot cap)
         {
-            long e = DecodePort((IoPortRange)Invocation.Cap.Object, f->Arg1, f->Arg2);
+            long e = DecodePort((IoPortRange)cap.Object, f->Arg1, f->Arg2);
             if (e != 0)
                 return e;
             ushort port = (ushort)f->Arg1;
@@ -36,9 +36,9 @@ namespace MicroOS.Kernel.Syscalls
             return range.Contains(port, width) ? 0 : (long)SyscallError.OutOfRange;
         }
 
-        public static long IrqSetNotification(SyscallFrame* f)
+        public static long IrqSetNotification(SyscallFrame* f, CapSlot cap)
         {
-            var line = (IrqLine)Invocation.Cap.Object;
+            var line = (IrqLine)cap.Object;
             long e = Invocation.Lookup(f->Arg1, CapType.Notification, CapRights.Write, out CapSlot target);
             if (e != 0)
                 return e;
@@ -46,9 +46,9 @@ namespace MicroOS.Kernel.Syscalls
             return 0;
         }
 
-        public static long IrqAck(SyscallFrame* f)
+        public static long IrqAck(SyscallFrame* f, CapSlot cap)
         {
-            ((IrqLine)Invocation.Cap.Object).Acknowledge();
+            ((IrqLine)cap.Object).Acknowledge();
             return 0;
         }
     }

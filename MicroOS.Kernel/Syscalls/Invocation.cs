@@ -8,31 +8,24 @@ namespace MicroOS.Kernel.Syscalls
     // for each row of SyscallTable that names an object type: the slot in rdi must hold a live
     // capability of that type with at least the row's `Requires` rights, or the syscall ends here
     // with InvalidCapability, WrongType, ObjectGone or MissingRight, before its handler runs. So a
-    // handler cannot forget the check; it finds the decoded capability in `Cap`. Handlers decode any
+    // handler cannot forget the check; it receives the decoded capability as its second argument. Handlers decode any
     // further capability arguments with Lookup, then perform.
     internal static class Invocation
     {
-        // The capability the dispatcher decoded for the running syscall (one CPU, interrupts off).
-        public static CapSlot Cap;
-
         // The IPC fast path goes through here: kept to loads and compares (no cast helper, one store).
-        public static long DecodeCapArgument(ulong slot, CapType type, CapRights requires)
+        // The decoded capability, or null (then DecodeError says why). Loads and compares only: the
+        // IPC fast path runs through here.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static CapSlot DecodeCapArgument(ulong slot, CapType type, CapRights requires)
         {
             ProcessObjects objects = Scheduler.Current.Process.Objects;
-            if (objects == null)
-                return (long)SyscallError.InvalidCapability;
-            CapSlot c = objects.Caps.Lookup(slot);
-            if (c == null)
-                return (long)SyscallError.InvalidCapability;
-            if (c.Type != type)
-                return (long)SyscallError.WrongType;
-            if (!ProcessObjects.IsLive(c))
-                return (long)SyscallError.ObjectGone;
-            if ((c.Rights & requires) != requires)
-                return (long)SyscallError.MissingRight;
-            Cap = c;
-            return 0;
+            CapSlot c = objects?.Caps.Lookup(slot);
+            if (c == null || c.Type != type || !ProcessObjects.IsLive(c) || (c.Rights & requires) != requires)
+                return null;
+            return c;
         }
+
+        public static long DecodeError(ulong slot, CapType type, CapRights requires) => Lookup(slot, type, requires, out _);
 
         // 0 and the capability, or a SyscallError. `type` None accepts any kind.
         public static long Lookup(ulong slot, CapType type, CapRights requires, out CapSlot cap)

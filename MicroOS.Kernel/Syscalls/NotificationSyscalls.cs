@@ -7,25 +7,24 @@ namespace MicroOS.Kernel.Syscalls
     // notification_signal, _wait, _poll, _bind. The dispatcher decoded the notification cap in rdi.
     internal static unsafe class NotificationSyscalls
     {
-        public static long Signal(SyscallFrame* f)
+        public static long Signal(SyscallFrame* f, CapSlot cap)
         {
-            CapSlot cap = Invocation.Cap;
-            ((Notification)cap.Object).Signal(cap.Badge != 0 ? cap.Badge : 1);
+                        ((Notification)cap.Object).Signal(cap.Badge != 0 ? cap.Badge : 1);
             return 0;
         }
 
-        public static long Wait(SyscallFrame* f) => WaitCommon(f, block: true);
+        public static long Wait(SyscallFrame* f, CapSlot cap) => WaitCommon(f, cap, block: true);
 
-        public static long Poll(SyscallFrame* f) => WaitCommon(f, block: false);
+        public static long Poll(SyscallFrame* f, CapSlot cap) => WaitCommon(f, cap, block: false);
 
-        private static long WaitCommon(SyscallFrame* f, bool block)
+        private static long WaitCommon(SyscallFrame* f, CapSlot cap, bool block)
         {
             ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             me.Frame = f;
-            return ((Notification)Invocation.Cap.Object).Wait(me, block);
+            return ((Notification)cap.Object).Wait(me, block);
         }
 
-        public static long Bind(SyscallFrame* f) =>
-            ((Notification)Invocation.Cap.Object).Bind(ThreadIpc.Of(Scheduler.Current));
+        public static long Bind(SyscallFrame* f, CapSlot cap) =>
+            ((Notification)cap.Object).Bind(ThreadIpc.Of(Scheduler.Current));
     }
 }

@@ -8,23 +8,23 @@ namespace MicroOS.Kernel.Syscalls
     // do. The dispatcher decoded the cap in rdi (and its liveness: a dead process is ObjectGone).
     internal static unsafe class ProcessCapSyscalls
     {
-        public static long Kill(SyscallFrame* f)
+        public static long Kill(SyscallFrame* f, CapSlot cap)
         {
-            ProcessManager.Kill((Process)Invocation.Cap.Object, "by the holder of its process capability");
+            ProcessManager.Kill((Process)cap.Object, "by the holder of its process capability");
             return 0;
         }
 
-        public static long Inspect(SyscallFrame* f)
+        public static long Inspect(SyscallFrame* f, CapSlot cap)
         {
-            var p = (Process)Invocation.Cap.Object;
+            var p = (Process)cap.Object;
             f->Arg0 = (ulong)p.State;
             f->Arg1 = p.Space.OwnedFrames;
             return p.Id;
         }
 
-        public static long SetFaultEndpoint(SyscallFrame* f)
+        public static long SetFaultEndpoint(SyscallFrame* f, CapSlot cap)
         {
-            var p = (Process)Invocation.Cap.Object;
+            var p = (Process)cap.Object;
             long e = Invocation.Lookup(f->Arg1, CapType.Endpoint, CapRights.Write, out CapSlot endpoint);
             if (e != 0)
                 return e;

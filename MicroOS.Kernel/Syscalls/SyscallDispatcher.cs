@@ -23,14 +23,13 @@ namespace MicroOS.Kernel.Syscalls
                 return (long)SyscallError.UnknownSyscall;
             // Decode, then perform: a row naming an object type gets its capability argument (rdi)
             // checked here against the row's type and rights, so no handler can skip the check.
-            CapType type = rows[(int)number].Object;
-            if (type != CapType.None)
+            ref SyscallTable.Row row = ref rows[(int)number];
+            if (row.Object != CapType.None)
             {
-                long error = Invocation.DecodeCapArgument(frame->Arg0, type, rows[(int)number].Requires);
-                if (error != 0)
-                    return error;
+                Objects.CapSlot cap = Invocation.DecodeCapArgument(frame->Arg0, row.Object, row.Requires);
+                return cap != null ? row.CapHandler(frame, cap) : Invocation.DecodeError(frame->Arg0, row.Object, row.Requires);
             }
-            return rows[(int)number].Handler(frame);
+            return row.Handler(frame);
         }
     }
 }

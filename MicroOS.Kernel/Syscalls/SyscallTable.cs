@@ -1,4 +1,5 @@
 using MicroOS.Kernel.Diagnostics;
+using MicroOS.Kernel.Objects;
 using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Syscalls
@@ -16,14 +17,15 @@ namespace MicroOS.Kernel.Syscalls
             public CapType Object;          // the kind of capability rdi must name (None: no cap argument)
             public CapRights Requires;
             public delegate*<SyscallFrame*, long> Handler;
+            public delegate*<SyscallFrame*, CapSlot, long> CapHandler;   // rows with an Object: gets the decoded cap
         }
 
         private static Row R(Syscall n, string name, CapRights requires, delegate*<SyscallFrame*, long> h) =>
             new Row { Number = n, Name = name, Requires = requires, Handler = h };
 
         // A syscall whose rdi is a capability slot: the dispatcher decodes it (Invocation) before the handler.
-        private static Row R(Syscall n, string name, CapType obj, CapRights requires, delegate*<SyscallFrame*, long> h) =>
-            new Row { Number = n, Name = name, Object = obj, Requires = requires, Handler = h };
+        private static Row R(Syscall n, string name, CapType obj, CapRights requires, delegate*<SyscallFrame*, CapSlot, long> h) =>
+            new Row { Number = n, Name = name, Object = obj, Requires = requires, CapHandler = h };
 
         public static readonly Row[] Rows =
         {
@@ -73,7 +75,7 @@ namespace MicroOS.Kernel.Syscalls
             for (int i = 0; i < Rows.Length; i++)
             {
                 numbers[i] = (ulong)Rows[i].Number;
-                names[i] = Rows[i].Handler == null ? null : Rows[i].Name;
+                names[i] = Rows[i].Handler == null && Rows[i].CapHandler == null ? null : Rows[i].Name;
             }
             string problem = SyscallTableCheck.FindProblem(numbers, names);
             if (problem != null)

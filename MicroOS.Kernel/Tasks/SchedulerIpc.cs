@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MicroOS.Kernel.Tasks
 {
     // The scheduler's entry points for IPC (Objects/Endpoint.cs, Notification.cs): a thread blocks
@@ -21,6 +23,7 @@ namespace MicroOS.Kernel.Tasks
         // The IPC fast path: the current thread blocks and `next` (blocked until now, its message
         // already delivered) runs at once, without passing through the ready queues. Its quantum
         // starts afresh, as after any switch.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void SwitchDirect(Thread next)
         {
             s_current.State = ThreadState.Blocked;

@@ -58,27 +58,6 @@ namespace MicroOS.Servers.Probe
                 samples[i] = Sys.ReadTimestamp() - t0;
             }
             Report("io port read", samples, overhead, 1);
-            for (int i = 0; i < Samples; i++)
-            {
-                ulong t0 = Sys.ReadTimestamp();
-                Caps.Count();
-                samples[i] = Sys.ReadTimestamp() - t0;
-            }
-            Report("xcap count", samples, overhead, 1);
-            for (int i = 0; i < Samples; i++)
-            {
-                ulong t0 = Sys.ReadTimestamp();
-                mine.Poll(out _);
-                samples[i] = Sys.ReadTimestamp() - t0;
-            }
-            Report("xpoll", samples, overhead, 1);
-            for (int i = 0; i < Samples; i++)
-            {
-                ulong t0 = Sys.ReadTimestamp();
-                Sys.Call(Syscall.GetProcessId);
-                samples[i] = Sys.ReadTimestamp() - t0;
-            }
-            Report("xnull", samples, overhead, 1);
             r.A0 = 1; r.A1 = (ulong)EchoContract.Exit << 32;
             Ipc.Raw((ulong)Syscall.EndpointSend, &r);
             Sys.Write("bench: ipc done");
