@@ -7,7 +7,7 @@ namespace MicroOS.Servers.Probe
     // The IPC and capability boot tests' programs (MicroOS.Tests/Boot/IpcTests.cs). `ipc <role>`;
     // the capabilities each role expects are granted by its boot manifest line (`caps=`), slot 1 first.
     //   pong            echo server (EchoContract) on slot 1
-    //   ping N          N calls to pong (slot 1), checking every reply
+    //   ping N [last]   N calls to pong (slot 1), checking every reply; `last`: then stop pong
     //   rights          mint without Write, revoke, and call again (slot 1: pong, rwg)
     //   grant           a capability sent with and without Grant (slot 1: pong, rwg)
     //   share           a frame written here and read by pong (slot 1: pong, rwg)
@@ -26,7 +26,7 @@ namespace MicroOS.Servers.Probe
             switch (role)
             {
                 case "pong": return Pong();
-                case "ping": return Ping(args.Length > 2 && int.TryParse(args[2], out int n) ? n : 100);
+                case "ping": return Ping(args.Length > 2 && int.TryParse(args[2], out int n) ? n : 100, args.Length > 3 && args[3] == "last");
                 case "rights": return Rights();
                 case "grant": return Grant();
                 case "share": return Share();
@@ -99,7 +99,8 @@ namespace MicroOS.Servers.Probe
             }
         }
 
-        private static int Ping(int count)
+        // `last`: afterwards ask pong to exit (the call then fails with ObjectGone), so the run can end.
+        private static int Ping(int count, bool stopServer)
         {
             var pong = new Endpoint(1);
             ulong badge = 0, last = 0;
@@ -116,6 +117,11 @@ namespace MicroOS.Servers.Probe
                 last = m.W0;
             }
             Sys.Write(string.Concat("ping: ", count.ToString(), " calls answered, badge ", badge.ToString(), ", last reply ", last.ToString()));
+            if (stopServer)
+            {
+                var stop = new Message(EchoContract.Exit);
+                Sys.Write(string.Concat("ping: asked pong to exit -> ", pong.Call(ref stop).ToString()));
+            }
             return 0;
         }
 
