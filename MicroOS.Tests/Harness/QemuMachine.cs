@@ -79,6 +79,8 @@ public sealed class QemuMachine : IDisposable
         var args = new List<string>();
         if (options.Uefi)
             args.AddRange(new[] { "-bios", RepoPaths.OvmfFirmware });
+        if (options.CountInstructions)
+            args.AddRange(new[] { "-icount", "shift=0" });
         args.AddRange(new[]
         {
             "-cpu", options.Cpu,

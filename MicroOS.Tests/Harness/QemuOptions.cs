@@ -16,6 +16,10 @@ public sealed record QemuOptions
 
     public string Cpu { get; init; } = DefaultCpu;
 
+    // QEMU -icount shift=0: the guest timestamp counter advances one tick per guest instruction, so
+    // what the kernel measures in ticks is an exact, repeatable instruction count.
+    public bool CountInstructions { get; init; }
+
     // Boot through OVMF (UEFI) instead of SeaBIOS.
     public bool Uefi { get; init; }
 }
