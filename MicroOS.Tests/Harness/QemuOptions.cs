@@ -20,6 +20,9 @@ public sealed record QemuOptions
     // what the kernel measures in ticks is an exact, repeatable instruction count.
     public bool CountInstructions { get; init; }
 
+    // Opens QEMU's human monitor on a Unix socket, for QemuMachine.Monitor ("nmi", "sendkey a", ...).
+    public bool Monitor { get; init; }
+
     // Boot through OVMF (UEFI) instead of SeaBIOS.
     public bool Uefi { get; init; }
 }
