@@ -9,7 +9,9 @@ namespace MicroOS.Kernel.Syscalls
     {
         public static ulong Count;
 
-        [UnmanagedCallersOnly(EntryPoint = "SyscallDispatch")]
+        // RuntimeExport, not UnmanagedCallersOnly: the entry stub calls it with the System V convention
+        // either way, and this skips the reverse-P/Invoke frame (about ten instructions per syscall).
+        [System.Runtime.RuntimeExport("SyscallDispatch")]
         private static long Dispatch(SyscallFrame* frame)
         {
             Count++;
@@ -21,15 +23,27 @@ namespace MicroOS.Kernel.Syscalls
             SyscallTable.Row[] rows = SyscallTable.Rows;
             if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
-            // Decode, then perform: a row naming an object type gets its capability argument (rdi)
-            // checked here against the row's type and rights, so no handler can skip the check.
             ref SyscallTable.Row row = ref rows[(int)number];
+            long result;
             if (row.Object != CapType.None)
             {
+                // Decode, then perform: a row naming an object type gets its capability argument (rdi)
+                // checked here against the row's type and rights, so no handler can skip the check.
                 Objects.CapSlot cap = Invocation.DecodeCapArgument(frame->Arg0, row.Object, row.Requires);
-                return cap != null ? row.CapHandler(frame, cap) : Invocation.DecodeError(frame->Arg0, row.Object, row.Requires);
+                if (cap == null)
+                    return Invocation.DecodeError(frame->Arg0, row.Object, row.Requires);
+                result = row.CapHandler(frame, cap);
             }
-            return row.Handler(frame);
+            else
+            {
+                if (Tasks.Preemption.Measuring)
+                    return Tasks.Preemption.Measure(row.Handler, frame);
+                result = row.Handler(frame);
+            }
+            // A quantum ended during a long syscall (Preemption.Window): switch now that it is done.
+            if (Tasks.Preemption.Pending)
+                Tasks.Scheduler.Yield();
+            return result;
         }
     }
 }
