@@ -15,6 +15,8 @@ namespace MicroOS.Servers.Probe
     //   fault-victim    faults (its faults go to endpoint `faults`)
     //   fault-handler   receives the victim's fault (slot 1: `faults`, slot 2: the victim's process)
     //   create-loop     creates objects until OutOfMemory
+    //   slow-caller     calls pong's SlowPing and is killed while it waits
+    //   killer          kills slow-caller, then pong (slots: their Process caps, pong's endpoint)
     //   serial-driver   COM1's receive interrupt as a notification, serving requests too
     //   serial-client   asks the driver how many bytes it has seen
     //   bench-partner   the other side of the IPC benchmarks (IpcBench.cs)
@@ -34,6 +36,8 @@ namespace MicroOS.Servers.Probe
                 case "fault-victim": return FaultVictim();
                 case "fault-handler": return FaultHandler();
                 case "create-loop": return CreateLoop();
+                case "slow-caller": return SlowCaller();
+                case "killer": return Killer();
                 case "serial-driver": return SerialDriver.Run();
                 case "serial-client": return SerialDriver.Client();
                 case "bench": return IpcBench.Run();
@@ -73,6 +77,12 @@ namespace MicroOS.Servers.Probe
                     case EchoContract.Exit:
                         Sys.Write("pong: exiting mid-call");
                         return 0;
+                    case EchoContract.SlowPing:
+                        // Long enough for the test's killer to end the caller first: the reply then
+                        // goes to nobody, harmlessly.
+                        Sys.Sleep(300);
+                        m = new Message(EchoContract.Pong, m.W0 + 1, badge, served);
+                        break;
                     case EchoContract.UseGrantedCap:
                     {
                         bool arrived = m.Tag.CapCount == 1;
@@ -212,6 +222,30 @@ namespace MicroOS.Servers.Probe
             Sys.Write(string.Concat("die-client: call after death -> ", r.ToString()));
             long info = Caps.Inspect(1, out _);
             Sys.Write(string.Concat("die-client: inspect -> ", info.ToString()));
+            return 0;
+        }
+
+        private static int SlowCaller()
+        {
+            Sys.Write("slow-caller: calling");
+            var m = new Message(EchoContract.SlowPing, 1);
+            long r = new Endpoint(1).Call(ref m);
+            Sys.Write(string.Concat("slow-caller: SURVIVED, call -> ", r.ToString()));
+            return 0;
+        }
+
+        // Kills a caller blocked waiting for its reply, checks the server shrugs the reply off,
+        // then kills the server while it waits in Recv. Slots: 1 = slow-caller, 2 = pong, 3 = pong's endpoint.
+        private static int Killer()
+        {
+            Sys.Sleep(100);
+            Sys.Write(string.Concat("killer: kill the waiting caller -> ", new ProcessCap(1).Kill().ToString()));
+            Sys.Sleep(400);
+            long r = PingOnce(3, 7, out ulong reply);
+            Sys.Write(string.Concat("killer: pong after the dropped reply -> ", r.ToString(), ", reply ", reply.ToString()));
+            Sys.Write(string.Concat("killer: kill pong waiting in recv -> ", new ProcessCap(2).Kill().ToString()));
+            r = PingOnce(3, 7, out _);
+            Sys.Write(string.Concat("killer: call the dead server -> ", r.ToString()));
             return 0;
         }
 

@@ -119,6 +119,27 @@ public sealed class IpcTests
     }
 
     [Fact]
+    public void ACallerKilledMidCallDropsItsReplyHarmlesslyAndAServerKilledInRecvAnswersObjectGone()
+    {
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,slow-caller,killer"));
+        int pong = ServerLog.WaitForStart(machine, "pong");
+        int caller = ServerLog.WaitForStart(machine, "slow-caller");
+        ExpectInOrder(machine, "slow-caller", "slow-caller: calling");
+        ExpectInOrder(machine, "killer",
+            "killer: kill the waiting caller -> 0",
+            "killer: pong after the dropped reply -> 0, reply 8",
+            "killer: kill pong waiting in recv -> 0",
+            "killer: call the dead server -> -9");
+        machine.WaitForLine($"process slow-caller (pid {caller}) killed: by the holder of its process capability");
+        machine.WaitForLine($"process pong (pid {pong}) killed: by the holder of its process capability");
+        Assert.Equal(KernelExit.Success, machine.WaitForExit());
+        Match frames = machine.WaitForMatch(ServerLog.AllExited);
+        Assert.Equal(frames.Groups["before"].Value, frames.Groups["after"].Value);
+        Assert.DoesNotContain(machine.Lines, line => line.Contains("SURVIVED", StringComparison.Ordinal));
+        ServerLog.AssertKernelHealthy(machine.Lines);
+    }
+
+    [Fact]
     public void AFaultArrivesAtTheFaultEndpointAsAMessageAndTheHandlerDecides()
     {
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("fault-victim,fault-handler"));
