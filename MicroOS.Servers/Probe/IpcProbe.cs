@@ -262,6 +262,12 @@ namespace MicroOS.Servers.Probe
             long r = new Endpoint(1).Receive(out Message m);
             Sys.Write(string.Concat("fault-handler: receive -> ", r.ToString(), ", label ", Hex(m.Label), ", vector ", m.W0.ToString(),
                 ", address ", Hex(m.W2), ", error code ", m.W3.ToString(), ", badge ", m.Badge.ToString()));
+            // Resume: the reply runs the instruction again, which faults again: a second message.
+            var resume = new Message(0);
+            long replied = Ipc.Reply(ref resume);
+            long again = new Endpoint(1).Receive(out Message second);
+            Sys.Write(string.Concat("fault-handler: resume -> ", replied.ToString(), ", faulted again -> ", again.ToString(),
+                ", same rip ", (second.W1 == m.W1 && second.W2 == m.W2).ToString()));
             var victim = new ProcessCap(2);
             Sys.Write(string.Concat("fault-handler: inspect -> ", victim.Inspect().ToString()));
             Sys.Write(string.Concat("fault-handler: kill -> ", victim.Kill().ToString()));
