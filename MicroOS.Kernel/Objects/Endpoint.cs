@@ -68,6 +68,8 @@ namespace MicroOS.Kernel.Objects
             receiver.Wait = IpcWait.None;
             me.Frame = f;
             me.Wait = IpcWait.Reply;
+            if (receiver.ReplyTo != null)
+                AbandonReply(receiver);
             receiver.ReplyTo = me;
             receiver.ReplyToId = me.Thread.Id;
             Scheduler.SwitchDirect(receiver.Thread);
@@ -116,6 +118,8 @@ namespace MicroOS.Kernel.Objects
                     return 0;
                 }
                 me.Wait = IpcWait.Reply;
+                if (receiver.ReplyTo != null)
+                    AbandonReply(receiver);
                 receiver.ReplyTo = me;
                 receiver.ReplyToId = me.Thread.Id;
                 Scheduler.SwitchDirect(receiver.Thread);
@@ -191,6 +195,15 @@ namespace MicroOS.Kernel.Objects
             return 0;
         }
 
+        // The receiver takes a new call without having answered the previous one: that caller would
+        // otherwise wait for good (no one holds its reply slot any more), so it fails with ObjectGone.
+        private static void AbandonReply(ThreadIpc receiver)
+        {
+            if (receiver.HasValidReplyTarget)
+                FailWaiter(receiver.ReplyTo, SyscallError.ObjectGone);
+            receiver.ReplyTo = null;
+        }
+
         // A waiting thread fails (its partner or the object is gone): it resumes with `error` in rax.
         public static void FailWaiter(ThreadIpc t, SyscallError error)
         {
@@ -208,6 +221,8 @@ namespace MicroOS.Kernel.Objects
             if (sender.Wait == IpcWait.Call)
             {
                 sender.Wait = IpcWait.Reply;
+                if (me.ReplyTo != null)
+                    AbandonReply(me);
                 me.ReplyTo = sender;
                 me.ReplyToId = sender.Thread.Id;
             }

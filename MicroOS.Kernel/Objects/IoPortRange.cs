@@ -29,7 +29,8 @@ namespace MicroOS.Kernel.Objects
         }
 
         // [port, port + width) lies inside the range.
-        public bool Contains(ulong port, ulong width) => port >= First && port + width <= (ulong)First + (ulong)Count;
+        // (Written so that no sum can wrap around: port and width come from ring 3.)
+        public bool Contains(ulong port, ulong width) => port >= First && port < (ulong)First + (ulong)Count && width <= (ulong)First + (ulong)Count - port;
 
         protected override bool OnDestroy() => true;
 

@@ -24,7 +24,9 @@ namespace MicroOS.Servers.Probe
             long enabled = ports.Write8(InterruptEnable, 0x01);       // interrupt on received data
             Sys.Write(string.Concat("serial-driver: notification -> ", created.ToString(), ", bind -> ", bound.ToString(),
                 ", irq -> ", routed.ToString(), ", enable -> ", enabled.ToString()));
-            Sys.Write(string.Concat("serial-driver: port 0x60 -> ", ports.Read8(0x60).ToString(), ", port 0x2F8 -> ", ports.Read8(0x2F8).ToString()));
+            long wrapping = Ipc.Syscall4(Syscall.IoPortRead, 1, ulong.MaxValue, 4, 0, out _);    // port + width wraps to 3
+            Sys.Write(string.Concat("serial-driver: port 0x60 -> ", ports.Read8(0x60).ToString(), ", port 0x2F8 -> ", ports.Read8(0x2F8).ToString(),
+                ", port 2^64-1 -> ", wrapping.ToString()));
             ulong received = 0, handled = 0;
             char[] text = new char[64];
             Sys.Write("serial-driver: ready");

@@ -183,7 +183,7 @@ public sealed class IpcTests
         ExpectInOrder(machine, "serial-driver",
             "serial-driver: notification -> 0, bind -> 0, irq -> 0, enable -> 0",
             // Ports outside its IoPortRange (0x3F8..0x3FF) are refused: OutOfRange.
-            "serial-driver: port 0x60 -> -8, port 0x2F8 -> -8",
+            "serial-driver: port 0x60 -> -8, port 0x2F8 -> -8, port 2^64-1 -> -8",
             "serial-driver: ready");
         machine.Send("abc");
         // IRQ 4 signals bit 1 << 4; the line stays masked until the driver acknowledges.
