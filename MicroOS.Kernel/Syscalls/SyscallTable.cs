@@ -23,6 +23,7 @@ namespace MicroOS.Kernel.Syscalls
             E(Syscall.Sleep,        "sleep",          &ProcessSyscalls.Sleep),
             E(Syscall.MapMemory,    "map_memory",     &MemorySyscalls.MapMemory),
             E(Syscall.GetProcessId, "get_process_id", &ProcessSyscalls.GetProcessId),
+            E(Syscall.SetFaultHandler, "set_fault_handler", &FaultSyscalls.SetFaultHandler),
         };
     }
 }

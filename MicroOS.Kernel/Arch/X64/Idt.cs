@@ -52,9 +52,13 @@ namespace MicroOS.Kernel.Arch.X64
             ulong vector = frame->Vector;
             if (vector < 32)
             {
-                // Ring 3 faults end the faulting process; only a ring-0 fault is a kernel bug.
+                // Ring 3 faults end the faulting process, unless its runtime takes them as exceptions
+                // (Tasks/FaultUpcall.cs); only a ring-0 fault is a kernel bug.
                 if (frame->FromUserMode && Tasks.Scheduler.Current != null && Tasks.Scheduler.Current.Process != null)
-                    Tasks.ProcessManager.KillCurrentForFault(frame);
+                {
+                    if (!Tasks.FaultUpcall.TryDeliver(frame))
+                        Tasks.ProcessManager.KillCurrentForFault(frame);
+                }
                 else
                     FaultReport.Report(frame);
                 return;

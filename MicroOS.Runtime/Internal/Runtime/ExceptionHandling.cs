@@ -28,7 +28,7 @@ namespace Internal.Runtime
         private const int CatchCall = 0, FinallyCall = 1, FilterCall = 2;
 
         // Fault kinds of the kernel's upcall: must match MicroOS.Shared.Abi.FaultKind.
-        private const int FaultDivideByZero = 1, FaultNullReference = 2, FaultOverflow = 3;
+        private const int FaultDivideByZero = 1, FaultNullReference = 2;
 
         // Lives in the dispatcher's stack frame while its funclet runs.
         internal struct FuncletCall
@@ -82,9 +82,7 @@ namespace Internal.Runtime
             // a valid stack (a fault before this point kills the process instead of recursing).
             if (RuntimeHost.s_faultHandled != null)
                 RuntimeHost.s_faultHandled();
-            Exception e = kind == FaultDivideByZero ? new DivideByZeroException()
-                : kind == FaultOverflow ? new OverflowException()
-                : new NullReferenceException();
+            Exception e = kind == FaultDivideByZero ? new DivideByZeroException() : new NullReferenceException();
             e._throwIp = context->Rip;
             Dispatch(e, *context);
         }
@@ -161,10 +159,11 @@ namespace Internal.Runtime
                 return -1;
             uint offset = (uint)(frame.Context.Rip - (ulong)frame.Code.MethodStart);
             var reader = new EhClauseReader(ehInfo, frame.Code.MethodStart);
+            bool skipping = frame.SkipsClauses;
             for (int i = 0; i < (int)reader.Count; i++)
             {
                 reader.Next(out EhClause clause);
-                if (!frame.Applies(i, in clause, offset))
+                if (!frame.Applies(i, in clause, offset, ref skipping))
                     continue;
                 if (clause.Kind == EhClause.Typed)
                 {
@@ -196,10 +195,11 @@ namespace Internal.Runtime
                 return;
             uint offset = (uint)(frame.Context.Rip - (ulong)frame.Code.MethodStart);
             var reader = new EhClauseReader(ehInfo, frame.Code.MethodStart);
+            bool skipping = frame.SkipsClauses;
             for (int i = 0; i < (int)reader.Count && i < stop; i++)
             {
                 reader.Next(out EhClause clause);
-                if (clause.Kind != EhClause.Fault || !frame.Applies(i, in clause, offset))
+                if (!frame.Applies(i, in clause, offset, ref skipping) || clause.Kind != EhClause.Fault)
                     continue;
                 FuncletCall call = default;
                 call.Parent = frame.Context;
@@ -313,12 +313,23 @@ namespace Internal.Runtime
                 return Unwinder.Find(Context.Rip, out Code) ? Step.Frame : Step.End;
             }
 
-            public bool Applies(int index, in EhClause clause, uint offset)
+            // Clauses are visited in order, `skipping` starting as SkipsClauses. Right after the
+            // funclet's own clause, the clauses with the very same try range are its siblings (other
+            // catches of that try) and are passed over too; the first clause with another range ends
+            // that run. ILC puts an empty clause between two nested trys that compile to the same
+            // range, so an enclosing try with identical offsets still gets its turn.
+            public bool SkipsClauses => _skipThrough >= 0;
+
+            public bool Applies(int index, in EhClause clause, uint offset, ref bool skipping)
             {
                 if (index <= _skipThrough)
                     return false;
-                if (_skipThrough >= 0 && clause.TryStart == _skipTryStart && clause.TryEnd == _skipTryEnd)
-                    return false;
+                if (skipping)
+                {
+                    if (clause.TryStart == _skipTryStart && clause.TryEnd == _skipTryEnd)
+                        return false;
+                    skipping = false;
+                }
                 return clause.Contains(offset);
             }
         }
