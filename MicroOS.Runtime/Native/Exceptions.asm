@@ -132,3 +132,12 @@ mos_funclet_return_address:
 mos_fault_entry_address:
     lea rax, [rel mos_fault_entry]
     ret
+
+extern __microos_names_start, __microos_names_end
+global mos_names_start, mos_names_end
+mos_names_start:
+    lea rax, [rel __microos_names_start]
+    ret
+mos_names_end:
+    lea rax, [rel __microos_names_end]
+    ret

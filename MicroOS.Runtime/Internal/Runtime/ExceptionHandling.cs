@@ -232,23 +232,23 @@ namespace Internal.Runtime
                 RuntimeHost.Fatal("unhandled exception while reporting an unhandled exception", null);
             s_reportingUnhandled = true;
             Exception e = exception as Exception;
-            string type = e != null ? e.TypeName : "System.Object";
-            string message = e != null ? e.Message : "a non-exception object was thrown";
             if (RuntimeHost.s_unhandledException == null)
-                RuntimeHost.Fatal(type, message);
+                RuntimeHost.Fatal(e != null ? e.TypeName : "System.Object", e != null ? e.Message : "a non-exception object was thrown");
             const int Capacity = 512;
             byte* line = stackalloc byte[Capacity];
             int length = 0;
             Append(line, ref length, Capacity, "unhandled exception ");
-            Append(line, ref length, Capacity, type);
+            if (SymbolNames.FindType(exception, out byte* typeName, out int typeLength))
+                Append(line, ref length, Capacity, typeName, typeLength);
+            else
+                Append(line, ref length, Capacity, e != null ? e.TypeName : "System.Object");
             Append(line, ref length, Capacity, ": ");
-            Append(line, ref length, Capacity, message);
+            Append(line, ref length, Capacity, e != null ? e.Message : "a non-exception object was thrown");
             Append(line, ref length, Capacity, " (thrown in ");
             ulong ip = e != null ? e._throwIp : 0;
-            string method = SymbolNames.MethodAt(ip, out ulong offset);
-            if (method != null)
+            if (SymbolNames.FindMethod(ip, out byte* method, out int methodLength))
             {
-                Append(line, ref length, Capacity, method);
+                Append(line, ref length, Capacity, method, methodLength);
             }
             else
             {
@@ -258,6 +258,12 @@ namespace Internal.Runtime
             Append(line, ref length, Capacity, ")");
             RuntimeHost.s_unhandledException(line, length);
             RuntimeHost.Fatal("unhandled exception", null);
+        }
+
+        private static void Append(byte* line, ref int length, int capacity, byte* text, int count)
+        {
+            for (int i = 0; i < count && length < capacity; i++)
+                line[length++] = text[i];
         }
 
         private static void Append(byte* line, ref int length, int capacity, string text)
