@@ -34,7 +34,10 @@ public class MicroOSNameTable : Task
         var entries = new SortedDictionary<ulong, (string Name, uint Kind)>();
         foreach (var s in symbols)
         {
-            if (s.Type == 2 && s.Value >= codeStart && s.Value < codeEnd)
+            // An [UnmanagedCallersOnly] method also carries its export name ("ServerMain"): the
+            // mangled one, which says where the method lives, wins.
+            if (s.Type == 2 && s.Value >= codeStart && s.Value < codeEnd
+                && !(entries.TryGetValue(s.Value, out var existing) && existing.Name.IndexOf('.') >= 0 && s.Name.IndexOf('_') < 0))
                 entries[s.Value] = (DemangleMethod(s.Name, prefixes), 0u);
             else if (s.Name.StartsWith("_ZTV", StringComparison.Ordinal))
                 entries[s.Value] = (DemangleType(StripLength(s.Name.Substring(4)), prefixes), 1u);

@@ -561,11 +561,11 @@ namespace MicroOS.Servers.Exceptions
             try
             {
                 while (true)
-                    hog.Add(new int[4096 * s_n]);
+                    hog.Add(new int[1024 * (s_n + 1)]);
             }
             catch (OutOfMemoryException e)
             {
-                filled = hog.Count > 10;
+                filled = hog.Count * 4096 * (s_n + 1) > 256 * 1024;    // a good part of the 1 MiB limit
                 return Describe(e);
             }
         }
@@ -582,7 +582,7 @@ namespace MicroOS.Servers.Exceptions
         private static int FaultInHandler()
         {
             Sys.SetFaultHandler(FaultingEntryAddress(), RuntimeHost.ManagedCodeStart, RuntimeHost.ManagedCodeEnd);
-            Sys.Write("exc: fault-in-handler armed");
+            Sys.Write(string.Concat("exc: fault-in-handler armed, entry 0x", FaultingEntryAddress().ToString("X16")));
             Holder h = NullHolder(s_n);
             Sys.Write(string.Concat("exc: SURVIVED ", h.Value.ToString()));
             return 1;
@@ -594,7 +594,7 @@ namespace MicroOS.Servers.Exceptions
         private static int BadStack()
         {
             Sys.SetFaultHandler(RuntimeHost.FaultEntry, NullReadOnBadStackAddress(), RuntimeHost.ManagedCodeEnd);
-            Sys.Write("exc: bad-stack armed");
+            Sys.Write(string.Concat("exc: bad-stack armed, null read at 0x", NullReadOnBadStackAddress().ToString("X16")));
             NullReadOnBadStack();
             Sys.Write("exc: SURVIVED bad-stack");
             return 1;
