@@ -85,6 +85,7 @@ namespace MicroOS.Servers.Exceptions
             Rethrow();
             NestedTryInCatch();
             ThrowFromCatch();
+            NestedTryInFinally();
             ThrowFromFinally();
             ThrowFromFilter();
             GcUnwind();
@@ -273,6 +274,35 @@ namespace MicroOS.Servers.Exceptions
             catch (InvalidOperationException e)
             {
                 Say("throw-from-catch", string.Concat("outer caught ", Describe(e)));
+            }
+        }
+
+        // While MyError unwinds, its finally throws and catches one of its own: the inner dispatch
+        // resumes inside the finally, then the outer one goes on to its catch.
+        private static void NestedTryInFinally()
+        {
+            string inner = "none";
+            try
+            {
+                try
+                {
+                    Throw(s_n);
+                }
+                finally
+                {
+                    try
+                    {
+                        throw new InvalidOperationException(string.Concat("in finally ", s_n.ToString()));
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        inner = e.Message;
+                    }
+                }
+            }
+            catch (MyError e)
+            {
+                Say("nested-in-finally", string.Concat("finally caught \"", inner, "\", then outer caught ", Describe(e)));
             }
         }
 

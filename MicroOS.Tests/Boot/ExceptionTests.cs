@@ -26,6 +26,7 @@ public sealed class ExceptionTests
         "exc rethrow: outer caught MicroOS.Servers.Exceptions.MyError \"x3\" same object True",
         "exc nested-in-catch: inner caught \"inner 3\" while handling \"x3\"",
         "exc throw-from-catch: outer caught System.InvalidOperationException \"from catch\"",
+        "exc nested-in-finally: finally caught \"in finally 3\", then outer caught MicroOS.Servers.Exceptions.MyError \"x3\"",
         "exc finally-replaces: caught MicroOS.Servers.Exceptions.OtherError \"from finally 1\"",
         "exc throw-from-filter: filter counted false, caught by next clause, code 3",
         "exc gc-unwind: frames 10, objects intact True, collected while unwinding True and in the catch True",
