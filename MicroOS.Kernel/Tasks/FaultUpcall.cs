@@ -1,6 +1,5 @@
 using MicroOS.Kernel.Arch.X64;
 using MicroOS.Kernel.Memory;
-using MicroOS.Kernel.Syscalls;
 using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Tasks
@@ -55,7 +54,7 @@ namespace MicroOS.Kernel.Tasks
             }
             if (frame->Rip < process.FaultCodeStart || frame->Rip >= process.FaultCodeEnd)
                 return false;
-            if (frame->Rsp < StackNeeded || UserSpan.TryCreate(frame->Rsp - StackNeeded, StackNeeded, writable: true, out _) != null)
+            if (!StackIsUsable(process, frame->Rsp))
                 return false;
 
             process.FaultUpcallArmed = false;
@@ -65,6 +64,20 @@ namespace MicroOS.Kernel.Tasks
             frame->Rcx = address;
             frame->Rip = process.FaultEntry;
             frame->Rflags &= ~DirectionFlag;       // the ABI's state at a function entry
+            return true;
+        }
+
+        // [rsp - StackNeeded, rsp) in the user half and every page of it mapped user-writable: a page
+        // table query, no user memory is touched.
+        private static bool StackIsUsable(Process process, ulong rsp)
+        {
+            if (rsp < StackNeeded || !VirtualAddress.IsUserRange(rsp - StackNeeded, StackNeeded))
+                return false;
+            for (ulong page = VirtualAddress.PageBase(rsp - StackNeeded); page < rsp; page += PhysicalMemory.FrameSize)
+            {
+                if (!process.Space.TryTranslate(page, out PageTableEntry leaf) || !leaf.IsUser || !leaf.IsWritable)
+                    return false;
+            }
             return true;
         }
 
