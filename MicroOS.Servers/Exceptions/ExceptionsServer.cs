@@ -90,6 +90,7 @@ namespace MicroOS.Servers.Exceptions
             ThrowFromFilter();
             GcUnwind();
             NullDereference();
+            NullInHelpers();
             DivideByZero();
             IndexOutOfRange();
             InvalidCast();
@@ -443,6 +444,58 @@ namespace MicroOS.Servers.Exceptions
             {
                 Say("null-deref", string.Concat("caught ", Describe(e)));
             }
+        }
+
+        private interface IShape
+        {
+            int Sides();
+        }
+
+        private sealed class Square : IShape
+        {
+            public int Sides() => 4;
+        }
+
+        private sealed class Triangle : IShape
+        {
+            public int Sides() => 3;
+        }
+
+        private sealed class RefHolder
+        {
+            public object Ref;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static IShape Shape(int n) => n == 1000 ? new Square() : n == 1001 ? new Triangle() : null;
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static RefHolder NullRefHolder(int n) => n > 1000 ? new RefHolder() : null;
+
+        // A null `this` in an interface call and a null object in a reference store fault inside the
+        // runtime's assembly helpers (interface dispatch, write barrier), not in the method itself.
+        private static void NullInHelpers()
+        {
+            string call = "none", store = "none";
+            try
+            {
+                call = string.Concat("WRONG ", Shape(s_n).Sides().ToString());
+            }
+            catch (NullReferenceException e)
+            {
+                call = e.TypeName;
+            }
+            try
+            {
+                NullRefHolder(s_n).Ref = call;
+                store = "WRONG: stored";
+            }
+            catch (NullReferenceException e)
+            {
+                store = e.TypeName;
+            }
+            Say("null-helpers", string.Concat("interface call ", call, ", reference store ", store,
+                ", then a real call ", Shape(1000).Sides().ToString()));
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -31,6 +31,7 @@ public sealed class ExceptionTests
         "exc throw-from-filter: filter counted false, caught by next clause, code 3",
         "exc gc-unwind: frames 10, objects intact True, collected while unwinding True and in the catch True",
         "exc null-deref: caught System.NullReferenceException \"Object reference not set to an instance of an object.\"",
+        "exc null-helpers: interface call System.NullReferenceException, reference store System.NullReferenceException, then a real call 4",
         "exc divide-by-zero: caught System.DivideByZeroException \"Attempted to divide by zero.\", unsigned System.DivideByZeroException",
         "exc index: caught System.IndexOutOfRangeException \"Index was outside the bounds of the array.\"",
         "exc invalid-cast: caught System.InvalidCastException \"Specified cast is not valid.\"",

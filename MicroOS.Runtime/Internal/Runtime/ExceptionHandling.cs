@@ -82,6 +82,13 @@ namespace Internal.Runtime
             // a valid stack (a fault before this point kills the process instead of recursing).
             if (RuntimeHost.s_faultHandled != null)
                 RuntimeHost.s_faultHandled();
+            // No unwind data: one of the runtime's assembly helpers (Native/Runtime.asm,
+            // mos_fault_text), which fault before they push anything. The throw site is its caller.
+            if (!Unwinder.Find(context->Rip, out _))
+            {
+                context->Rip = *(ulong*)context->Rsp;
+                context->Rsp += 8;
+            }
             Exception e = kind == FaultDivideByZero ? new DivideByZeroException() : new NullReferenceException();
             e._throwIp = context->Rip;
             Dispatch(e, *context);
