@@ -378,9 +378,12 @@ namespace MicroOS.Servers.Exceptions
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void Descend(int depth, Node chain)
+        private static unsafe void Descend(int depth, Node chain)
         {
             var node = new Node { Depth = depth, Data = Fill(256, depth + s_n), Next = chain };
+            // A stack allocation of run-time size: the frame's unwind data is rbp-based from here.
+            int* scratch = stackalloc int[depth + s_n];
+            scratch[depth] = depth;
             try
             {
                 if (depth == 10)
@@ -393,7 +396,7 @@ namespace MicroOS.Servers.Exceptions
                 {
                     Churn(2 * 1024 * 1024);
                     s_collectionsInFinally = Heap.Collections;
-                    if (!Check(node.Data, depth + s_n))
+                    if (!Check(node.Data, depth + s_n) || scratch[depth] != depth)
                         Say("gc-unwind", "WRONG: a frame's object died during the unwind");
                 }
             }
