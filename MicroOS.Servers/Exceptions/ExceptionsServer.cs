@@ -38,6 +38,7 @@ namespace MicroOS.Servers.Exceptions
     //   checks <n>      every check, one line each: `exc <check>: <what was observed>`, then exit 0
     //   unhandled <n>   throws MyError and catches nothing: the runtime's one-line report, exit -1
     //   unhandled-null <n>  dereferences null with no handler: the same, for the fault upcall
+    //   unhandled-oom <n>   allocates until the memory limit with no handler: the same
     //   fault-in-handler / bad-stack   break the upcall itself: the kernel must kill the process
     // <n> comes from the boot manifest, so no value the checks print is a compile-time constant.
     internal static unsafe class ExceptionsServer
@@ -61,6 +62,9 @@ namespace MicroOS.Servers.Exceptions
                     return 1;
                 case "unhandled-null":
                     Sys.Write(string.Concat("exc: length ", NullString(s_n).Length.ToString()));
+                    return 1;
+                case "unhandled-oom":
+                    Hog(s_n);
                     return 1;
                 case "fault-in-handler":
                     return FaultInHandler();
@@ -106,6 +110,16 @@ namespace MicroOS.Servers.Exceptions
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static void Explode(int n) => throw new MyError(string.Concat("boom ", n.ToString()));
+
+        private static List<int[]> s_hog;
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Hog(int n)
+        {
+            s_hog = new List<int[]>();
+            while (true)
+                s_hog.Add(new int[1024 * n]);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static string NullString(int n) => n > 1000 ? "never" : null;

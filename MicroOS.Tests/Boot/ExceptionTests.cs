@@ -62,9 +62,11 @@ public sealed class ExceptionTests
     [Fact]
     public void UnhandledExceptionEndsTheServerWithOneLineNamingTypeMessageAndMethod()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("exc-unhandled,exc-unhandled-null,busy-a"));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("exc-unhandled,exc-unhandled-null,exc-unhandled-oom,busy-a"));
         int thrown = machine.WaitForLineIndex(ServerLog.Ended("exc-unhandled"));
         int nulled = machine.WaitForLineIndex(ServerLog.Ended("exc-unhandled-null"));
+        int exhausted = machine.WaitForLineIndex(ServerLog.Ended("exc-unhandled-oom"));
+        Assert.Equal("-1", ServerLog.Exited("exc-unhandled-oom").Match(machine.Lines[exhausted]).Groups["code"].Value);
         Assert.Matches(ServerLog.Exited("exc-unhandled"), machine.Lines[thrown]);
         Assert.Equal("-1", ServerLog.Exited("exc-unhandled").Match(machine.Lines[thrown]).Groups["code"].Value);
         // Uncaught, a null dereference still comes back from the kernel as an exception (not a kill).
@@ -77,8 +79,12 @@ public sealed class ExceptionTests
         Assert.Equal(new[] { "[exc-unhandled-null] unhandled exception System.NullReferenceException: Object reference not set to an instance of an object. (thrown in MicroOS.Servers.Exceptions.ExceptionsServer.Main)" },
             lines.Where(l => l.StartsWith("[exc-unhandled-null] ", StringComparison.Ordinal)));
 
+        // Thrown by the runtime's allocator, reported at the method that allocated.
+        Assert.Equal(new[] { "[exc-unhandled-oom] unhandled exception System.OutOfMemoryException: Insufficient memory to continue the execution of the program. (thrown in MicroOS.Servers.Exceptions.ExceptionsServer.Hog)" },
+            lines.Where(l => l.StartsWith("[exc-unhandled-oom] ", StringComparison.Ordinal)));
+
         // The other server goes on.
-        ServerLog.WaitForLinesAfter(machine, ServerLog.Progress("busy-a", "a"), Math.Max(thrown, nulled), 2);
+        ServerLog.WaitForLinesAfter(machine, ServerLog.Progress("busy-a", "a"), Math.Max(thrown, Math.Max(nulled, exhausted)), 2);
         ServerLog.AssertKernelHealthy(machine.Lines);
     }
 

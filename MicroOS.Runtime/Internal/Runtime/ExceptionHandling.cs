@@ -114,7 +114,7 @@ namespace Internal.Runtime
                 ordinal++;
             }
             if (step == FrameIterator.Step.End)
-                Unhandled(exception);
+                Unhandled(exception, in throwContext);
 
             // Pass 2: run the finallys up to the handler (or the filter boundary), then the catch.
             step = frames.Start(in throwContext);
@@ -233,7 +233,7 @@ namespace Internal.Runtime
         // No handler anywhere: one line naming the type, the message and the method that threw,
         // then the image's end (a server exits; the kernel panics). Builds the line without
         // allocating when it can: the exception may well be an OutOfMemoryException.
-        private static void Unhandled(object exception)
+        private static void Unhandled(object exception, in ExceptionContext throwContext)
         {
             if (s_reportingUnhandled)
                 RuntimeHost.Fatal("unhandled exception while reporting an unhandled exception", null);
@@ -253,6 +253,8 @@ namespace Internal.Runtime
             Append(line, ref length, Capacity, e != null ? e.Message : "a non-exception object was thrown");
             Append(line, ref length, Capacity, " (thrown in ");
             ulong ip = e != null ? e._throwIp : 0;
+            if (ip == throwContext.Rip)
+                ip = FirstFrameOutsideRuntime(in throwContext);
             if (SymbolNames.FindMethod(ip, out byte* method, out int methodLength))
             {
                 Append(line, ref length, Capacity, method, methodLength);
@@ -265,6 +267,32 @@ namespace Internal.Runtime
             Append(line, ref length, Capacity, ")");
             RuntimeHost.s_unhandledException(line, length);
             RuntimeHost.Fatal("unhandled exception", null);
+        }
+
+        // A throw from the runtime's own helpers (a failed cast, an exhausted heap, a bounds check)
+        // is reported at the method that called them, as .NET's stack trace would show it.
+        private static ulong FirstFrameOutsideRuntime(in ExceptionContext throwContext)
+        {
+            FrameIterator frames = default;
+            FrameIterator.Step step = frames.Start(in throwContext);
+            while (step == FrameIterator.Step.Frame)
+            {
+                if (!SymbolNames.FindMethod(frames.Context.Rip, out byte* name, out int length)
+                    || !(StartsWith(name, length, "Internal.Runtime.") || StartsWith(name, length, "System.Runtime.")))
+                    return frames.Context.Rip;
+                step = frames.Next(FuncletReturnAddress());
+            }
+            return throwContext.Rip;
+        }
+
+        private static bool StartsWith(byte* name, int length, string prefix)
+        {
+            if (length < prefix.Length)
+                return false;
+            for (int i = 0; i < prefix.Length; i++)
+                if (name[i] != prefix[i])
+                    return false;
+            return true;
         }
 
         private static void Append(byte* line, ref int length, int capacity, byte* text, int count)
