@@ -35,6 +35,7 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.Sleep,        "sleep",          CapRights.None, &ProcessSyscalls.Sleep),
             R(Syscall.MapMemory,    "map_memory",     CapRights.None, &MemorySyscalls.MapMemory),
             R(Syscall.GetProcessId, "get_process_id", CapRights.None, &ProcessSyscalls.GetProcessId),
+            R(Syscall.SetFaultHandler, "set_fault_handler", CapRights.None, &FaultSyscalls.SetFaultHandler),
             R(Syscall.CapCopy,            "cap_copy",            CapRights.None, &CapSyscalls.Copy),
             R(Syscall.CapMint,            "cap_mint",            CapRights.None, &CapSyscalls.Mint),
             R(Syscall.CapMove,            "cap_move",            CapRights.None, &CapSyscalls.Move),

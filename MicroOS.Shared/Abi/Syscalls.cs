@@ -11,40 +11,49 @@ namespace MicroOS.Shared.Abi
         Sleep = 3,          // (ulong milliseconds) -> 0; 0 ms yields
         MapMemory = 4,      // (ulong length) -> address of fresh zeroed read/write memory in the caller's heap
         GetProcessId = 5,   // () -> the caller's process id
+        SetFaultHandler = 6, // (entry, code start, code end) -> 0: deliver #DE and near-null #PF in [start, end) to entry (once; call again to re-arm); entry 0 = off
 
         // Capabilities (slot numbers index the caller's own table).
-        CapCopy = 6,            // (src, dst) -> 0
-        CapMint = 7,            // (src, dst, rights, badge) -> 0: rights only shrink; a badge only on an unbadged endpoint cap
-        CapMove = 8,            // (src, dst) -> 0
-        CapDelete = 9,          // (slot) -> 0
-        CapRevoke = 10,         // (slot) -> number of capabilities removed (every descendant, in every process)
-        CapInspect = 11,        // (slot) -> CapInfo.Pack(type, rights), badge in rdi
-        EndpointCreate = 12,    // (dst) -> 0
-        NotificationCreate = 13,// (dst) -> 0
+        CapCopy = 7,            // (src, dst) -> 0
+        CapMint = 8,            // (src, dst, rights, badge) -> 0: rights only shrink; a badge only on an unbadged endpoint cap
+        CapMove = 9,            // (src, dst) -> 0
+        CapDelete = 10,          // (slot) -> 0
+        CapRevoke = 11,         // (slot) -> number of capabilities removed (every descendant, in every process)
+        CapInspect = 12,        // (slot) -> CapInfo.Pack(type, rights), badge in rdi
+        EndpointCreate = 13,    // (dst) -> 0
+        NotificationCreate = 14,// (dst) -> 0
         // Endpoints: (cap, tag, mr0, mr1, mr2, mr3); receives return badge in rdi, tag in rsi, words in rdx, r10, r8, r9.
-        EndpointSend = 14,
-        EndpointRecv = 15,      // -> 0 for a message, 1 for a bound notification's signal (bits in rdi)
-        EndpointCall = 16,      // -> 0, the reply in rsi, rdx, r10, r8, r9
-        EndpointReply = 17,     // (0, tag, mr0..mr3): to the thread whose call this thread received last
-        EndpointReplyRecv = 18, // Reply, then Recv on cap
-        EndpointNBSend = 19,    // Send that fails with WouldBlock instead of waiting
-        EndpointNBRecv = 20,    // Recv that fails with WouldBlock instead of waiting
+        EndpointSend = 15,
+        EndpointRecv = 16,      // -> 0 for a message, 1 for a bound notification's signal (bits in rdi)
+        EndpointCall = 17,      // -> 0, the reply in rsi, rdx, r10, r8, r9
+        EndpointReply = 18,     // (0, tag, mr0..mr3): to the thread whose call this thread received last
+        EndpointReplyRecv = 19, // Reply, then Recv on cap
+        EndpointNBSend = 20,    // Send that fails with WouldBlock instead of waiting
+        EndpointNBRecv = 21,    // Recv that fails with WouldBlock instead of waiting
         // Notifications: a word of bits; signal ORs the cap's badge (1 when unbadged) in.
-        NotificationSignal = 21,// (cap) -> 0
-        NotificationWait = 22,  // (cap) -> 0, bits in rdi (cleared)
-        NotificationPoll = 23,  // (cap) -> 0 and bits in rdi, or WouldBlock
-        NotificationBind = 24,  // (cap) -> 0: the calling thread's Recv also wakes for this notification
-        IpcSetBuffer = 25,      // (address, receive slot) -> 0: the thread's IPC buffer page and where received caps go
-        FrameCreate = 26,       // (dst, pages) -> 0: fresh zeroed memory as a capability
-        FrameMap = 27,          // (cap, address, writable) -> 0: maps the frame at address (page aligned, heap window)
-        IoPortRead = 28,        // (cap, port, width 1/2/4) -> the value
-        IoPortWrite = 29,       // (cap, port, width, value) -> 0
-        IrqSetNotification = 30,// (irq cap, notification cap) -> 0: the line signals it and is unmasked
-        IrqAck = 31,            // (irq cap) -> 0: unmask the line again after handling
-        ProcessKill = 32,       // (process cap) -> 0
-        ProcessInspect = 33,    // (process cap) -> pid, state in rdi, frames in rsi
-        ProcessSetFaultEndpoint = 34, // (process cap, endpoint cap) -> 0: its faults arrive there as messages
-        CapCount = 35,          // () -> capabilities in the caller's table (tests and the fuzzer's census)
+        NotificationSignal = 22,// (cap) -> 0
+        NotificationWait = 23,  // (cap) -> 0, bits in rdi (cleared)
+        NotificationPoll = 24,  // (cap) -> 0 and bits in rdi, or WouldBlock
+        NotificationBind = 25,  // (cap) -> 0: the calling thread's Recv also wakes for this notification
+        IpcSetBuffer = 26,      // (address, receive slot) -> 0: the thread's IPC buffer page and where received caps go
+        FrameCreate = 27,       // (dst, pages) -> 0: fresh zeroed memory as a capability
+        FrameMap = 28,          // (cap, address, writable) -> 0: maps the frame at address (page aligned, heap window)
+        IoPortRead = 29,        // (cap, port, width 1/2/4) -> the value
+        IoPortWrite = 30,       // (cap, port, width, value) -> 0
+        IrqSetNotification = 31,// (irq cap, notification cap) -> 0: the line signals it and is unmasked
+        IrqAck = 32,            // (irq cap) -> 0: unmask the line again after handling
+        ProcessKill = 33,       // (process cap) -> 0
+        ProcessInspect = 34,    // (process cap) -> pid, state in rdi, frames in rsi
+        ProcessSetFaultEndpoint = 35, // (process cap, endpoint cap) -> 0: its faults arrive there as messages
+        CapCount = 36,          // () -> capabilities in the caller's table (tests and the fuzzer's census)
+    }
+
+    // What the kernel's fault upcall passes to a server's fault entry in rdi (rsi = faulting rip,
+    // rdx = faulting rsp, rcx = fault address). The runtime raises the matching exception.
+    public enum FaultKind : ulong
+    {
+        DivideByZero = 1,    // #DE: integer divide by zero (or quotient overflow)
+        NullReference = 2,   // #PF at an address below 4096
     }
 
     public enum SyscallError : long
