@@ -251,8 +251,10 @@ namespace MicroOS.Servers.Probe
 
         private static int FaultVictim()
         {
-            Sys.Write("fault-victim: reading 0x10");
-            ulong v = *(ulong*)0x10;
+            // Not near null: a null dereference is the runtime's NullReferenceException (the fault
+            // upcall, Tasks/FaultUpcall.cs), which comes first. This address is in the frame window, unmapped.
+            Sys.Write("fault-victim: reading 0x3500000000");
+            ulong v = *(ulong*)0x0000_0035_0000_0000;
             Sys.Write(string.Concat("fault-victim: SURVIVED, read ", v.ToString()));
             return 0;
         }

@@ -146,8 +146,8 @@ public sealed class IpcTests
         int victim = ServerLog.WaitForStart(machine, "fault-victim");
         machine.WaitForLine($"process fault-victim (pid {victim}) fault #PF Page Fault sent to its fault endpoint");
         ExpectInOrder(machine, "fault-handler",
-            // label KernelLabels.Fault, vector 14 (#PF), cr2 0x10, error code 4 (read, user, not present), badge = the victim's pid
-            $"fault-handler: receive -> 0, label 0xFA017, vector 14, address 0x10, error code 4, badge {victim}",
+            // label KernelLabels.Fault, vector 14 (#PF), cr2, error code 4 (read, user, not present), badge = the victim's pid
+            $"fault-handler: receive -> 0, label 0xFA017, vector 14, address 0x3500000000, error code 4, badge {victim}",
             "fault-handler: resume -> 0, faulted again -> 0, same rip True",
             $"fault-handler: inspect -> {victim}",
             "fault-handler: kill -> 0",
