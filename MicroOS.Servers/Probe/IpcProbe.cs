@@ -15,6 +15,7 @@ namespace MicroOS.Servers.Probe
     //   fault-victim    faults (its faults go to endpoint `faults`)
     //   fault-handler   receives the victim's fault (slot 1: `faults`, slot 2: the victim's process)
     //   create-loop     creates objects until OutOfMemory
+    //   vga             writes the VGA text buffer through an mmio Frame cap
     //   slow-caller     calls pong's SlowPing and is killed while it waits
     //   killer          kills slow-caller, then pong (slots: their Process caps, pong's endpoint)
     //   serial-driver   COM1's receive interrupt as a notification, serving requests too
@@ -37,6 +38,7 @@ namespace MicroOS.Servers.Probe
                 case "fault-handler": return FaultHandler();
                 case "create-loop": return CreateLoop();
                 case "slow-caller": return SlowCaller();
+                case "vga": return Vga();
                 case "killer": return Killer();
                 case "serial-driver": return SerialDriver.Run();
                 case "serial-client": return SerialDriver.Client();
@@ -222,6 +224,18 @@ namespace MicroOS.Servers.Probe
             Sys.Write(string.Concat("die-client: call after death -> ", r.ToString()));
             long info = Caps.Inspect(1, out _);
             Sys.Write(string.Concat("die-client: inspect -> ", info.ToString()));
+            return 0;
+        }
+
+        // Device memory through a Frame cap (manifest mmio:b8000+1): the VGA text buffer's last cell.
+        private static int Vga()
+        {
+            const ulong at = FrameCap.WindowBase;
+            long mapped = new FrameCap(1).Map(at, writable: true);
+            ushort* cell = (ushort*)(at + 2 * (24 * 80 + 79));
+            if (mapped == 0)
+                *cell = 0x1F4D;          // 'M', white on blue
+            Sys.Write(string.Concat("vga: map -> ", mapped.ToString(), ", read back ", Hex(mapped == 0 ? *cell : 0UL)));
             return 0;
         }
 

@@ -104,6 +104,19 @@ public sealed class IpcTests
     }
 
     [Fact]
+    public void DeviceMemoryIsMappedThroughAFrameCapAndNeverFreedIntoTheAllocator()
+    {
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("vga"));
+        ExpectInOrder(machine, "vga", "vga: map -> 0, read back 0x1F4D");
+        // The process's teardown leaves the borrowed page alone: freeing 0xB8000 (not the
+        // allocator's) would be a kernel panic, and the frame count would not come back even.
+        Assert.Equal(KernelExit.Success, machine.WaitForExit());
+        Match frames = machine.WaitForMatch(ServerLog.AllExited);
+        Assert.Equal(frames.Groups["before"].Value, frames.Groups["after"].Value);
+        ServerLog.AssertKernelHealthy(machine.Lines);
+    }
+
+    [Fact]
     public void AServerThatDiesMidCallGivesItsCallerObjectGone()
     {
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,die-client"));
