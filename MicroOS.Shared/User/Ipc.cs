@@ -31,7 +31,9 @@ namespace MicroOS.Shared.User
         public uint Label => Tag.Label;
     }
 
-    // Typed stubs for every IPC and capability syscall. Each is one `syscall`.
+    // Typed stubs for every IPC and capability syscall. Each is one `syscall`. Called by the typed
+    // wrappers in Endpoint.cs (Endpoint, Notification, FrameCap, IoPorts, IrqLineCap, ProcessCap)
+    // and by servers that want the raw registers (the benchmarks); the next stop is mos_ipc in User.asm.
     public static unsafe class Ipc
     {
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_ipc")]
