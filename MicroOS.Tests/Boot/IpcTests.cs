@@ -104,6 +104,26 @@ public sealed class IpcTests
     }
 
     [Fact]
+    public void IpcServersRestartedInWavesLeakNeitherFramesNorKernelHeap()
+    {
+        // A server, clients, a granted cap, the server dying mid-call: four waves. Wave 1 warms the
+        // pools up (each Thread object gets its IPC state the first time it does IPC); after it,
+        // every wave must end with the same free frames and kernel heap bytes.
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,ping-a,ipc-grant,die-client waves=4"));
+        Match frames = machine.WaitForMatch(ServerLog.AllExited);
+        Assert.Equal(KernelExit.Success, machine.WaitForExit());
+        var waveEnded = new Regex(@"^wave (?<wave>\d+) ended: free frames (?<frames>\d+), kernel heap (?<heap>\d+) bytes$");
+        List<Match> waves = machine.Lines.Select(line => waveEnded.Match(line)).Where(m => m.Success).ToList();
+        Assert.Equal(new[] { "1", "2", "3" }, waves.Select(m => m.Groups["wave"].Value));
+        Assert.All(waves, m => Assert.Equal(frames.Groups["before"].Value, m.Groups["frames"].Value));
+        Assert.Equal(waves[1].Groups["heap"].Value, waves[2].Groups["heap"].Value);
+        Assert.Equal(frames.Groups["before"].Value, frames.Groups["after"].Value);
+        // Each wave ends with pong stopped mid-call (whoever else still calls it then gets -9 too).
+        Assert.Equal(4, ServerLog.IndicesOf(machine.Lines, ServerLog.Said("die-client", "die-client: call -> -9")).Count);
+        ServerLog.AssertKernelHealthy(machine.Lines);
+    }
+
+    [Fact]
     public void DeviceMemoryIsMappedThroughAFrameCapAndNeverFreedIntoTheAllocator()
     {
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("vga"));
