@@ -3,7 +3,7 @@ using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Boot
 {
-    public enum CapSpecKind { Endpoint, Notification, IoPorts, Irq, Mmio, Process, FaultEndpoint }
+    public enum CapSpecKind { Endpoint, Notification, IoPorts, Irq, Mmio, Process, FaultEndpoint, Spawn }
 
     public struct CapSpec
     {
@@ -24,6 +24,7 @@ namespace MicroOS.Kernel.Boot
     //   mmio:HEX+PAGES[:RIGHTS]      device memory as a Frame
     //   proc:NAME[:RIGHTS]           the (already started) process NAME
     //   faultep:NAME                 this process's faults go to endpoint NAME (the slot gets a send cap)
+    //   spawn:NAME                   process_start may start manifest entry NAME
     // Pure logic (host tests: KernelLogic/ManifestCapsTests.cs). InitialCaps makes the objects.
     public static class ManifestCaps
     {
@@ -59,6 +60,7 @@ namespace MicroOS.Kernel.Boot
                 if (kind == "ep") { s.Kind = CapSpecKind.Endpoint; s.Name = f[1]; }
                 else if (kind == "ntfn") { s.Kind = CapSpecKind.Notification; s.Name = f[1]; }
                 else if (kind == "proc") { s.Kind = CapSpecKind.Process; s.Name = f[1]; }
+                else if (kind == "spawn") { s.Kind = CapSpecKind.Spawn; s.Name = f[1]; }
                 else if (kind == "faultep") { s.Kind = CapSpecKind.FaultEndpoint; s.Name = f[1]; s.Rights = CapRights.Write; }
                 else if (kind == "irq")
                 {

@@ -120,6 +120,17 @@ namespace MicroOS.Kernel.Objects
                     objects.Caps.InsertOriginal(slot, CapType.IrqLine, s.Rights, 0, l, l.Generation);
                     return null;
                 }
+                case CapSpecKind.Spawn:
+                {
+                    ManifestEntry target = ServerStartup.FindEntry(s.Name);
+                    if (target == null)
+                        return "no such manifest entry";
+                    BootImage image = BootImage.Create(p, target);
+                    if (image == null || !objects.TryAdopt(image))
+                        return "out of memory";
+                    objects.Caps.InsertOriginal(slot, CapType.BootImage, s.Rights, 0, image, image.Generation);
+                    return null;
+                }
                 case CapSpecKind.Mmio:
                 {
                     Frame f = Frame.CreateDevice(p, s.Base, (int)s.Count);

@@ -143,6 +143,7 @@ namespace MicroOS.Kernel.Objects
                 case CapType.Frame: ((Frame)obj).Release(); break;
                 case CapType.IoPortRange: ((IoPortRange)obj).Release(); break;
                 case CapType.IrqLine: ((IrqLine)obj).Release(); break;
+                case CapType.BootImage: ((BootImage)obj).Release(); break;
             }
         }
 

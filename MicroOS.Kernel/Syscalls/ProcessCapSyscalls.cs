@@ -4,7 +4,7 @@ using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Syscalls
 {
-    // process_kill, process_inspect, process_set_fault_endpoint: what the holder of a Process cap can
+    // process_start, process_kill, process_inspect, process_set_fault_endpoint: what the holder of a Process cap can
     // do. The dispatcher decoded the cap in rdi (and its liveness: a dead process is ObjectGone).
     internal static unsafe class ProcessCapSyscalls
     {
@@ -12,6 +12,20 @@ namespace MicroOS.Kernel.Syscalls
         {
             ProcessManager.Kill((Process)cap.Object, "by the holder of its process capability");
             return 0;
+        }
+
+        // process_start(image cap, dst): the manifest entry the cap names becomes a process (with the
+        // entry's memory limit, priority, arguments and initial caps); the caller gets its Process cap.
+        public static long Start(SyscallFrame* f, CapSlot cap)
+        {
+            long e = Invocation.Destination(f->Arg1, out ProcessObjects objects, out CapSlot destination);
+            if (e != 0)
+                return e;
+            Process p = ServerStartup.StartEntry(((BootImage)cap.Object).Entry);
+            if (p == null)
+                return (long)SyscallError.OutOfMemory;
+            objects.Caps.InsertOriginal(destination, CapType.Process, CapRights.All, 0, p, (ulong)p.Id);
+            return p.Id;
         }
 
         public static long Inspect(SyscallFrame* f, CapSlot cap)

@@ -66,6 +66,7 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.ProcessInspect,     "process_inspect",     CapType.Process, CapRights.Read, &ProcessCapSyscalls.Inspect),
             R(Syscall.ProcessSetFaultEndpoint, "process_set_fault_endpoint", CapType.Process, CapRights.Manage, &ProcessCapSyscalls.SetFaultEndpoint),
             R(Syscall.CapCount,           "cap_count",           CapRights.None, &CapSyscalls.Count),
+            R(Syscall.ProcessStart,       "process_start",       CapType.BootImage, CapRights.Write, &ProcessCapSyscalls.Start),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

@@ -60,9 +60,9 @@ namespace MicroOS.Servers.Probe
             ulong r = Next(ref state) % 20;
             ulong n;
             if (r < 18)
-                n = (ulong)Syscall.CapCopy + Next(ref state) % ((ulong)Syscall.CapCount - (ulong)Syscall.CapCopy + 1);
+                n = (ulong)Syscall.CapCopy + Next(ref state) % ((ulong)Syscall.ProcessStart - (ulong)Syscall.CapCopy + 1);
             else
-                n = r == 18 ? (ulong)Syscall.CapCount + 1 + Next(ref state) % 50 : Next(ref state);    // past the table
+                n = r == 18 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 50 : Next(ref state);    // past the table
             // What would wait forever becomes its non-blocking form.
             if (n == (ulong)Syscall.EndpointRecv || n == (ulong)Syscall.EndpointReplyRecv) return (ulong)Syscall.EndpointNBRecv;
             if (n == (ulong)Syscall.EndpointSend) return (ulong)Syscall.EndpointNBSend;

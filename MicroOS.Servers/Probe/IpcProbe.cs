@@ -15,6 +15,7 @@ namespace MicroOS.Servers.Probe
     //   fault-victim    faults (its faults go to endpoint `faults`)
     //   fault-handler   receives the victim's fault (slot 1: `faults`, slot 2: the victim's process)
     //   create-loop     creates objects until OutOfMemory
+    //   launcher        starts pong and ping-last with process_start (slots 1, 2: their boot images)
     //   vga             writes the VGA text buffer through an mmio Frame cap
     //   slow-caller     calls pong's SlowPing and is killed while it waits
     //   killer          kills slow-caller, then pong (slots: their Process caps, pong's endpoint)
@@ -39,6 +40,7 @@ namespace MicroOS.Servers.Probe
                 case "create-loop": return CreateLoop();
                 case "slow-caller": return SlowCaller();
                 case "vga": return Vga();
+                case "launcher": return Launcher();
                 case "killer": return Killer();
                 case "serial-driver": return SerialDriver.Run();
                 case "serial-client": return SerialDriver.Client();
@@ -236,6 +238,20 @@ namespace MicroOS.Servers.Probe
             if (mapped == 0)
                 *cell = 0x1F4D;          // 'M', white on blue
             Sys.Write(string.Concat("vga: map -> ", mapped.ToString(), ", read back ", Hex(mapped == 0 ? *cell : 0UL)));
+            return 0;
+        }
+
+        private static int Launcher()
+        {
+            long info = Caps.Inspect(1, out _);
+            long server = Ipc.Syscall4(Syscall.ProcessStart, 1, 10, 0, 0, out _);
+            long client = Ipc.Syscall4(Syscall.ProcessStart, 2, 11, 0, 0, out _);
+            Sys.Write(string.Concat("launcher: slot 1 type ", ((int)CapInfo.TypeOf(info)).ToString(), ", started pong -> pid ", server.ToString(),
+                ", ping-last -> pid ", client.ToString()));
+            Sys.Write(string.Concat("launcher: start into an occupied slot -> ", Ipc.Syscall4(Syscall.ProcessStart, 1, 10, 0, 0, out _).ToString(),
+                ", without a boot image cap -> ", Ipc.Syscall4(Syscall.ProcessStart, 10, 12, 0, 0, out _).ToString()));
+            Sys.Sleep(500);
+            Sys.Write(string.Concat("launcher: inspect pong after ping-last stopped it -> ", new ProcessCap(10).Inspect().ToString()));
             return 0;
         }
 

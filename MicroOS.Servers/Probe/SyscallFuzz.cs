@@ -43,7 +43,7 @@ namespace MicroOS.Servers.Probe
             }
             // Just past the table, or anything. (The capability and IPC calls, whose blocking forms
             // would park this thread for good, have their own fuzzer: IpcFuzz.cs.)
-            return r == 7 ? (ulong)Syscall.CapCount + 1 + Next(ref state) % 100 : Next(ref state);
+            return r == 7 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 100 : Next(ref state);
         }
 
         private static ulong PickArgument(ref ulong state, byte* buffer)

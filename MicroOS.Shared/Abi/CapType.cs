@@ -10,6 +10,7 @@ namespace MicroOS.Shared.Abi
         IoPortRange = 4,
         IrqLine = 5,
         Process = 6,
+        BootImage = 7,      // a boot manifest entry process_start can start
     }
 
     // CapInspect's value: type in bits 0..7, rights in bits 8..15.

@@ -46,6 +46,7 @@ namespace MicroOS.Shared.Abi
         ProcessInspect = 34,    // (process cap) -> pid, state in rdi, frames in rsi
         ProcessSetFaultEndpoint = 35, // (process cap, endpoint cap) -> 0: its faults arrive there as messages
         CapCount = 36,          // () -> capabilities in the caller's table (tests and the fuzzer's census)
+        ProcessStart = 37,      // (boot image cap, dst) -> pid: a new process from that manifest entry; its Process cap (all rights) in dst
     }
 
     // What the kernel's fault upcall passes to a server's fault entry in rdi (rsi = faulting rip,

@@ -124,6 +124,25 @@ public sealed class IpcTests
     }
 
     [Fact]
+    public void ABootImageCapStartsAProcessAndGivesItsProcessCap()
+    {
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("launcher"));
+        int launcher = ServerLog.WaitForStart(machine, "launcher");
+        int pong = ServerLog.WaitForStart(machine, "pong");
+        int client = ServerLog.WaitForStart(machine, "ping-last");
+        ExpectInOrder(machine, "launcher",
+            $"launcher: slot 1 type 7, started pong -> pid {pong}, ping-last -> pid {client}",   // type 7: BootImage
+            "launcher: start into an occupied slot -> -11, without a boot image cap -> -6",   // slot 10 holds a Process cap
+            "launcher: inspect pong after ping-last stopped it -> -9");
+        ExpectInOrder(machine, "ping-last", "ping: 100 calls answered, badge 0, last reply 694", "ping: asked pong to exit -> -9");
+        Assert.True(launcher < pong && pong < client, $"pids {launcher}, {pong}, {client}");
+        Assert.Equal(KernelExit.Success, machine.WaitForExit());
+        Match frames = machine.WaitForMatch(ServerLog.AllExited);
+        Assert.Equal(frames.Groups["before"].Value, frames.Groups["after"].Value);
+        ServerLog.AssertKernelHealthy(machine.Lines);
+    }
+
+    [Fact]
     public void DeviceMemoryIsMappedThroughAFrameCapAndNeverFreedIntoTheAllocator()
     {
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("vga"));

@@ -45,6 +45,15 @@ public sealed class ManifestCapsTests
     }
 
     [Fact]
+    public void SpawnNamesAManifestEntry()
+    {
+        var specs = new List<CapSpec>();
+        Assert.Null(ManifestCaps.Parse("spawn:pong:w,spawn:ping-last", specs));
+        Assert.Equal((CapSpecKind.Spawn, "pong", CapRights.Write), (specs[0].Kind, specs[0].Name, specs[0].Rights));
+        Assert.Equal((CapSpecKind.Spawn, "ping-last", CapRights.All), (specs[1].Kind, specs[1].Name, specs[1].Rights));
+    }
+
+    [Fact]
     public void NoCapsWordMeansNone()
     {
         Assert.Null(ManifestCaps.Find("busy a"));
