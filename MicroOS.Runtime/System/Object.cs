@@ -27,9 +27,29 @@ namespace System
 
         public virtual int GetHashCode() => RuntimeHelpers.GetHashCode(this);
 
-        public virtual string ToString() => "System.Object";
+        // MicroOS keeps no type names (ILC drops them without reflection metadata), so only a plain
+        // object can answer; any other type without its own ToString fails loudly rather than print a
+        // wrong name. Override ToString, or print what you need.
+        public virtual unsafe string ToString() =>
+            m_pEEType == Internal.Runtime.MethodTable.Of<object>() ? "System.Object"
+                : throw new NotSupportedException("ToString() of a type without its own ToString needs type names, which MicroOS does not keep.");
+
+        protected object MemberwiseClone()
+        {
+            object copy = m_pEEType->IsArray
+                ? System.Runtime.RuntimeExports.RhNewArray(m_pEEType, Unsafe.As<Array>(this).Length)
+                : System.Runtime.RuntimeExports.RhNewObject(m_pEEType);
+            nuint size = GetRawDataSize();
+            if (m_pEEType->IsArray) size += (nuint)Unsafe.As<Array>(this).Length * m_pEEType->ComponentSize;
+            Buffer.Memmove(ref copy.GetRawData(), ref GetRawData(), size);
+            return copy;
+        }
+
+        public Type GetType() => new Type(m_pEEType);
 
         public static bool ReferenceEquals(object a, object b) => a == b;
+
+        public static bool Equals(object a, object b) => a == b || (a != null && b != null && a.Equals(b));
 
         internal MethodTable* GetMethodTable() => m_pEEType;
 
@@ -40,12 +60,105 @@ namespace System
     }
 
 
-    public abstract class ValueType
+    // Equality of structs without their own Equals: field by field, as .NET does. ILC overrides
+    // __GetFieldHelper in every struct that cannot be compared as plain bytes (references, floating
+    // point fields); the others compare their bytes.
+    public abstract unsafe class ValueType
     {
+        private const int UseFastHelper = -1;
+        private const int GetNumFields = -1;
+
+        internal virtual int __GetFieldHelper(int index, out MethodTable* mt)
+        {
+            mt = null;
+            return UseFastHelper;
+        }
+
+        public override bool Equals(object obj)
+        {
+            if (obj == null || obj.GetMethodTable() != GetMethodTable())
+                return false;
+            ref byte self = ref GetRawData();
+            ref byte other = ref obj.GetRawData();
+            int numFields = __GetFieldHelper(GetNumFields, out _);
+            if (numFields == UseFastHelper)
+            {
+                uint size = GetMethodTable()->ValueTypeSize;
+                for (uint i = 0; i < size; i++)
+                    if (Unsafe.Add(ref self, (nint)i) != Unsafe.Add(ref other, (nint)i)) return false;
+                return true;
+            }
+            for (int i = 0; i < numFields; i++)
+            {
+                int offset = __GetFieldHelper(i, out MethodTable* fieldType);
+                object a = System.Runtime.RuntimeExports.RhBoxAny(ref Unsafe.Add(ref self, offset), fieldType);
+                object b = System.Runtime.RuntimeExports.RhBoxAny(ref Unsafe.Add(ref other, offset), fieldType);
+                if (a == null) { if (b != null) return false; }
+                else if (!a.Equals(b)) return false;
+            }
+            return true;
+        }
+
+        public override int GetHashCode()
+        {
+            ref byte self = ref GetRawData();
+            int numFields = __GetFieldHelper(GetNumFields, out _);
+            uint h = 2166136261;
+            if (numFields == UseFastHelper)
+            {
+                uint size = GetMethodTable()->ValueTypeSize;
+                for (uint i = 0; i < size; i++)
+                    h = (h ^ Unsafe.Add(ref self, (nint)i)) * 16777619;
+                return (int)h;
+            }
+            for (int i = 0; i < numFields; i++)
+            {
+                int offset = __GetFieldHelper(i, out MethodTable* fieldType);
+                object a = System.Runtime.RuntimeExports.RhBoxAny(ref Unsafe.Add(ref self, offset), fieldType);
+                h = (h ^ (uint)(a == null ? 0 : a.GetHashCode())) * 16777619;
+            }
+            return (int)h;
+        }
+
+        public override string ToString() => throw new NotSupportedException("ToString() of a struct without its own ToString needs type names, which MicroOS does not keep.");
     }
 
-    public abstract class Enum : ValueType
+    // Enum values compare and hash by value; their names are not kept (see Object.ToString).
+    public abstract unsafe class Enum : ValueType, IComparable
     {
+        internal long RawValue()
+        {
+            ref byte data = ref GetRawData();
+            switch (GetMethodTable()->ValueTypeSize)
+            {
+                case 1: return data;
+                case 2: return Unsafe.As<byte, short>(ref data);
+                case 4: return Unsafe.As<byte, int>(ref data);
+                default: return Unsafe.As<byte, long>(ref data);
+            }
+        }
+
+        public bool HasFlag(Enum flag)
+        {
+            if (flag == null) throw new ArgumentNullException("flag");
+            if (flag.GetMethodTable() != GetMethodTable()) throw new ArgumentException("The argument type is not the enum type.");
+            long f = flag.RawValue();
+            return (RawValue() & f) == f;
+        }
+
+        public override bool Equals(object obj) => obj != null && obj.GetMethodTable() == GetMethodTable() && Unsafe.As<Enum>(obj).RawValue() == RawValue();
+
+        public override int GetHashCode() => RawValue().GetHashCode();
+
+        public int CompareTo(object target)
+        {
+            if (target == null) return 1;
+            if (target.GetMethodTable() != GetMethodTable()) throw new ArgumentException("Object must be the same type as the enum.");
+            long a = RawValue(), b = Unsafe.As<Enum>(target).RawValue();
+            return a < b ? -1 : a > b ? 1 : 0;
+        }
+
+        public override string ToString() => throw new NotSupportedException("Enum.ToString() needs enum names, which MicroOS does not keep; print the numeric value instead.");
     }
 
     public struct Nullable<T> where T : struct

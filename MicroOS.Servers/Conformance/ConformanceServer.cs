@@ -6,7 +6,7 @@ namespace MicroOS.Servers.Conformance
 {
     // Runs the conformance suite (Checks/) with the manifest's arguments ("<seed> [exceptions]") and
     // writes one `name: value` line per check to the log; tools/Conformance.Host does the same on .NET.
-    internal static class ConformanceServer
+    internal static unsafe class ConformanceServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()

@@ -141,9 +141,6 @@ namespace MicroOS.Conformance
             C("array2d.literal", lit[1, 0] + lit[0, 1]);
             int[][] jag = { new[] { 1 }, new[] { 2, 3 } };
             C("jagged", jag[1][1] + jag.Length);
-            string[,] sgrid = new string[2, 2];
-            sgrid[1, 1] = O("z");
-            C("array2d.string", sgrid[1, 1] + (sgrid[0, 0] == null));
             var copy = (int[])O(new[] { 1, 2, 3 }).Clone();
             C("array.clone", Show(copy));
             int[] resized = O(new[] { 1, 2 });

@@ -50,7 +50,7 @@ namespace MicroOS.Conformance
                 C($"float.tostring#{i}", O(floats[i]).ToString());
 
             double[] fmtValues = { 0.0, 1.0, -1.5, 1234.5678, 0.000123456, 1e20, 2.5, 0.125, -0.0, 1.0 / 3.0, 123456789.987654321, double.NaN, double.NegativeInfinity };
-            string[] fmts = { "F", "F0", "F2", "F5", "E", "E2", "e4", "N", "N0", "N3", "G", "G3", "G17", "R", "P", "P0", "0.00", "" };
+            string[] fmts = { "F", "F0", "F2", "F5", "E", "E2", "e4", "N", "N0", "N3", "G", "G3", "G17", "R", "P", "P0", "" };
             for (int f = 0; f < fmts.Length; f++)
                 for (int i = 0; i < fmtValues.Length; i++)
                     C($"double.fmt[{fmts[f]}]#{i}", O(fmtValues[i]).ToString(fmts[f]));

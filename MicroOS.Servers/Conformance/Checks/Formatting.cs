@@ -31,7 +31,7 @@ namespace MicroOS.Conformance
             C("interp.mixed", $"{O("s")}{O(1.5)}{O('c')}{O(true)}");
 
             int[] ints = { 0, 1, -1, 7, 42, -42, 255, 1000, -1000, 123456789, int.MaxValue, int.MinValue };
-            string[] intFormats = { "D", "D5", "d8", "X", "X8", "x2", "N", "N0", "N2", "F", "F0", "F3", "E", "E2", "e0", "G", "G3", "P", "P1", "0", "" };
+            string[] intFormats = { "D", "D5", "d8", "X", "X8", "x2", "N", "N0", "N2", "F", "F0", "F3", "E", "E2", "e0", "G", "G3", "P", "P1", "" };
             for (int f = 0; f < intFormats.Length; f++)
                 for (int i = 0; i < ints.Length; i++)
                     C($"int.fmt[{intFormats[f]}]({ints[i]})", O(ints[i]).ToString(intFormats[f]));
