@@ -163,8 +163,44 @@ namespace System
         }
     }
 
-    // ILC gives every T[] the interfaces of Array<T>.
-    public class Array<T> : Array
+    // ILC gives every T[] the interfaces of Array<T>: a T[] is an IList<T> (read-only size) and can
+    // be enumerated through IEnumerable<T>, which LINQ and string.Join rely on.
+    public class Array<T> : Array, System.Collections.Generic.IList<T>, System.Collections.Generic.IReadOnlyList<T>
     {
+        private T[] Self => Unsafe.As<T[]>(this);
+
+        public int Count => Self.Length;
+        public bool IsReadOnly => true;
+
+        public T this[int index]
+        {
+            get => Self[index];
+            set => Self[index] = value;
+        }
+
+        public int IndexOf(T item) => Array.IndexOf(Self, item);
+        public bool Contains(T item) => Array.IndexOf(Self, item) >= 0;
+        public void CopyTo(T[] array, int arrayIndex) => Array.Copy(Self, 0, array, arrayIndex, Self.Length);
+
+        public void Add(T item) => throw new NotSupportedException("Collection was of a fixed size.");
+        public void Insert(int index, T item) => throw new NotSupportedException("Collection was of a fixed size.");
+        public bool Remove(T item) => throw new NotSupportedException("Collection was of a fixed size.");
+        public void RemoveAt(int index) => throw new NotSupportedException("Collection was of a fixed size.");
+        public void Clear() => throw new NotSupportedException("Collection was of a fixed size.");
+
+        public System.Collections.Generic.IEnumerator<T> GetEnumerator() => new ArrayEnumerator(Self);
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => new ArrayEnumerator(Self);
+
+        private sealed class ArrayEnumerator : System.Collections.Generic.IEnumerator<T>
+        {
+            private readonly T[] _array;
+            private int _index = -1;
+            public ArrayEnumerator(T[] array) { _array = array; }
+            public bool MoveNext() => ++_index < _array.Length;
+            public T Current => _array[_index];
+            object System.Collections.IEnumerator.Current => _array[_index];
+            public void Reset() => _index = -1;
+            public void Dispose() { }
+        }
     }
 }

@@ -172,19 +172,30 @@ namespace System.Collections.Generic
         // Introsort, as .NET's List.Sort (not stable).
         public void Sort() => Sort((IComparer<T>)null);
 
-        public void Sort(IComparer<T> comparer)
-        {
-            Array.Sort(_items, 0, _size, comparer);
-            _version++;
-        }
+        public void Sort(IComparer<T> comparer) => Sort(comparer == null ? Comparer<T>.Default.Compare : comparer.Compare);
 
         public void Sort(Comparison<T> comparison)
         {
-            Array.Sort(_items, 0, _size, Comparer<T>.Create(comparison));
+            // Array.Sort's introsort over exactly the used part (also compiles against the host BCL).
+            T[] items = new T[_size];
+            System.Array.Copy(_items, items, _size);
+            System.Array.Sort(items, comparison);
+            System.Array.Copy(items, _items, _size);
             _version++;
         }
 
-        public int BinarySearch(T item) => Array.BinarySearch(_items, 0, _size, item, null);
+        public int BinarySearch(T item)
+        {
+            int lo = 0, hi = _size - 1;
+            while (lo <= hi)
+            {
+                int i = lo + ((hi - lo) >> 1);
+                int order = Comparer<T>.Default.Compare(_items[i], item);
+                if (order == 0) return i;
+                if (order < 0) lo = i + 1; else hi = i - 1;
+            }
+            return ~lo;
+        }
 
         public List<T> GetRange(int index, int count)
         {
