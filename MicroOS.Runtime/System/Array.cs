@@ -89,7 +89,7 @@ namespace System
             if (array == null) throw new ArgumentNullException("array");
             if (index < 0 || length < 0 || array.Length - index < length) throw new ArgumentOutOfRangeException("length");
             System.Collections.Generic.IComparer<T> c = comparer ?? System.Collections.Generic.Comparer<T>.Default;
-            System.Collections.Generic.ArraySortHelper<T>.Sort(array, index, length, c.Compare);
+            System.Collections.Generic.ArraySortHelper<T>.Sort(array, index, length, (x, y) => c.Compare(x, y));
         }
 
         public static void Reverse<T>(T[] array) => Reverse(array, 0, array.Length);

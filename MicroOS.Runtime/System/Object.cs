@@ -180,6 +180,10 @@ namespace System
 
         public readonly T GetValueOrDefault(T defaultValue) => hasValue ? value : defaultValue;
 
+        public override bool Equals(object other) => !hasValue ? other == null : other != null && value.Equals(other);
+        public override int GetHashCode() => hasValue ? value.GetHashCode() : 0;
+        public override string ToString() => hasValue ? value.ToString() : "";
+
         public static implicit operator T?(T value) => new T?(value);
 
         public static explicit operator T(T? value) => value.Value;
@@ -188,6 +192,7 @@ namespace System
     public struct RuntimeTypeHandle
     {
         internal IntPtr _value;
+        public IntPtr Value => _value;
     }
 
     public struct RuntimeMethodHandle

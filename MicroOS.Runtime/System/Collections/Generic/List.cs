@@ -172,7 +172,13 @@ namespace System.Collections.Generic
         // Introsort, as .NET's List.Sort (not stable).
         public void Sort() => Sort((IComparer<T>)null);
 
-        public void Sort(IComparer<T> comparer) => Sort(comparer == null ? Comparer<T>.Default.Compare : comparer.Compare);
+        public void Sort(IComparer<T> comparer)
+        {
+            if (comparer == null)
+                Sort((x, y) => Comparer<T>.Default.Compare(x, y));
+            else
+                Sort((x, y) => comparer.Compare(x, y));
+        }
 
         public void Sort(Comparison<T> comparison)
         {
