@@ -27,12 +27,9 @@ namespace System
 
         public virtual int GetHashCode() => RuntimeHelpers.GetHashCode(this);
 
-        // MicroOS keeps no type names (ILC drops them without reflection metadata), so only a plain
-        // object can answer; any other type without its own ToString fails loudly rather than print a
-        // wrong name. Override ToString, or print what you need.
-        public virtual unsafe string ToString() =>
-            m_pEEType == Internal.Runtime.MethodTable.Of<object>() ? "System.Object"
-                : throw new NotSupportedException("ToString() of a type without its own ToString needs type names, which MicroOS does not keep.");
+        // The type's full name (see System.Runtime.TypeNames: generated at build time); a type without
+        // a recorded name fails loudly rather than print a wrong one.
+        public virtual unsafe string ToString() => System.Runtime.TypeNames.RequireName(m_pEEType, true);
 
         protected object MemberwiseClone()
         {
@@ -120,7 +117,7 @@ namespace System
             return (int)h;
         }
 
-        public override string ToString() => throw new NotSupportedException("ToString() of a struct without its own ToString needs type names, which MicroOS does not keep.");
+        public override string ToString() => System.Runtime.TypeNames.RequireName(GetMethodTable(), true);
     }
 
     // Enum values compare and hash by value; their names are not kept (see Object.ToString).
@@ -158,7 +155,62 @@ namespace System
             return a < b ? -1 : a > b ? 1 : 0;
         }
 
-        public override string ToString() => throw new NotSupportedException("Enum.ToString() needs enum names, which MicroOS does not keep; print the numeric value instead.");
+        private int Size => (int)GetMethodTable()->ValueTypeSize;
+
+        private ulong Bits => Size == 8 ? (ulong)RawValue() : (ulong)RawValue() & ((1UL << (8 * Size)) - 1);
+
+        public override string ToString() => System.Runtime.TypeNames.FormatEnum(GetMethodTable(), Bits, Size);
+
+        public string ToString(string format)
+        {
+            if (string.IsNullOrEmpty(format) || format == "G" || format == "g") return ToString();
+            if (format == "D" || format == "d") return System.Runtime.TypeNames.FormatEnumNumber(GetMethodTable(), Bits, Size);
+            if (format == "X" || format == "x") return Number.FormatHex(Bits, Size * 2, true);
+            throw new FormatException("Format string can be only \"G\", \"g\", \"X\", \"x\", \"F\", \"f\", \"D\" or \"d\".");
+        }
+
+        private static ulong ToBits<TEnum>(TEnum value)
+        {
+            ulong v = 0;
+            for (int i = 0; i < Unsafe.SizeOf<TEnum>(); i++)
+                Unsafe.Add(ref Unsafe.As<ulong, byte>(ref v), i) = Unsafe.Add(ref Unsafe.As<TEnum, byte>(ref value), i);
+            return v;
+        }
+
+        private static TEnum FromBits<TEnum>(ulong v)
+        {
+            TEnum result = default;
+            for (int i = 0; i < Unsafe.SizeOf<TEnum>(); i++)
+                Unsafe.Add(ref Unsafe.As<TEnum, byte>(ref result), i) = Unsafe.Add(ref Unsafe.As<ulong, byte>(ref v), i);
+            return result;
+        }
+
+        public static bool IsDefined<TEnum>(TEnum value) where TEnum : struct, Enum =>
+            System.Runtime.TypeNames.IsDefined(Internal.Runtime.MethodTable.Of<TEnum>(), ToBits(value));
+
+        public static string[] GetNames<TEnum>() where TEnum : struct, Enum => System.Runtime.TypeNames.Names(Internal.Runtime.MethodTable.Of<TEnum>());
+
+        public static TEnum[] GetValues<TEnum>() where TEnum : struct, Enum
+        {
+            ulong[] bits = System.Runtime.TypeNames.Values(Internal.Runtime.MethodTable.Of<TEnum>());
+            TEnum[] values = new TEnum[bits.Length];
+            for (int i = 0; i < bits.Length; i++) values[i] = FromBits<TEnum>(bits[i]);
+            return values;
+        }
+
+        public static bool TryParse<TEnum>(string value, out TEnum result) where TEnum : struct, Enum
+        {
+            bool ok = System.Runtime.TypeNames.TryParseEnum(Internal.Runtime.MethodTable.Of<TEnum>(), value, out ulong bits);
+            result = ok ? FromBits<TEnum>(bits) : default;
+            return ok;
+        }
+
+        public static TEnum Parse<TEnum>(string value) where TEnum : struct, Enum
+        {
+            if (value == null) throw new ArgumentNullException("value");
+            return TryParse(value, out TEnum result) ? result
+                : throw new ArgumentException(string.Concat("Requested value '", value, "' was not found."));
+        }
     }
 
     public struct Nullable<T> where T : struct
@@ -211,6 +263,11 @@ namespace System
         internal readonly MethodTable* _mt;
         internal Type(MethodTable* mt) { _mt = mt; }
         public static Type GetTypeFromHandle(RuntimeTypeHandle handle) => new Type((MethodTable*)handle._value);
+        public string Name => System.Runtime.TypeNames.RequireName(_mt, false);
+        public string FullName => System.Runtime.TypeNames.RequireName(_mt, true);
+        public override string ToString() => FullName;
+        public bool IsValueType => _mt->IsValueType;
+        public bool IsArray => _mt->IsArray;
         public RuntimeTypeHandle TypeHandle => new RuntimeTypeHandle { _value = (IntPtr)_mt };
         public static bool operator ==(Type a, Type b) => (object)a == null ? (object)b == null : (object)b != null && a._mt == b._mt;
         public static bool operator !=(Type a, Type b) => !(a == b);

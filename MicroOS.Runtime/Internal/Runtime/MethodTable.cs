@@ -57,7 +57,20 @@ namespace Internal.Runtime
         internal MethodTable* BaseType => IsParameterized ? null : _relatedType;
         internal MethodTable* RelatedParameterType => IsParameterized ? _relatedType : null;
         // For Nullable<T>: T (ILC stores it in the related-type slot as well).
-        internal MethodTable* NullableType => _relatedType;
+        // T of a Nullable<T>. Its related type is System.ValueType (its base), not T: ILC 10 places T
+        // behind the vtable as the last of four 32-bit relative pointers (type manager, writable data,
+        // generic definition, generic argument); Nullable<T> has no interfaces and no optional parts.
+        internal MethodTable* NullableType
+        {
+            get
+            {
+                fixed (MethodTable* self = &this)
+                {
+                    byte* cell = (byte*)self + HeaderSize + 8 * (_usNumVtableSlots + _usNumInterfaces) + 12;
+                    return (MethodTable*)(cell + *(int*)cell);
+                }
+            }
+        }
 
         internal nint* Vtable
         {

@@ -33,6 +33,7 @@ namespace MicroOS.Conformance
             C("exc.substring", Catch(() => O("abc").Substring(4)) + " " + Catch(() => O("abc").Substring(1, 5)));
             C("exc.format", Catch(() => string.Format(O("{1}"), 1)) + " " + Catch(() => string.Format(O("{0"), 1)) + " " + Catch(() => O(5).ToString("Q")));
             C("exc.nullable", Catch(() => O<int?>(null).Value.ToString()));
+            C("exc.enum.parse", Catch(() => Enum.Parse<Color>(O("Purple")).ToString()));
             C("exc.finally", Finally());
             C("exc.message", Catch(() => throw new InvalidOperationException(O("custom"))));
         }

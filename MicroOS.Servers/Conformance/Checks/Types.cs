@@ -43,7 +43,19 @@ namespace MicroOS.Conformance
     {
         public static void Run()
         {
-            C("enum.interp", $"{(int)O(Color.Red)}-{(int)O(Color.Blue)}");
+            C("enum.interp", $"{O(Color.Red)}-{(int)O(Color.Blue)}");
+            C("enum.tostring", O(Color.Green).ToString() + " " + O(Color.Blue) + " " + O((Color)7) + " " + O((Color)(-1)));
+            C("enum.flags", O(Access.Read | Access.Execute).ToString() + "|" + O(Access.ReadWrite) + "|" + O(Access.None) + "|" + O((Access)7) + "|" + O((Access)8) + "|" + O((Access)9));
+            C("enum.big", O(Big.Min).ToString() + " " + O((Big)5));
+            C("enum.format", O(Color.Blue).ToString("D") + " " + O(Color.Blue).ToString("G") + " " + O(Access.Write).ToString("X"));
+            C("enum.parse", Enum.Parse<Color>(O("Blue")) + " " + Enum.TryParse<Color>(O("Purple"), out Color c1) + " " + c1 + " " + Enum.TryParse(O("Green"), out Color c2) + " " + c2);
+            C("enum.isdefined", Enum.IsDefined(O(Color.Blue)) + " " + Enum.IsDefined(O((Color)3)));
+            C("enum.getnames", string.Join(",", Enum.GetNames<Color>()) + " " + Enum.GetValues<Color>().Length);
+            C("type.name", O(new Plain()).GetType().Name + " " + O(new Plain()).GetType().FullName + " " + O("s").GetType().Name + " " + O<object>(5).GetType().FullName);
+            C("type.name.struct", O(new Pair()).GetType().Name + " " + O(Color.Red).GetType().FullName + " " + typeof(Person).Name + " " + O<object>(1.5).GetType().Name);
+            C("type.tostring", typeof(Plain).ToString() + " " + typeof(int).ToString());
+            C("object.tostring.default", O(new Plain()).ToString() + " " + O(new Pair()).ToString() + " " + O(new object()).ToString());
+            C("typeof.generic", TypeName<int>() + " " + TypeName<Plain>() + " " + TypeName<string>());
             C("enum.equals", O(Color.Red).Equals(Color.Red) + " " + O(Color.Red).Equals(Color.Blue) + " " + (O<object>(Color.Red) is Color) + " " + O(Access.ReadWrite).HasFlag(Access.Write));
             C("enum.compare", O(Color.Red).CompareTo(Color.Blue) + " " + EqualityComparer<Color>.Default.Equals(O(Color.Blue), Color.Blue));
 
@@ -80,7 +92,7 @@ namespace MicroOS.Conformance
             C("nullable.unbox", fromBoxed.HasValue + " " + fromBoxed.Value);
             int? nul = O<int?>(7);
             object boxedNullable = nul;
-            C("nullable.box", (boxedNullable is int) + " " + (boxedNullable is int bi ? bi : -1));
+            C("nullable.box", (boxedNullable is int) + " " + (boxedNullable is int bi ? bi : -1) + " " + boxedNullable.GetType().Name);
             int? none = O<int?>(null);
             object boxedNone = none;
             C("nullable.none", (boxedNone == null) + " " + none.HasValue + " " + none.GetValueOrDefault(3) + " " + (none ?? 9) + " [" + none + "]");
@@ -133,6 +145,8 @@ namespace MicroOS.Conformance
             C("default.values", default(int) + " " + (default(string) == null) + " " + default(Vec) + " " + default(double));
             C("hashcode.combine", (HashCode.Combine(O(1), 2) == HashCode.Combine(1, O(2))) + " " + (HashCode.Combine(O("a")) == HashCode.Combine("a")));
         }
+
+        private static string TypeName<T>() => typeof(T).Name;
 
         private static (int, int) Swap(int a, int b) => (b, a);
 
