@@ -57,23 +57,8 @@ namespace System.Runtime
         {
             if (type == MethodTable.Of<object>()) return "Object";
             if (type == MethodTable.Of<string>()) return "String";
-            if (type == MethodTable.Of<int>()) return "Int32";
-            if (type == MethodTable.Of<long>()) return "Int64";
-            if (type == MethodTable.Of<bool>()) return "Boolean";
-            if (type == MethodTable.Of<char>()) return "Char";
-            if (type == MethodTable.Of<double>()) return "Double";
-            if (type == MethodTable.Of<float>()) return "Single";
-            if (type == MethodTable.Of<byte>()) return "Byte";
-            if (type == MethodTable.Of<sbyte>()) return "SByte";
-            if (type == MethodTable.Of<short>()) return "Int16";
-            if (type == MethodTable.Of<ushort>()) return "UInt16";
-            if (type == MethodTable.Of<uint>()) return "UInt32";
-            if (type == MethodTable.Of<ulong>()) return "UInt64";
-            if (type == MethodTable.Of<nint>()) return "IntPtr";
-            if (type == MethodTable.Of<nuint>()) return "UIntPtr";
-            // A primitive can be reached through another copy of its MethodTable (the value type of a
-            // boxed Nullable<T>): recognise it by element type, when its base type is ValueType (an
-            // enum's is Enum).
+            // Primitives by element type (naming them by MethodTable.Of<T>() would keep every primitive's
+            // formatting code in every image); an enum has the same element type but Enum as its base.
             if (type->IsValueType && type->_relatedType == MethodTable.Of<ValueType>())
             {
                 switch (type->ElementType)

@@ -97,6 +97,10 @@ namespace MicroOS.Conformance
             object boxedNone = none;
             C("nullable.none", (boxedNone == null) + " " + none.HasValue + " " + none.GetValueOrDefault(3) + " " + (none ?? 9) + " [" + none + "]");
             C("nullable.arith", (nul + 1) + " " + (none + 1 == null) + " " + (nul > 5) + " " + (none > 5) + " " + nul.Equals(7) + " " + nul.ToString());
+            object bl = O<long?>(1L << 40), bb = O<byte?>((byte)200), bd = O<double?>(2.5), bp = O<Point?>(new Point(3, 4)), bc = O<char?>('q');
+            C("nullable.box.kinds", (long)bl + " " + (byte)bb + " " + (double)bd + " " + ((Point)bp).Y + " " + (char)bc + " " + bl.GetType().Name + bb.GetType().Name + bd.GetType().Name + bc.GetType().Name + bp.GetType().Name);
+            long? ul = (long?)bl; byte? ub = (byte?)bb; Point? up = (Point?)bp; Color? uc = (Color?)O<object>(Color.Blue);
+            C("nullable.unbox.kinds", ul.Value + " " + ub.Value + " " + up.Value.X + " " + uc + " " + (O<object>(Color.Green) is Color?) + " " + (O<object>(3L) is int?));
             C("nullable.equality", EqualityComparer<int?>.Default.Equals(O<int?>(1), 1) + " " + Equals(O<int?>(null), null));
 
             var s1 = new Pair { A = O(1), B = O("x") };
