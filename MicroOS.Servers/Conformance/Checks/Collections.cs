@@ -46,6 +46,23 @@ namespace MicroOS.Conformance
                 C($"array.sort.random#{n}", len + " " + IsSorted(r) + " " + Checksum(r));
             }
 
+            // Unstable sorts must leave equal keys in .NET's order: the same introsort, step for step.
+            for (int n = 0; n < 6; n++)
+            {
+                int len = 5 + NextInt(120);
+                var pairs = new (int Key, int Id)[len];
+                for (int i = 0; i < len; i++) pairs[i] = (NextInt(6), i);
+                var asList = new List<(int Key, int Id)>(pairs);
+                Array.Sort(pairs, (x, y) => x.Key.CompareTo(y.Key));
+                asList.Sort((x, y) => x.Key.CompareTo(y.Key));
+                var ids = new StringBuilder();
+                foreach (var p in pairs) ids.Append(p.Id).Append(',');
+                C($"array.sort.unstable#{n}", ids.ToString());
+                ids.Clear();
+                foreach (var p in asList) ids.Append(p.Id).Append(',');
+                C($"list.sort.unstable#{n}", ids.ToString());
+            }
+
             var list = new List<int> { 4, 2, 8, 6 };
             list.Add(O(1));
             list.Insert(0, 9);

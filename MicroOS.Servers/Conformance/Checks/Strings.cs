@@ -90,6 +90,13 @@ namespace MicroOS.Conformance
             sb2.AppendFormat("{0}-{1,3}", O(1), O(2)).Append(O("abcdef"), 1, 3).Append('*', 3);
             C("sb.appendformat", sb2.ToString());
             C("sb.length.set", Truncate(O("abcdef"), 3));
+            C("stringcomparer", StringComparer.Ordinal.Compare(O("a"), "B") > 0 ? "gt" : "le");
+            C("stringcomparer.ignorecase", StringComparer.OrdinalIgnoreCase.Equals(O("ABC"), "abc") + " " + (StringComparer.OrdinalIgnoreCase.GetHashCode(O("ABC")) == StringComparer.OrdinalIgnoreCase.GetHashCode("abc")));
+            var byName = new System.Collections.Generic.Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["Key"] = 1 };
+            C("dict.comparer", byName.ContainsKey(O("KEY")) + " " + byName["key"]);
+            // Console.WriteLine reaches the same output as the checks (the server's log line).
+            Console.WriteLine("console.writeline: {0} {1,3}|{2}", O(1), O("x"), O(2.5));
+            Console.WriteLine(O("console.writeline.string: plain"));
         }
 
         private static string Truncate(string s, int n)
