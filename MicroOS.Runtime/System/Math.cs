@@ -150,23 +150,23 @@ namespace System
         {
             if (y == 0) return 1;
             if (double.IsNaN(x) || double.IsNaN(y)) return double.NaN;
-            if (y == (long)y && Abs(y) < 1 << 30)
+            if (y == (long)y && Abs(y) <= 2048)
             {
-                long n = (long)y;
-                bool negative = n < 0;
-                if (negative) n = -n;
-                double result = 1, b = x;
-                while (n != 0)
+                int n = (int)y;
+                if (x == 0 || double.IsInfinity(x))
                 {
-                    if ((n & 1) != 0) result *= b;
-                    b *= b;
-                    n >>= 1;
+                    // 0^n and inf^n: only the sign and the direction matter
+                    bool odd = (n & 1) != 0;
+                    bool big = double.IsInfinity(x) == (n > 0);
+                    double magnitude = big ? double.PositiveInfinity : 0.0;
+                    return odd && double.IsNegative(x) ? -magnitude : magnitude;
                 }
-                return negative ? 1 / result : result;
+                if (x == 1) return 1;
+                return Number.PowInteger(x, n);
             }
-            if (y == 0.5 && x >= 0) return Sqrt(x);
-            // Non-integer powers need a correctly rounded exp/log, which MicroOS does not have yet.
-            throw new NotSupportedException("Math.Pow with a non-integer exponent is not supported on MicroOS.");
+            if (y == 0.5 && x >= 0) return x == 0 ? 0.0 : Sqrt(x);
+            // Non-integer powers (and huge integer ones) need a correctly rounded exp/log, which MicroOS does not have yet.
+            throw new NotSupportedException("Math.Pow with a non-integer exponent (other than 0.5) or one beyond 2048 is not supported on MicroOS.");
         }
 
         // ILC's helpers for checked conversions from floating point.

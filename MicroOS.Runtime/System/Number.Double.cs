@@ -256,31 +256,74 @@ namespace System
             {
                 var divisor = new BigNum(1);
                 divisor.MulPow10(-decimalExponent);
-                int shift = 64 + divisor.BitLength - big.BitLength;
-                if (shift > 0) big.ShiftLeft(shift);
-                else divisor.ShiftLeft(-shift);
-                // quotient < 2^65: long division, one bit at a time
-                divisor.ShiftLeft(65);
-                top = 0;
-                ulong overflowBit = 0;
-                for (int b = 0; b < 65; b++)
-                {
-                    divisor.ShiftRight1();
-                    overflowBit = overflowBit << 1 | top >> 63;
-                    top <<= 1;
-                    if (BigNum.Compare(big, divisor) >= 0) { big.Sub(divisor); top |= 1; }
-                }
-                binaryExponent = -shift;
-                sticky = !big.IsZero;
-                if (overflowBit != 0)
-                {
-                    sticky |= (top & 1) != 0;
-                    top = top >> 1 | 1UL << 63;
-                    binaryExponent++;
-                }
+                top = Divide(big, divisor, out binaryExponent, out sticky);
             }
             bits = signBit | RoundToBinary(top, binaryExponent, sticky, mantissaBits, exponentBits);
             return true;
+        }
+
+        // num / den as (top + fraction) * 2^binaryExponent with top holding 64 significant bits and
+        // sticky telling whether the fraction is nonzero. num and den are consumed.
+        private static ulong Divide(BigNum num, BigNum den, out int binaryExponent, out bool sticky)
+        {
+            int shift = 64 + den.BitLength - num.BitLength;
+            if (shift > 0) num.ShiftLeft(shift);
+            else den.ShiftLeft(-shift);
+            // quotient < 2^65: long division, one bit at a time
+            den.ShiftLeft(65);
+            ulong top = 0, overflowBit = 0;
+            for (int b = 0; b < 65; b++)
+            {
+                den.ShiftRight1();
+                overflowBit = overflowBit << 1 | top >> 63;
+                top <<= 1;
+                if (BigNum.Compare(num, den) >= 0) { num.Sub(den); top |= 1; }
+            }
+            binaryExponent = -shift;
+            sticky = !num.IsZero;
+            if (overflowBit != 0)
+            {
+                sticky |= (top & 1) != 0;
+                top = top >> 1 | 1UL << 63;
+                binaryExponent++;
+            }
+            return top;
+        }
+
+        // x^n for an integer n, computed exactly and rounded once (as a correctly rounded pow would).
+        internal static double PowInteger(double x, int n)
+        {
+            ulong bits = (ulong)BitConverter.DoubleToInt64Bits(x);
+            bool negative = (bits >> 63) != 0 && (n & 1) != 0;
+            int biased = (int)(bits >> 52) & 0x7FF;
+            ulong fraction = bits & 0xFFFFFFFFFFFFFUL;
+            ulong mantissa = biased == 0 ? fraction : fraction | 1UL << 52;
+            int exponent = (biased == 0 ? 1 : biased) - 1075;
+            while (mantissa != 0 && (mantissa & 1) == 0) { mantissa >>= 1; exponent++; }
+            var power = new BigNum(1);
+            int count = n < 0 ? -n : n;
+            for (int i = 0; i < count; i++)
+            {
+                BigNum high = power.Clone();
+                high.MulSmall((uint)(mantissa >> 32));
+                high.ShiftLeft(32);
+                power.MulSmall((uint)mantissa);
+                power.Add(high);
+            }
+            long binaryExponent = (long)exponent * n;
+            ulong top;
+            int shift;
+            bool sticky;
+            if (n >= 0)
+                top = power.Top64(out shift, out sticky);
+            else
+            {
+                top = Divide(new BigNum(1), power, out shift, out sticky);
+            }
+            long e = binaryExponent + shift;
+            ulong result = e > 5000 ? 0x7FF0000000000000UL : e < -5000 ? 0 : RoundToBinary(top, (int)e, sticky, 52, 11);
+            if (negative) result |= 1UL << 63;
+            return BitConverter.Int64BitsToDouble((long)result);
         }
 
         // (top + fraction) * 2^binaryExponent, fraction in [0, 1) nonzero when sticky, rounded half to even.

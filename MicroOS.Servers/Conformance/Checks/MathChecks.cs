@@ -14,6 +14,16 @@ namespace MicroOS.Conformance
             C("math.clamp", Math.Clamp(O(15), 0, 10) + " " + Math.Clamp(O(-5), 0, 10) + " " + Math.Clamp(O(5L), 0, 10) + " " + Math.Clamp(O(2.5), 0.0, 1.0));
             C("math.sqrt", Math.Sqrt(O(2.0)) + " " + Math.Sqrt(O(16.0)) + " " + Math.Sqrt(O(-1.0)) + " " + Math.Sqrt(O(1e-300)));
             C("math.pow", Math.Pow(O(2.0), 10) + " " + Math.Pow(O(2.0), -2) + " " + Math.Pow(O(10.0), 15) + " " + Math.Pow(O(0.0), 0) + " " + Math.Pow(O(-8.0), 3));
+            for (int i = 0; i < 40; i++)
+            {
+                double x = (Next() % 100000) / 10000.0 * (NextInt(4) == 0 ? -1 : 1);
+                int n = NextInt(61) - 30;
+                C($"math.pow.random#{i}", Math.Pow(x, n).ToString("R") + " " + Math.Pow(x, NextInt(400) - 200).ToString("R"));
+            }
+            C("math.pow.edges", Math.Pow(O(0.0), -1) + " " + Math.Pow(O(-0.0), -3) + " " + Math.Pow(O(-0.0), 2) + " " + Math.Pow(O(double.PositiveInfinity), -2) + " " + Math.Pow(O(double.NegativeInfinity), 3) + " " + Math.Pow(O(1e300), 2) + " " + Math.Pow(O(1e-300), 3) + " " + Math.Pow(O(1.0), 2000) + " " + Math.Pow(O(-0.0), 0.5) + " " + Math.Pow(O(2.0), 1023) + " " + Math.Pow(O(2.0), -1074));
+            double[] sq = { 0.5, 3, 1e10, 12345.678, 1e-310, 7 };
+            for (int i = 0; i < sq.Length; i++)
+                C($"math.sqrt#{i}", Math.Sqrt(O(sq[i])).ToString("R") + " " + Math.Pow(O(sq[i]), 0.5).ToString("R"));
             double[] rounds = { 0.5, 1.5, 2.5, -0.5, -1.5, 2.4999, 2.5000001, -2.7, 3.0, 1e16, -0.0, 0.49999999999999994 };
             for (int i = 0; i < rounds.Length; i++)
             {
