@@ -10,7 +10,7 @@ ISO="${1:?usage: bench.sh ISO}"
 CMDLINE="exit quiet nosystem servers=bench,,bench-partner"
 
 boot() {
-    timeout 300 qemu-system-x86_64 "$@" -cdrom "$ISO" -m 64M -display none -no-reboot -serial stdio \
+    timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial stdio \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 -fw_cfg "name=opt/microos/cmdline,string=$CMDLINE" 2>&1 || true
 }
 

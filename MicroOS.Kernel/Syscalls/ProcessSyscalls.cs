@@ -11,14 +11,24 @@ namespace MicroOS.Kernel.Syscalls
     {
         private const ulong MaxSleepMilliseconds = 24UL * 3600 * 1000;
 
+        private const int MaxDebugWrite = 4096;
+        private const int WriteSlice = 16;
+        private static byte* s_debugText;
+
         public static long DebugWrite(SyscallFrame* f)
         {
-            SyscallError? error = UserSpan.TryCreate(f->Arg0, f->Arg1, writable: false, out UserSpan text);
+            if (f->Arg1 > MaxDebugWrite)
+                return (long)SyscallError.InvalidArgument;
+            SyscallError? error = UserSpan.TryCreate(f->Arg0, f->Arg1, out UserSpan text);
             if (error != null)
                 return (long)error.Value;
-            if (text.Length > 4096)
-                return (long)SyscallError.InvalidArgument;
-            ReadOnlySpan<byte> bytes = text.AsReadOnlySpan();
+            // Copied in once; syscalls do not switch threads, so one kernel buffer serves every caller.
+            if (s_debugText == null)
+                s_debugText = (byte*)Memory.KernelHeapPages.AllocateZeroed(MaxDebugWrite);
+            var bytes = new Span<byte>(s_debugText, text.Length);
+            error = text.CopyIn(bytes);
+            if (error != null)
+                return (long)error.Value;
             int length = bytes.Length;
             while (length > 0 && (bytes[length - 1] == '\n' || bytes[length - 1] == '\r'))
                 length--;
@@ -26,7 +36,14 @@ namespace MicroOS.Kernel.Syscalls
             Log.Write("[");
             Log.Write(Scheduler.Current.Process.Name);
             Log.Write("] ");
-            Log.WriteAscii(bytes.Slice(0, length));
+            // The serial port is slow (one emulated port write per byte): interrupts get a window
+            // every WriteSlice bytes instead of waiting for the whole line.
+            for (int done = 0; done < length; done += WriteSlice)
+            {
+                if (done > 0)
+                    Preemption.Window();
+                Log.WriteAscii(bytes.Slice(done, length - done < WriteSlice ? length - done : WriteSlice));
+            }
             Log.Write("\n");
             return 0;
         }

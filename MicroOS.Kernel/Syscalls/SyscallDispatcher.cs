@@ -9,7 +9,9 @@ namespace MicroOS.Kernel.Syscalls
     {
         public static ulong Count;
 
-        [UnmanagedCallersOnly(EntryPoint = "SyscallDispatch")]
+        // RuntimeExport, not UnmanagedCallersOnly: the entry stub calls it with the System V convention
+        // either way, and this skips the reverse-P/Invoke frame (about ten instructions per syscall).
+        [System.Runtime.RuntimeExport("SyscallDispatch")]
         private static long Dispatch(SyscallFrame* frame)
         {
             Count++;
@@ -18,9 +20,16 @@ namespace MicroOS.Kernel.Syscalls
             if (frame->UserRip >= Memory.VirtualAddress.UserTop)
                 Tasks.ProcessManager.KillCurrent("syscall from outside the user half");
             ulong number = frame->Number;
-            if (number >= (ulong)SyscallTable.Entries.Length)
+            SyscallTable.Row[] rows = SyscallTable.Rows;
+            if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
-            return SyscallTable.Entries[(int)number].Handler(frame);
+            if (Tasks.Preemption.Measuring)
+                return Tasks.Preemption.Measure(rows[(int)number].Handler, frame);
+            long result = rows[(int)number].Handler(frame);
+            // A quantum ended during a long syscall (Preemption.Window): switch now that it is done.
+            if (Tasks.Preemption.Pending)
+                Tasks.Scheduler.Yield();
+            return result;
         }
     }
 }

@@ -9,6 +9,20 @@ public sealed record QemuOptions
 
     public int MemoryMiB { get; init; } = 128;
 
+    // The CPU model: QEMU's default plus the protections the kernel turns on when CPUID reports
+    // them (SMEP, SMAP, UMIP; TCG implements all three). The same string is in ./microos and
+    // tools/bench.sh, so tests, `run` and `bench` boot the same CPU.
+    public const string DefaultCpu = "qemu64,+smep,+smap,+umip";
+
+    public string Cpu { get; init; } = DefaultCpu;
+
+    // QEMU -icount shift=0: the guest timestamp counter advances one tick per guest instruction, so
+    // what the kernel measures in ticks is an exact, repeatable instruction count.
+    public bool CountInstructions { get; init; }
+
+    // Opens QEMU's human monitor on a Unix socket, for QemuMachine.Monitor ("nmi", "sendkey a", ...).
+    public bool Monitor { get; init; }
+
     // Boot through OVMF (UEFI) instead of SeaBIOS.
     public bool Uefi { get; init; }
 }
