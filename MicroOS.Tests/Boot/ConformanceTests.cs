@@ -73,7 +73,13 @@ public sealed class ConformanceTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string a in new[] { "run", "--project", project, "-c", "Release", "--nologo", "-v:q", "--" })
+        // `./microos build` builds the host program with the ISO (it is in MicroOS.sln), so both come
+        // from the same sources; without that build, `dotnet run` builds it here.
+        string built = Path.Combine(RepoPaths.Root, "tools", "Conformance.Host", "bin", "Debug", "net10.0", "Conformance.Host.dll");
+        string[] command = File.Exists(built)
+            ? new[] { built }
+            : new[] { "run", "--project", project, "--nologo", "-v:q", "--" };
+        foreach (string a in command)
             start.ArgumentList.Add(a);
         foreach (string a in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             start.ArgumentList.Add(a);

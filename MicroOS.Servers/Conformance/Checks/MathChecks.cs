@@ -10,7 +10,8 @@ namespace MicroOS.Conformance
         public static void Run()
         {
             C("math.abs", Math.Abs(O(-5)) + " " + Math.Abs(O(-5L)) + " " + Math.Abs(O(-2.5)) + " " + Math.Abs(O((short)-3)) + " " + Math.Abs(O(-0.0)));
-            C("math.minmax", Math.Min(O(3), 7) + " " + Math.Max(O(3), 7) + " " + Math.Min(O(1.5), -2.0) + " " + Math.Max(O(2u), 9u) + " " + Math.Max(O(double.NaN), 1.0) + " " + Math.Min(O(0.0), -0.0));
+            // Math.Min(0.0, -0.0) is left out: .NET itself answers -0 or 0 depending on JIT optimisation.
+            C("math.minmax", Math.Min(O(3), 7) + " " + Math.Max(O(3), 7) + " " + Math.Min(O(1.5), -2.0) + " " + Math.Max(O(2u), 9u) + " " + Math.Max(O(double.NaN), 1.0));
             C("math.clamp", Math.Clamp(O(15), 0, 10) + " " + Math.Clamp(O(-5), 0, 10) + " " + Math.Clamp(O(5L), 0, 10) + " " + Math.Clamp(O(2.5), 0.0, 1.0));
             C("math.sqrt", Math.Sqrt(O(2.0)) + " " + Math.Sqrt(O(16.0)) + " " + Math.Sqrt(O(-1.0)) + " " + Math.Sqrt(O(1e-300)));
             C("math.pow", Math.Pow(O(2.0), 10) + " " + Math.Pow(O(2.0), -2) + " " + Math.Pow(O(10.0), 15) + " " + Math.Pow(O(0.0), 0) + " " + Math.Pow(O(-8.0), 3));
