@@ -5,8 +5,9 @@ using static MicroOS.Conformance.Suite;
 
 namespace MicroOS.Conformance
 {
-    // Checks that need caught exceptions. They run only with the `exceptions` argument (see Suite.Run);
-    // until servers can catch, a throw ends the server.
+    // Checks that need caught exceptions: the exception types the BCL throws for bad input, overflow,
+    // missing keys, bad indices... They run with the `exceptions` argument (see Suite.Run), which the
+    // boot manifest passes since servers catch exceptions.
     internal static class Exceptional
     {
         public static void Run()

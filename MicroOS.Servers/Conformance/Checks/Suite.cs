@@ -31,8 +31,8 @@ namespace MicroOS.Conformance
             Group("Linq", &Linq.Run);
             Group("Types", &Types.Run);
             Group("Math", &MathChecks.Run);
-            // Needs caught exceptions: enable by adding `exceptions` to the conformance line of
-            // MicroOS.Build/boot-manifest.txt (the boot test passes the same arguments to the host).
+            // Needs caught exceptions: on when the arguments say `exceptions` (the conformance line of
+            // MicroOS.Build/boot-manifest.txt; the boot test passes the same arguments to the host).
             if (exceptions)
                 Group("Exceptional", &Exceptional.Run);
             write(string.Concat("conformance: done, ", Count.ToString(), " checks"));
