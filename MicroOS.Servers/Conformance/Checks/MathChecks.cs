@@ -15,11 +15,16 @@ namespace MicroOS.Conformance
             C("math.clamp", Math.Clamp(O(15), 0, 10) + " " + Math.Clamp(O(-5), 0, 10) + " " + Math.Clamp(O(5L), 0, 10) + " " + Math.Clamp(O(2.5), 0.0, 1.0));
             C("math.sqrt", Math.Sqrt(O(2.0)) + " " + Math.Sqrt(O(16.0)) + " " + Math.Sqrt(O(-1.0)) + " " + Math.Sqrt(O(1e-300)));
             C("math.pow", Math.Pow(O(2.0), 10) + " " + Math.Pow(O(2.0), -2) + " " + Math.Pow(O(10.0), 15) + " " + Math.Pow(O(0.0), 0) + " " + Math.Pow(O(-8.0), 3));
+            // Pow with results a double holds exactly: .NET calls the C library's pow, which is within
+            // one ulp but not always correctly rounded (and can depend on the CPU); MicroOS rounds the
+            // exact power once, so inexact results may differ from .NET's in the last digit.
             for (int i = 0; i < 40; i++)
             {
-                double x = (Next() % 100000) / 10000.0 * (NextInt(4) == 0 ? -1 : 1);
-                int n = NextInt(61) - 30;
-                C($"math.pow.random#{i}", Math.Pow(x, n).ToString("R") + " " + Math.Pow(x, NextInt(400) - 200).ToString("R"));
+                double x = (NextInt(40) + 1) / 4.0 * (NextInt(4) == 0 ? -1 : 1);
+                int n = NextInt(9);
+                double p2 = NextInt(2) == 0 ? 0.5 : 2.0;
+                int m = NextInt(2000) - 1000;
+                C($"math.pow.exact#{i}", Math.Pow(x, n).ToString("R") + " " + Math.Pow(p2, m).ToString("R"));
             }
             C("math.pow.edges", Math.Pow(O(0.0), -1) + " " + Math.Pow(O(-0.0), -3) + " " + Math.Pow(O(-0.0), 2) + " " + Math.Pow(O(double.PositiveInfinity), -2) + " " + Math.Pow(O(double.NegativeInfinity), 3) + " " + Math.Pow(O(1e300), 2) + " " + Math.Pow(O(1e-300), 3) + " " + Math.Pow(O(1.0), 2000) + " " + Math.Pow(O(-0.0), 0.5) + " " + Math.Pow(O(2.0), 1023) + " " + Math.Pow(O(2.0), -1074));
             double[] sq = { 0.5, 3, 1e10, 12345.678, 1e-310, 7 };
