@@ -106,6 +106,16 @@ namespace MicroOS.Conformance
             foreach (var kv in ordered) keySum += kv.Key * kv.Value;
             C("dict.enumerate", keySum + " " + ordered.Count);
             C("dict.keys.values", Sum(ordered.Keys) + " " + Sum(ordered.Values));
+            var churn = new Dictionary<int, int>();
+            for (int i = 0; i < 30; i++) churn[NextInt(50)] = i;
+            for (int i = 0; i < 10; i++) churn.Remove(NextInt(50));
+            for (int i = 0; i < 10; i++) churn[NextInt(50)] = i;
+            C("dict.order.after.removals", string.Join(",", churn.Keys));
+            var churnSet = new HashSet<string>();
+            for (int i = 0; i < 20; i++) churnSet.Add("k" + NextInt(30));
+            for (int i = 0; i < 8; i++) churnSet.Remove("k" + NextInt(30));
+            for (int i = 0; i < 8; i++) churnSet.Add("k" + NextInt(30));
+            C("hashset.order.after.removals", string.Join(",", churnSet));
             C("kvp.tostring", new KeyValuePair<string, int>(O("k"), 5).ToString());
 
             var hs = new HashSet<int> { 1, 2, 3 };
