@@ -30,15 +30,10 @@ namespace MicroOS.Servers.Probe
             ulong received = 0, handled = 0;
             char[] text = new char[64];
             Sys.Write("serial-driver: ready");
-            long r = endpoint.Receive(out Message m);
-            while (true)
-            {
-                if (r < 0)
-                {
-                    Sys.Write(string.Concat("serial-driver: receive -> ", r.ToString()));
-                    return 1;
-                }
-                if (r == 1)
+            // One Recv waits for both: a client's request (answered) or the interrupt's signal.
+            long r = ServerLoop.Run(endpoint,
+                (ref Message m) => m = new Message(SerialContract.Count, received, handled),
+                bits =>
                 {
                     handled++;
                     int n = 0;
@@ -49,14 +44,11 @@ namespace MicroOS.Servers.Probe
                             text[n++] = (char)b;
                     }
                     received += (ulong)n;
-                    Sys.Write(string.Concat("serial-driver: irq bits ", m.Badge.ToString(), ": received '", new string(text, 0, n), "' (total ", received.ToString(), ")"));
+                    Sys.Write(string.Concat("serial-driver: irq bits ", bits.ToString(), ": received '", new string(text, 0, n), "' (total ", received.ToString(), ")"));
                     irq.Acknowledge();
-                    r = endpoint.Receive(out m);
-                    continue;
-                }
-                m = new Message(SerialContract.Count, received, handled);
-                r = endpoint.ReplyReceive(ref m);
-            }
+                });
+            Sys.Write(string.Concat("serial-driver: receive -> ", r.ToString()));
+            return 1;
         }
 
         public static int Client()
