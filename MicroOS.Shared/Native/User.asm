@@ -50,7 +50,7 @@ mos_user_rdtsc:
     or rax, rdx
     ret
 
-; long mos_ipc(ulong number, IpcRegisters* regs)
+; long mos_ipc(ulong number, IpcRegisters* regs)     called by Ipc.Raw (MicroOS.Shared/User/Ipc.cs)
 ; The IPC calls use all six argument registers both ways: rdi, rsi, rdx, r10, r8, r9 are loaded from
 ; regs[0..5] and, after `syscall`, stored back (the kernel returns badge, tag and message words
 ; there). rbx is callee-saved in both conventions, so it holds the pointer across the call.
