@@ -61,10 +61,10 @@ namespace MicroOS.Kernel.Objects
 
         public ObjectPool(int limit) => Limit = limit;
 
-        // A recycled object, or null when the caller must `new` one (and then call Counted),
-        // or when the limit is reached (CanTake false).
+        // Below the limit: the caller may take one (TakeFree, or `new` when it returns null).
         public bool CanTake => Live < Limit;
 
+        // Counts one more live object and returns a recycled one, or null: then the caller `new`s it.
         public T TakeFree()
         {
             Live++;
