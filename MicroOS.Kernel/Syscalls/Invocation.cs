@@ -13,6 +13,20 @@ namespace MicroOS.Kernel.Syscalls
     internal static class Invocation
     {
         // The IPC fast path goes through here: kept to loads and compares (no cast helper, one store).
+        // Called by SyscallDispatcher for a row naming an object type: decode rdi, then the handler
+        // with the decoded cap; then any switch a preemption window deferred (as the dispatcher does).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static unsafe long DecodeAndPerform(SyscallFrame* frame, ref SyscallTable.Row row)
+        {
+            CapSlot cap = DecodeCapArgument(frame->Arg0, row.Object, row.Requires);
+            if (cap == null)
+                return DecodeError(frame->Arg0, row.Object, row.Requires);
+            long result = row.CapHandler(frame, cap);
+            if (Preemption.Pending)
+                Scheduler.Yield();
+            return result;
+        }
+
         // The decoded capability, or null (then DecodeError says why). Loads and compares only: the
         // IPC fast path runs through here.
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -24,22 +24,14 @@ namespace MicroOS.Kernel.Syscalls
             if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
             ref SyscallTable.Row row = ref rows[(int)number];
-            long result;
+            // Decode, then perform: a row naming an object type has its capability argument (rdi)
+            // checked against the row's type and rights before its handler runs (Invocation.cs), so
+            // no handler can skip the check. (Its own method: the other syscalls keep a lean path.)
             if (row.Object != CapType.None)
-            {
-                // Decode, then perform: a row naming an object type gets its capability argument (rdi)
-                // checked here against the row's type and rights, so no handler can skip the check.
-                Objects.CapSlot cap = Invocation.DecodeCapArgument(frame->Arg0, row.Object, row.Requires);
-                if (cap == null)
-                    return Invocation.DecodeError(frame->Arg0, row.Object, row.Requires);
-                result = row.CapHandler(frame, cap);
-            }
-            else
-            {
-                if (Tasks.Preemption.Measuring)
-                    return Tasks.Preemption.Measure(row.Handler, frame);
-                result = row.Handler(frame);
-            }
+                return Invocation.DecodeAndPerform(frame, ref row);
+            if (Tasks.Preemption.Measuring)
+                return Tasks.Preemption.Measure(row.Handler, frame);
+            long result = row.Handler(frame);
             // A quantum ended during a long syscall (Preemption.Window): switch now that it is done.
             if (Tasks.Preemption.Pending)
                 Tasks.Scheduler.Yield();
