@@ -28,7 +28,8 @@ public sealed class MachineEventTests
         int after = machine.Lines.Count;
         // The first progress line after the NMI line (not the first of the run: under load the NMI
         // line can come several progress lines late, and `busy a: 3` may already be before `after`).
-        int first = int.Parse(Progress.Match(machine.Lines[machine.WaitForLineIndex(Progress, after)]).Groups["n"].Value);
+        int firstIndex = machine.WaitForLineIndex(Progress, after);
+        int first = int.Parse(Progress.Match(machine.Lines[firstIndex]).Groups["n"].Value);
         machine.WaitForLineIndex(new Regex($@"^\[busy-a\] busy a: {first + 2}$"), after);
         Assert.DoesNotContain(machine.Lines, l => l.Contains("killed", StringComparison.Ordinal) || l.Contains("PANIC", StringComparison.Ordinal));
     }
