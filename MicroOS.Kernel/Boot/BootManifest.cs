@@ -12,6 +12,8 @@ namespace MicroOS.Kernel.Boot
         public bool HighPriority;
         public ServerKind Kind;
         public string Arguments = "";
+        public string Section;      // the `[name]` header above the line; null before the first one
+        public int Line;            // 1-based line number in the manifest
     }
 
     // The boot manifest (boot/manifest.txt, a multiboot2 module named "manifest"): one server per line,
@@ -19,10 +21,14 @@ namespace MicroOS.Kernel.Boot
     // e.g. `init init.elf 512K high system`. `#` starts a comment. Pure logic (host-tested).
     public static class BootManifest
     {
-        public static List<ManifestEntry> Parse(string text, List<string> errors)
+        public static List<ManifestEntry> Parse(string text, List<string> errors) => Parse(text, errors, false);
+
+        // `firstSectionOnly`: stop at the first `[name]` header (the kernel: sections are Init's).
+        public static List<ManifestEntry> Parse(string text, List<string> errors, bool firstSectionOnly)
         {
             var entries = new List<ManifestEntry>();
             string[] lines = (text ?? "").Split('\n');
+            string section = null;
             for (int n = 0; n < lines.Length; n++)
             {
                 string line = lines[n];
@@ -32,13 +38,23 @@ namespace MicroOS.Kernel.Boot
                 line = line.Trim();
                 if (line.Length == 0)
                     continue;
+                if (line[0] == '[')
+                {
+                    if (firstSectionOnly)
+                        break;
+                    if (line.Length < 3 || line[line.Length - 1] != ']')
+                        errors.Add(string.Concat("manifest line ", (n + 1).ToString(), ": a section header is '[name]'"));
+                    else
+                        section = line.Substring(1, line.Length - 2);
+                    continue;
+                }
                 List<string> words = Words(line);
                 if (words.Count < 5)
                 {
                     errors.Add(string.Concat("manifest line ", (n + 1).ToString(), ": expected 'name image memory priority kind [arguments]'"));
                     continue;
                 }
-                var entry = new ManifestEntry { Name = words[0], Image = words[1] };
+                var entry = new ManifestEntry { Name = words[0], Image = words[1], Section = section, Line = n + 1 };
                 if (!TryParseSize(words[2], out entry.MemoryLimitBytes))
                 {
                     errors.Add(string.Concat("manifest line ", (n + 1).ToString(), ": bad memory limit '", words[2], "' (use e.g. 512K or 2M)"));

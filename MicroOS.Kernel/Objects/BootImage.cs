@@ -13,6 +13,8 @@ namespace MicroOS.Kernel.Objects
         private static readonly ObjectPool<BootImage> s_pool = new ObjectPool<BootImage>(256);
 
         public ManifestEntry Entry;
+        // Or a whole boot module (Init's caps): process_create names the process and its limits.
+        public ulong ModuleStart, ModuleEnd;
 
         public override CapType Type => CapType.BootImage;
 
@@ -23,6 +25,18 @@ namespace MicroOS.Kernel.Objects
             BootImage b = s_pool.TakeFree() ?? new BootImage();
             b.Begin(owner, ChargeBytes);
             b.Entry = entry;
+            b.ModuleStart = b.ModuleEnd = 0;
+            return b;
+        }
+
+        public static BootImage CreateForModule(Process owner, ulong start, ulong end)
+        {
+            BootImage b = Create(owner, null);
+            if (b != null)
+            {
+                b.ModuleStart = start;
+                b.ModuleEnd = end;
+            }
             return b;
         }
 

@@ -25,6 +25,11 @@ namespace MicroOS.Kernel.Objects
         public object Object;        // the kernel object (Endpoint, Notification, Frame, ..., Process)
         public ulong Generation;     // the object's generation when this cap was made (stale caps: ObjectGone)
         public CapSlot Parent, FirstChild, NextSibling, PrevSibling;
+        // cap_transfer's lend: when this table's process ends, the capability moves back to this
+        // slot of the lender (Init's device caps: a restarted driver gets them again, and no one
+        // else holds them meanwhile). Valid only while the lender's table belongs to LenderOwner.
+        public CapSlot ReturnTo;
+        public object LenderOwner;
 
         public bool IsEmpty => Type == CapType.None;
     }
@@ -166,6 +171,20 @@ namespace MicroOS.Kernel.Objects
         }
 
         // Deletes every capability in the table (its process ended). Children in other tables move up.
+        // Lent capabilities go back to their lenders (see CapSlot.ReturnTo) if the lender's slot is free.
+        public void ReturnLent()
+        {
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                CapSlot s = _slots[i];
+                CapSlot back = s.ReturnTo;
+                if (s.IsEmpty || back == null)
+                    continue;
+                if (back.IsEmpty && back.Table.Owner != null && back.Table.Owner == s.LenderOwner)
+                    Move(s, back);
+            }
+        }
+
         public void DeleteAll()
         {
             for (int i = 0; i < _slots.Length; i++)
@@ -181,6 +200,8 @@ namespace MicroOS.Kernel.Objects
             s.Object = obj;
             s.Generation = generation;
             s.Parent = s.FirstChild = s.NextSibling = s.PrevSibling = null;
+            s.ReturnTo = null;
+            s.LenderOwner = null;
             Count++;
         }
 

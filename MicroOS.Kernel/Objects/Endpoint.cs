@@ -290,7 +290,7 @@ namespace MicroOS.Kernel.Objects
             f->Arg5 = from.Mr3;
         }
 
-        // A reply carries no badge and no capability.
+        // A reply carries no badge; it may carry one capability (Names' Lookup answers with an endpoint).
         private static void DeliverReply(ThreadIpc me, ThreadIpc caller)
         {
             SyscallFrame* f = caller.Frame;
@@ -298,6 +298,20 @@ namespace MicroOS.Kernel.Objects
             int length = CopyPayload(me, caller, tag.Length);
             f->Arg0 = 0;
             f->Arg1 = ((ulong)tag.Label << 32) | (uint)length;
+            CapSlot source = me.CapToSend;
+            if (source != null)
+            {
+                me.CapToSend = null;
+                if (!source.IsEmpty && source.Object == me.CapObject && caller.ReceiveSlot != 0)
+                {
+                    ProcessObjects objects = ProcessObjects.Of(caller.Thread.Process);
+                    if (objects != null && objects.Caps.Destination(caller.ReceiveSlot, out CapSlot destination) == null)
+                    {
+                        CapTable.Copy(source, destination);
+                        f->Arg1 |= (1UL << 13) | (caller.ReceiveSlot << 16);
+                    }
+                }
+            }
             f->Arg2 = me.Mr0;
             f->Arg3 = me.Mr1;
             f->Arg4 = me.Mr2;

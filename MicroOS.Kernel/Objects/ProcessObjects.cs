@@ -108,6 +108,7 @@ namespace MicroOS.Kernel.Objects
             ProcessObjects o = p.Objects;
             if (o == null)
                 return;
+            o.Caps.ReturnLent();
             KernelObject obj = o.Owned;
             while (obj != null)
             {

@@ -20,12 +20,14 @@ namespace MicroOS.Kernel.Syscalls
         {
             // Decoded: the cap (dispatcher) and, for the fast path, a register-only tag.
             ThreadIpc me = Scheduler.Current.Ipc;
+            Scheduler.Current.Process.MessagesSent++;
             if (me != null && (f->Arg1 & PayloadAndCapBits) == 0)
             {
                 long result = Unsafe.As<Endpoint>(cap.Object).CallFast(me, f, cap.Badge);
                 if (result != Endpoint.NotFast)
                     return result;
             }
+            Scheduler.Current.Process.MessagesSent--;      // SendCommon counts it
             return SendCommon(f, cap, call: true, block: true);
         }
 
@@ -33,14 +35,14 @@ namespace MicroOS.Kernel.Syscalls
         {
             ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             me.Frame = f;
-            return ((Endpoint)cap.Object).Receive(me, block: true);
+            return Received(((Endpoint)cap.Object).Receive(me, block: true));
         }
 
         public static long NBRecv(SyscallFrame* f, CapSlot cap)
         {
             ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             me.Frame = f;
-            return ((Endpoint)cap.Object).Receive(me, block: false);
+            return Received(((Endpoint)cap.Object).Receive(me, block: false));
         }
 
         public static long Reply(SyscallFrame* f)
@@ -60,14 +62,22 @@ namespace MicroOS.Kernel.Syscalls
             {
                 long result = Unsafe.As<Endpoint>(cap.Object).ReplyReceiveFast(fast, f);
                 if (result != Endpoint.NotFast)
-                    return result;
+                    return Received(result);
             }
                         ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             long e = TakeMessage(me, f, null);
             if (e != 0)
                 return e;
             me.Frame = f;
-            return Unsafe.As<Endpoint>(cap.Object).ReplyReceive(me);
+            return Received(Unsafe.As<Endpoint>(cap.Object).ReplyReceive(me));
+        }
+
+        // The per-process message counters (the supervisor's List): a receive that delivered a message.
+        private static long Received(long result)
+        {
+            if (result == 0)
+                Scheduler.Current.Process.MessagesReceived++;
+            return result;
         }
 
         private static long SendCommon(SyscallFrame* f, CapSlot cap, bool call, bool block)
@@ -77,6 +87,7 @@ namespace MicroOS.Kernel.Syscalls
             if (e != 0)
                 return e;
             me.Frame = f;
+            Scheduler.Current.Process.MessagesSent++;
             return Unsafe.As<Endpoint>(cap.Object).Send(me, cap.Badge, call, block);
         }
 
@@ -110,11 +121,12 @@ namespace MicroOS.Kernel.Syscalls
                 if (error != null)
                     return (long)error.Value;
             }
-            if (tag.CapCount > 1 || (tag.CapCount == 1 && endpoint == null))
+            if (tag.CapCount > 1)
                 return (long)SyscallError.InvalidArgument;
             if (tag.CapCount == 1)
             {
-                if (!CapRightsAlgebra.Has(endpoint.Rights, CapRights.Grant))
+                // A reply (endpoint null) may carry a capability of the replier's: the caller asked.
+                if (endpoint != null && !CapRightsAlgebra.Has(endpoint.Rights, CapRights.Grant))
                     return (long)SyscallError.MissingRight;
                 long e = Invocation.Lookup((ulong)tag.CapSlot, CapType.None, CapRights.None, out CapSlot carried);
                 if (e != 0)

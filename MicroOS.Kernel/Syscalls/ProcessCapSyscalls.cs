@@ -33,7 +33,100 @@ namespace MicroOS.Kernel.Syscalls
             var p = (Process)cap.Object;
             f->Arg0 = (ulong)p.State;
             f->Arg1 = p.Space.OwnedFrames;
+            f->Arg2 = p.MessagesSent;
+            f->Arg3 = p.MessagesReceived;
             return p.Id;
+        }
+
+        private const int MaxCreateText = 512;
+        private const ulong MaxCreateMemoryKiB = 256 * 1024;
+        private static readonly byte[] s_createText = new byte[MaxCreateText];
+
+        // process_create(image cap, dst, text, length | memory KiB << 16 | high << 63): the image as a
+        // new process named by the first word of `text`, its arguments the rest, not yet running
+        // (process_resume). The caller fills its table first with cap_transfer.
+        public static long Create(SyscallFrame* f, CapSlot cap)
+        {
+            var image = (BootImage)cap.Object;
+            ulong packed = f->Arg3;
+            int length = (int)(packed & 0xFFFF);
+            ulong memoryKiB = (packed >> 16) & 0xFFFF_FFFF;
+            bool high = (packed >> 63) != 0;
+            if (length == 0 || length > MaxCreateText || memoryKiB == 0 || memoryKiB > MaxCreateMemoryKiB || ((packed >> 48) & 0x7FFF) != 0)
+                return (long)SyscallError.InvalidArgument;
+            SyscallError? error = UserSpan.TryCreate(f->Arg2, (ulong)length, out UserSpan text);
+            if (error != null)
+                return (long)error.Value;
+            var bytes = new System.Span<byte>(s_createText, 0, length);
+            error = text.CopyIn(bytes);
+            if (error != null)
+                return (long)error.Value;
+            int nameEnd = 0;
+            while (nameEnd < length && bytes[nameEnd] != (byte)' ')
+                nameEnd++;
+            if (nameEnd == 0)
+                return (long)SyscallError.InvalidArgument;
+            long e = Invocation.Destination(f->Arg1, out ProcessObjects objects, out CapSlot destination);
+            if (e != 0)
+                return e;
+            ulong start = image.ModuleStart, end = image.ModuleEnd;
+            if (image.Entry != null && !ServerStartup.ModuleOf(image.Entry.Image, out start, out end))
+                return (long)SyscallError.ObjectGone;
+            string name = Interned.Of(bytes.Slice(0, nameEnd));
+            string arguments = nameEnd + 1 < length ? Interned.Of(bytes.Slice(nameEnd + 1)) : "";
+            var span = new System.ReadOnlySpan<byte>(Memory.PhysMap.ToVirtual(start), (int)(end - start));
+            Process p = ProcessManager.Start(name, span, memoryKiB << 10, high ? Priority.High : Priority.Normal, arguments, suspended: true);
+            if (p == null)
+                return (long)SyscallError.OutOfMemory;
+            objects.Caps.InsertOriginal(destination, CapType.Process, CapRights.All, 0, p, (ulong)p.Id);
+            return p.Id;
+        }
+
+        // cap_transfer(process cap, my slot, their slot, rights): a child of my capability (rights
+        // only shrink, the badge stays) in the process's table, so revoking mine removes it.
+        public static long Transfer(SyscallFrame* f, CapSlot cap)
+        {
+            var p = (Process)cap.Object;
+            long e = Invocation.Lookup(f->Arg1, CapType.None, CapRights.None, out CapSlot source);
+            if (e != 0)
+                return e;
+            bool lend = (f->Arg3 & LendBit) != 0;
+            if ((f->Arg3 & ~LendBit) > (ulong)CapRights.All)
+                return (long)SyscallError.InvalidArgument;
+            ProcessObjects target = ProcessObjects.Of(p);
+            if (target == ProcessObjects.Of(Scheduler.Current.Process))
+                return (long)SyscallError.InvalidArgument;
+            SyscallError? error = target.Caps.Destination(f->Arg2, out CapSlot destination);
+            if (error != null)
+                return (long)error.Value;
+            if (!lend)
+            {
+                error = CapTable.Mint(source, destination, (CapRights)(f->Arg3 & 0xFF), 0);
+                return error == null ? 0 : (long)error.Value;
+            }
+            // Lend: the capability itself moves (rights unchanged) and comes back when the process ends.
+            CapTable lender = source.Table;
+            CapTable.Move(source, destination);
+            destination.ReturnTo = source;
+            destination.LenderOwner = lender.Owner;
+            return 0;
+        }
+
+        private const ulong LendBit = 0x100;
+
+        public static long Resume(SyscallFrame* f, CapSlot cap) =>
+            ProcessManager.Resume((Process)cap.Object) ? 0 : (long)SyscallError.InvalidArgument;
+
+        // process_cap_read(process cap, slot): what the process holds there (the supervisor's Caps).
+        public static long CapRead(SyscallFrame* f, CapSlot cap)
+        {
+            ProcessObjects objects = ((Process)cap.Object).Objects;
+            CapSlot slot = objects?.Caps.Lookup(f->Arg1);
+            if (slot == null)
+                return (long)SyscallError.InvalidCapability;
+            f->Arg0 = slot.Badge;
+            f->Arg1 = ProcessObjects.IsLive(slot) ? slot.Generation : 0;
+            return CapInfo.Pack(slot.Type, slot.Rights);
         }
 
         public static long SetFaultEndpoint(SyscallFrame* f, CapSlot cap)

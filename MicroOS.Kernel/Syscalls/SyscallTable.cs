@@ -67,6 +67,10 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.ProcessSetFaultEndpoint, "process_set_fault_endpoint", CapType.Process, CapRights.Manage, &ProcessCapSyscalls.SetFaultEndpoint),
             R(Syscall.CapCount,           "cap_count",           CapRights.None, &CapSyscalls.Count),
             R(Syscall.ProcessStart,       "process_start",       CapType.BootImage, CapRights.Write, &ProcessCapSyscalls.Start),
+            R(Syscall.ProcessCreate,      "process_create",      CapType.BootImage, CapRights.Write, &ProcessCapSyscalls.Create),
+            R(Syscall.CapTransfer,        "cap_transfer",        CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Transfer),
+            R(Syscall.ProcessResume,      "process_resume",      CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Resume),
+            R(Syscall.ProcessCapRead,     "process_cap_read",    CapType.Process, CapRights.Read, &ProcessCapSyscalls.CapRead),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

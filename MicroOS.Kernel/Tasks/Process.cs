@@ -30,6 +30,10 @@ namespace MicroOS.Kernel.Tasks
         // whether it is armed (delivery disarms it until the runtime re-arms).
         public ulong FaultEntry, FaultCodeStart, FaultCodeEnd;
         public bool FaultUpcallArmed;
+        // process_create: the first thread, loaded but not yet ready; process_resume makes it run.
+        public Thread PendingThread;
+        // IPC messages this process sent (send, call) and received (recv, a call's reply excluded).
+        public ulong MessagesSent, MessagesReceived;
 
         public Process(int id, string name, AddressSpace space) => Reset(id, name, space);
 
@@ -45,6 +49,8 @@ namespace MicroOS.Kernel.Tasks
             UnreapedThreads = 0;
             FaultEntry = FaultCodeStart = FaultCodeEnd = 0;
             FaultUpcallArmed = false;
+            PendingThread = null;
+            MessagesSent = MessagesReceived = 0;
         }
     }
 }

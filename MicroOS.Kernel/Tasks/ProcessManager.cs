@@ -56,7 +56,12 @@ namespace MicroOS.Kernel.Tasks
 
         // Loads `image` as a new process named `name`. Returns null (after logging why) if the image is
         // malformed or memory is short; the caller goes on with the other servers.
-        public static Process Start(string name, ReadOnlySpan<byte> image, ulong memoryLimitBytes, Priority priority, string arguments)
+        public static Process Start(string name, ReadOnlySpan<byte> image, ulong memoryLimitBytes, Priority priority, string arguments) =>
+            Start(name, image, memoryLimitBytes, priority, arguments, false);
+
+        // `suspended`: the process is complete (image, stack, arguments, thread) but its thread waits
+        // for Resume, so its starter can fill its capability table first (process_create).
+        public static Process Start(string name, ReadOnlySpan<byte> image, ulong memoryLimitBytes, Priority priority, string arguments, bool suspended)
         {
             if (!s_anyStarted)
             {
@@ -99,7 +104,10 @@ namespace MicroOS.Kernel.Tasks
                 return null;
             }
             s_processes.Add(process);
-            Scheduler.MakeReady(thread);
+            if (suspended)
+                process.PendingThread = thread;
+            else
+                Scheduler.MakeReady(thread);
             return process;
         }
 
@@ -275,8 +283,20 @@ namespace MicroOS.Kernel.Tasks
             Log.Write(")");
         }
 
+        // process_resume: false if it was not waiting to start.
+        public static bool Resume(Process process)
+        {
+            Thread t = process.PendingThread;
+            if (t == null || process.State != ProcessState.Running)
+                return false;
+            process.PendingThread = null;
+            Scheduler.MakeReady(t);
+            return true;
+        }
+
         private static void End(Process process, ProcessState state, int code)
         {
+            process.PendingThread = null;
             process.State = state;
             process.ExitCode = code;
             bool wasCurrent = Scheduler.Current.Process == process;

@@ -28,15 +28,21 @@ namespace MicroOS.Kernel.Tasks
                 return;
             }
             var errors = new List<string>();
-            List<ManifestEntry> entries = BootManifest.Parse(ModuleText(manifestModule.Value), errors);
+            // The kernel reads the manifest up to the first [section] for init and the servers= test
+            // entries; Init reads the whole of it (docs/boot-manifest.md) and starts the system.
+            List<ManifestEntry> entries = BootManifest.Parse(ModuleText(manifestModule.Value), errors, firstSectionOnly: true);
             s_entries = entries;
             foreach (string e in errors)
                 Log.WriteLine(string.Concat("warning: ", e));
 
             if (!options.Has("nosystem"))
-                foreach (ManifestEntry entry in entries)
-                    if (entry.Kind == ServerKind.System)
-                        Start(boot, entry);
+            {
+                ManifestEntry init = Find(entries, "init");
+                if (init == null || init.Kind != ServerKind.System)
+                    Log.WriteLine("servers: no system entry 'init' in the boot manifest");
+                else
+                    StartInit(boot, init, manifestModule.Value, options.Get("manifest"));
+            }
 
             ParseRequested(entries, options.Get("servers"));
             string waves = options.Get("waves");
@@ -105,6 +111,20 @@ namespace MicroOS.Kernel.Tasks
             }
         }
 
+        // Init gets every initial capability (Objects/InitCaps.cs) and, in its arguments, where they are.
+        private static void StartInit(BootInfo boot, ManifestEntry entry, BootModule manifest, string section)
+        {
+            string arguments = Objects.InitCaps.Arguments(boot, manifest, section);
+            var init = new ManifestEntry
+            {
+                Name = entry.Name, Image = entry.Image, MemoryLimitBytes = entry.MemoryLimitBytes, HighPriority = entry.HighPriority,
+                Kind = entry.Kind, Arguments = entry.Arguments.Length == 0 ? arguments : string.Concat(entry.Arguments, " ", arguments),
+            };
+            Process p = Start(boot, init);
+            if (p != null)
+                Objects.InitCaps.Grant(p, boot, manifest);
+        }
+
         private static Process Start(BootInfo boot, ManifestEntry entry)
         {
             BootModule? module = FindModule(boot, entry.Image);
@@ -138,6 +158,21 @@ namespace MicroOS.Kernel.Tasks
 
         // process_start: the entry as a new process (with its manifest caps), or null (logged).
         public static Process StartEntry(ManifestEntry entry) => Start(s_boot, entry);
+
+        public static bool ModuleOf(string image, out ulong start, out ulong end)
+        {
+            start = end = 0;
+            if (s_boot == null)
+                return false;
+            foreach (BootModule m in s_boot.Modules)
+                if (m.Name == image)
+                {
+                    start = m.Start;
+                    end = m.End;
+                    return true;
+                }
+            return false;
+        }
 
         private static ManifestEntry Find(List<ManifestEntry> entries, string name)
         {

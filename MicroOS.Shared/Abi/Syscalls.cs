@@ -43,10 +43,16 @@ namespace MicroOS.Shared.Abi
         IrqSetNotification = 31,// (irq cap, notification cap) -> 0: the line signals it and is unmasked
         IrqAck = 32,            // (irq cap) -> 0: unmask the line again after handling
         ProcessKill = 33,       // (process cap) -> 0
-        ProcessInspect = 34,    // (process cap) -> pid, state in rdi, frames in rsi
+        ProcessInspect = 34,    // (process cap) -> pid, state in rdi, frames in rsi, messages sent in rdx, received in r10
         ProcessSetFaultEndpoint = 35, // (process cap, endpoint cap) -> 0: its faults arrive there as messages
         CapCount = 36,          // () -> capabilities in the caller's table (tests and the fuzzer's census)
         ProcessStart = 37,      // (boot image cap, dst) -> pid: a new process from that manifest entry; its Process cap (all rights) in dst
+        // Init and the supervisor (docs/boot-manifest.md): a process built from a boot image but not yet running,
+        // filled with capabilities, then started.
+        ProcessCreate = 38,     // (boot image cap, dst, text, length | memory KiB << 16 | high << 63) -> pid; text = "name arguments..."; suspended; Process cap (all rights) in dst
+        CapTransfer = 39,       // (process cap, my slot, their slot, rights | 0x100 lend) -> 0: a child of my cap (rights only shrink, badge kept) into the process's table; lend: my cap itself moves there and comes back to my slot when that process ends
+        ProcessResume = 40,     // (process cap) -> 0: a process_create'd process starts running; InvalidArgument if it already runs
+        ProcessCapRead = 41,    // (process cap, slot) -> CapInfo.Pack(type, rights), badge in rdi, object id in rsi; InvalidCapability for an empty slot
     }
 
     // What the kernel's fault upcall passes to a server's fault entry in rdi (rsi = faulting rip,

@@ -101,6 +101,51 @@ namespace MicroOS.Shared.User
         public long Kill() => Ipc.Syscall4(Syscall.ProcessKill, (ulong)Slot, 0, 0, 0, out _);
         public long Inspect() => Ipc.Syscall4(Syscall.ProcessInspect, (ulong)Slot, 0, 0, 0, out _);
         public long SetFaultEndpoint(Endpoint e) => Ipc.Syscall4(Syscall.ProcessSetFaultEndpoint, (ulong)Slot, (ulong)e.Slot, 0, 0, out _);
+
+        // pid (>= 0) or an error; state (0 running, 1 exited, 2 killed), frames, messages sent and received.
+        public long Inspect(out ulong state, out ulong frames, out ulong sent, out ulong received)
+        {
+            long r = Ipc.Syscall4(Syscall.ProcessInspect, (ulong)Slot, 0, 0, 0, out IpcRegisters regs);
+            state = regs.A0; frames = regs.A1; sent = regs.A2; received = regs.A3;
+            return r;
+        }
+
+        // A child of my capability in `mySlot` lands in the process's slot `theirSlot` (rights only shrink).
+        public long Transfer(int mySlot, int theirSlot, CapRights rights) =>
+            Ipc.Syscall4(Syscall.CapTransfer, (ulong)Slot, (ulong)mySlot, (ulong)theirSlot, (ulong)rights, out _);
+
+        // My capability itself moves there, and comes back to `mySlot` when the process ends.
+        public long Lend(int mySlot, int theirSlot) =>
+            Ipc.Syscall4(Syscall.CapTransfer, (ulong)Slot, (ulong)mySlot, (ulong)theirSlot, 0x100 | (ulong)CapRights.All, out _);
+
+        public long Resume() => Ipc.Syscall4(Syscall.ProcessResume, (ulong)Slot, 0, 0, 0, out _);
+
+        // What the process holds in `slot`: CapInfo (type, rights) or an error; its badge and object id.
+        public long ReadCap(int slot, out ulong badge, out ulong objectId)
+        {
+            long r = Ipc.Syscall4(Syscall.ProcessCapRead, (ulong)Slot, (ulong)slot, 0, 0, out IpcRegisters regs);
+            badge = regs.A0; objectId = regs.A1;
+            return r;
+        }
+    }
+
+    // A boot image (Init's slots 10..): process_create makes a process of it, not yet running.
+    public readonly unsafe struct BootImageCap
+    {
+        public readonly int Slot;
+
+        public BootImageCap(int slot) => Slot = slot;
+
+        // `text` = "name arguments...": pid or an error; the Process cap (all rights) lands in `destination`.
+        public long Create(int destination, string text, ulong memoryBytes, bool highPriority)
+        {
+            int length = text.Length < 512 ? text.Length : 512;
+            byte* buffer = stackalloc byte[length];
+            for (int i = 0; i < length; i++)
+                buffer[i] = text[i] < 0x80 ? (byte)text[i] : (byte)'?';
+            ulong packed = (ulong)length | ((memoryBytes >> 10) << 16) | (highPriority ? 1UL << 63 : 0);
+            return Ipc.Syscall4(Syscall.ProcessCreate, (ulong)Slot, (ulong)destination, (ulong)buffer, packed, out _);
+        }
     }
 
     // The loop every server runs: receive, handle, reply-and-receive. `handle` turns a request into

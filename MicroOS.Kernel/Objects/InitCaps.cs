@@ -1,0 +1,64 @@
+using MicroOS.Kernel.Boot;
+using MicroOS.Kernel.Diagnostics;
+using MicroOS.Kernel.Tasks;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Kernel.Objects
+{
+    // Every initial capability, and only to Init (ServerStartup.StartInit), which hands each
+    // system server what its manifest line declares (docs/boot-manifest.md). The slots are fixed,
+    // and Init's arguments say what is where:
+    //   1      the boot manifest, a read-only Frame of its module (`manifest=OFFSET+BYTES`)
+    //   2..9   the devices (DeviceSlots): COM1, COM2, PS/2 data, PS/2 command, IRQ 1, 3, 4, VGA text
+    //   10..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
+    internal static class InitCaps
+    {
+        public const int ManifestSlot = 1;
+        public const int FirstImageSlot = 10;
+
+        private static bool IsImage(BootModule m) => m.Name != "manifest";
+
+        public static string Arguments(BootInfo boot, BootModule manifest, string section)
+        {
+            string images = "";
+            foreach (BootModule m in boot.Modules)
+                if (IsImage(m))
+                    images = images.Length == 0 ? m.Name : string.Concat(images, ",", m.Name);
+            ulong offset = manifest.Start & 0xFFF;
+            string text = string.Concat("manifest=", offset.ToString(), "+", (manifest.End - manifest.Start).ToString(), " images=", images);
+            return section == null ? text : string.Concat(text, " section=", section);
+        }
+
+        public static void Grant(Process init, BootInfo boot, BootModule manifest)
+        {
+            ProcessObjects objects = ProcessObjects.Of(init);
+            ulong first = manifest.Start & ~0xFFFUL;
+            int pages = (int)((manifest.End - first + 0xFFF) >> 12);
+            Insert(init, objects, ManifestSlot, Frame.CreateDevice(init, first, pages), CapType.Frame, CapRights.Read);
+            Insert(init, objects, 2, IoPortRange.Create(init, 0x3F8, 8), CapType.IoPortRange, CapRights.Read | CapRights.Write);
+            Insert(init, objects, 3, IoPortRange.Create(init, 0x2F8, 8), CapType.IoPortRange, CapRights.Read | CapRights.Write);
+            Insert(init, objects, 4, IoPortRange.Create(init, 0x60, 1), CapType.IoPortRange, CapRights.Read | CapRights.Write);
+            Insert(init, objects, 5, IoPortRange.Create(init, 0x64, 1), CapType.IoPortRange, CapRights.Read | CapRights.Write);
+            Insert(init, objects, 6, IrqLine.Create(init, 1), CapType.IrqLine, CapRights.All);
+            Insert(init, objects, 7, IrqLine.Create(init, 3), CapType.IrqLine, CapRights.All);
+            Insert(init, objects, 8, IrqLine.Create(init, 4), CapType.IrqLine, CapRights.All);
+            Insert(init, objects, 9, Frame.CreateDevice(init, 0xB8000, 1), CapType.Frame, CapRights.Read | CapRights.Write);
+            int slot = FirstImageSlot;
+            foreach (BootModule m in boot.Modules)
+                if (IsImage(m) && slot < CapTable.DefaultSlotCount)
+                    Insert(init, objects, slot++, BootImage.CreateForModule(init, m.Start, m.End), CapType.BootImage, CapRights.Write);
+        }
+
+        private static void Insert(Process init, ProcessObjects objects, int slot, KernelObject obj, CapType type, CapRights rights)
+        {
+            if (obj == null || !objects.TryAdopt(obj))
+            {
+                Log.Write("servers: init: capability ");
+                Log.WriteDecimal(slot);
+                Log.Write(" not granted\n");
+                return;
+            }
+            objects.Caps.InsertOriginal(objects.Caps.At((ulong)slot), type, rights, 0, obj, obj.Generation);
+        }
+    }
+}
