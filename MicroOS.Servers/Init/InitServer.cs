@@ -1,17 +1,290 @@
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using MicroOS.Kernel.Boot;
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.Contracts;
 using MicroOS.Shared.User;
 
 namespace MicroOS.Servers.Init
 {
-    // The first process. Today it only shows that a system server runs in ring 3 in its own
-    // address space; with capabilities and IPC it becomes the one that starts the others.
-    internal static class InitServer
+    // The first process, and the only one the kernel starts (besides servers= test entries). It
+    // holds every initial capability (Kernel/Objects/InitCaps.cs: the manifest, the devices, a boot
+    // image per module), reads the boot manifest itself and starts each `system` server with exactly
+    // the capabilities its line declares (docs/boot-manifest.md). Device capabilities are lent, not
+    // copied: the driver holds the only one, and it comes back here if the driver dies, for the
+    // restart the supervisor asks for (InitContract). Init stays up while any server it started may
+    // need a restart: it owns the endpoints they share.
+    internal static unsafe class InitServer
     {
+        private const int ManifestSlot = 1;
+        private const int FirstDeviceSlot = 2, LastDeviceSlot = 9;
+        private const int FirstImageSlot = 10;
+        private const int FirstFreeSlot = 64;       // endpoints, notifications, process caps
+        private const int ScratchSlot = 127;
+
+        private static string[] s_images = new string[0];
+        private static int s_nextSlot = FirstFreeSlot;
+        private static readonly List<string> s_objectNames = new List<string>();
+        private static readonly List<int> s_objectSlots = new List<int>();
+        private static readonly List<ManifestEntry> s_started = new List<ManifestEntry>();
+        private static readonly List<int> s_processSlots = new List<int>();
+
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
         {
             Sys.Write(string.Concat("init: running in ring 3 as pid ", Sys.ProcessId.ToString()));
+            string text = ReadManifest(Word("manifest="));
+            if (text == null)
+                return 0;
+            string images = Word("images=");
+            if (images != null)
+                s_images = images.Split(',');
+            string section = Word("section=");
+
+            var errors = new List<string>();
+            List<ManifestEntry> entries = BootManifest.Parse(text, errors);
+            foreach (string e in errors)
+                Sys.Write(string.Concat("init: ", e));
+            foreach (ManifestEntry entry in entries)
+                if (entry.Kind == ServerKind.System && entry.Name != "init" && (entry.Section == null || entry.Section == section))
+                    Start(entry);
+            // Whatever device capability was not lent to a driver goes: no one but a driver holds one.
+            for (int slot = FirstDeviceSlot; slot <= LastDeviceSlot; slot++)
+                Caps.Delete(slot);
+            Caps.Delete(ManifestSlot);
+            Sys.Write(string.Concat("init: system up, ", s_started.Count.ToString(), " servers started"));
+            if (s_started.Count == 0)
+                return 0;
+            Serve();
             return 0;
+        }
+
+        // Restart requests from the supervisor, on the endpoint named `init`.
+        private static void Serve()
+        {
+            int slot = ObjectSlot("init", CapType.Endpoint);
+            if (slot < 0)
+            {
+                while (true)
+                    Sys.Sleep(1000000);
+            }
+            byte* buffer = (byte*)Sys.MapMemory(4096);
+            Ipc.SetBuffer(buffer, 0);
+            ServerLoop.Run(new Endpoint(slot), (ref Message m) =>
+            {
+                if (m.Label != InitContract.Restart || m.Badge != InitContract.SupervisorBadge)
+                {
+                    m = new Message(m.Label, unchecked((ulong)(long)SyscallError.InvalidArgument));
+                    return;
+                }
+                string name = Ascii(buffer, m.Tag.Length);
+                long result = Restart(name, (int)m.W0);
+                m = new Message(InitContract.Restart, unchecked((ulong)result));
+            });
+        }
+
+        private static long Restart(string name, int supervisorSlot)
+        {
+            int index = -1;
+            for (int i = 0; i < s_started.Count; i++)
+                if (s_started[i].Name == name)
+                    index = i;
+            int supervisor = ProcessSlotOf("supervisor");
+            if (index < 0 || supervisor < 0)
+                return InitContract.UnknownName;
+            Caps.Delete(s_processSlots[index]);
+            long pid = Create(s_started[index], s_processSlots[index]);
+            if (pid < 0)
+                return pid;
+            long e = new ProcessCap(supervisor).Transfer(s_processSlots[index], supervisorSlot, CapRights.Read | CapRights.Manage);
+            return e < 0 ? e : pid;
+        }
+
+        private static void Start(ManifestEntry entry)
+        {
+            int slot = s_nextSlot++;
+            long pid = Create(entry, slot);
+            if (pid < 0)
+                return;
+            s_started.Add(entry);
+            s_processSlots.Add(slot);
+        }
+
+        // The entry as a process in `slot`, filled with its capabilities, then running: pid or an error.
+        private static long Create(ManifestEntry entry, int slot)
+        {
+            int image = ImageSlot(entry.Image);
+            if (image < 0)
+            {
+                Sys.Write(string.Concat("init: manifest line ", entry.Line.ToString(), ": no boot image '", entry.Image, "' for ", entry.Name));
+                return (long)SyscallError.InvalidArgument;
+            }
+            string text = entry.Arguments.Length == 0 ? entry.Name : string.Concat(entry.Name, " ", entry.Arguments);
+            long pid = new BootImageCap(image).Create(slot, text, entry.MemoryLimitBytes, entry.HighPriority);
+            if (pid < 0)
+            {
+                Sys.Write(string.Concat("init: ", entry.Name, " not started: error ", pid.ToString()));
+                return pid;
+            }
+            var process = new ProcessCap(slot);
+            string list = ManifestCaps.Find(entry.Arguments);
+            if (list != null)
+            {
+                var specs = new List<CapSpec>();
+                string error = ManifestCaps.Parse(list, specs);
+                if (error != null)
+                    Sys.Write(string.Concat("init: manifest line ", entry.Line.ToString(), ": ", error));
+                else
+                    for (int i = 0; i < specs.Count; i++)
+                    {
+                        string problem = Grant(process, specs[i], i + 1);
+                        if (problem != null)
+                            Sys.Write(string.Concat("init: ", entry.Name, ": capability ", (i + 1).ToString(), " not granted: ", problem));
+                    }
+            }
+            process.Resume();
+            Sys.Write(string.Concat("init: started ", entry.Name, " (pid ", pid.ToString(), ")"));
+            return pid;
+        }
+
+        private static string Grant(ProcessCap process, CapSpec s, int theirSlot)
+        {
+            long e;
+            switch (s.Kind)
+            {
+                case CapSpecKind.Endpoint:
+                case CapSpecKind.Notification:
+                case CapSpecKind.FaultEndpoint:
+                {
+                    int mine = ObjectSlot(s.Name, s.Kind == CapSpecKind.Notification ? CapType.Notification : CapType.Endpoint);
+                    if (mine < 0)
+                        return "out of memory";
+                    CapRights rights = s.Kind == CapSpecKind.FaultEndpoint ? CapRights.Write : s.Rights;
+                    if (s.Badge != 0)
+                    {
+                        e = Caps.Mint(mine, ScratchSlot, rights, s.Badge);
+                        if (e == 0)
+                            e = process.Transfer(ScratchSlot, theirSlot, rights);
+                        Caps.Delete(ScratchSlot);
+                    }
+                    else
+                        e = process.Transfer(mine, theirSlot, rights);
+                    if (e == 0 && s.Kind == CapSpecKind.FaultEndpoint)
+                        e = process.SetFaultEndpoint(new Endpoint(mine));
+                    break;
+                }
+                case CapSpecKind.IoPorts:
+                case CapSpecKind.Irq:
+                case CapSpecKind.Mmio:
+                {
+                    int device = DeviceSlot(s);
+                    if (device < 0)
+                        return "no such device capability (docs/boot-manifest.md lists them)";
+                    e = process.Lend(device, theirSlot);
+                    if (e == (long)SyscallError.InvalidCapability)
+                        return "already lent to another server";
+                    break;
+                }
+                case CapSpecKind.Process:
+                {
+                    int mine = ProcessSlotOf(s.Name);
+                    if (mine < 0)
+                        return "no such system server started before this one";
+                    e = process.Transfer(mine, theirSlot, s.Rights);
+                    break;
+                }
+                case CapSpecKind.Spawn:
+                    return "spawn: is for test entries (the kernel's caps=)";
+                default:
+                    return "unknown kind";
+            }
+            return e == 0 ? null : string.Concat("error ", e.ToString());
+        }
+
+        // Init's slots 2..9 (Kernel/Objects/InitCaps.cs).
+        private static int DeviceSlot(CapSpec s)
+        {
+            switch (s.Kind)
+            {
+                case CapSpecKind.IoPorts:
+                    if (s.Base == 0x3F8 && s.Count == 8) return 2;
+                    if (s.Base == 0x2F8 && s.Count == 8) return 3;
+                    if (s.Base == 0x60 && s.Count == 1) return 4;
+                    if (s.Base == 0x64 && s.Count == 1) return 5;
+                    return -1;
+                case CapSpecKind.Irq:
+                    return s.Base == 1 ? 6 : s.Base == 3 ? 7 : s.Base == 4 ? 8 : -1;
+                case CapSpecKind.Mmio:
+                    return s.Base == 0xB8000 && s.Count == 1 ? 9 : -1;
+            }
+            return -1;
+        }
+
+        // The endpoint or notification `name`, made on first use; its slot in Init, or -1.
+        private static int ObjectSlot(string name, CapType type)
+        {
+            for (int i = 0; i < s_objectNames.Count; i++)
+                if (s_objectNames[i] == name)
+                    return s_objectSlots[i];
+            if (s_nextSlot >= ScratchSlot)
+                return -1;
+            int slot = s_nextSlot++;
+            long e = type == CapType.Notification ? Caps.CreateNotification(slot) : Caps.CreateEndpoint(slot);
+            if (e != 0)
+                return -1;
+            s_objectNames.Add(name);
+            s_objectSlots.Add(slot);
+            return slot;
+        }
+
+        private static int ProcessSlotOf(string name)
+        {
+            for (int i = 0; i < s_started.Count; i++)
+                if (s_started[i].Name == name)
+                    return s_processSlots[i];
+            return -1;
+        }
+
+        private static int ImageSlot(string image)
+        {
+            for (int i = 0; i < s_images.Length; i++)
+                if (s_images[i] == image)
+                    return FirstImageSlot + i;
+            return -1;
+        }
+
+        // `manifest=OFFSET+BYTES`: the module's text in the Frame in slot 1.
+        private static string ReadManifest(string where)
+        {
+            int plus = where == null ? -1 : where.IndexOf('+');
+            if (plus < 0 || !int.TryParse(where.Substring(0, plus), out int offset) || !int.TryParse(where.Substring(plus + 1), out int length))
+            {
+                Sys.Write("init: no boot manifest (the kernel passes manifest=OFFSET+BYTES)");
+                return null;
+            }
+            long e = new FrameCap(ManifestSlot).Map(FrameCap.WindowBase, false);
+            if (e != 0)
+            {
+                Sys.Write(string.Concat("init: cannot map the boot manifest: error ", e.ToString()));
+                return null;
+            }
+            return Ascii((byte*)FrameCap.WindowBase + offset, length);
+        }
+
+        private static string Ascii(byte* bytes, int length)
+        {
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++)
+                chars[i] = (char)bytes[i];
+            return new string(chars);
+        }
+
+        private static string Word(string key)
+        {
+            foreach (string w in ServerRuntime.Arguments.Split(' '))
+                if (w.StartsWith(key))
+                    return w.Substring(key.Length);
+            return null;
         }
     }
 }

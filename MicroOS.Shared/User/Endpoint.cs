@@ -149,7 +149,8 @@ namespace MicroOS.Shared.User
     }
 
     // The loop every server runs: receive, handle, reply-and-receive. `handle` turns a request into
-    // the reply (in place); a bound notification's signal goes to `signal` (bits) when given.
+    // the reply (in place); a bound notification's signal goes to `signal` (bits) when given. The
+    // Debug contract (Ping, Crash) is answered here, before `handle` (DebugServer.cs).
     public static class ServerLoop
     {
         public delegate void Handler(ref Message m);
@@ -168,7 +169,8 @@ namespace MicroOS.Shared.User
                     r = endpoint.Receive(out m);
                     continue;
                 }
-                handle(ref m);
+                if (!DebugServer.Handle(ref m))
+                    handle(ref m);
                 r = endpoint.ReplyReceive(ref m);
             }
         }
