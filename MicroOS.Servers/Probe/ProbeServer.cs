@@ -19,6 +19,7 @@ namespace MicroOS.Servers.Probe
     //   gc [rounds]      allocate far past the memory limit, checking live data (GcStress.cs)
     //   irqoff           the longest syscalls there are, for the kernel's `irqoff` measurement (LongSyscalls.cs)
     //   ipc <role>       IPC and capability tests and benchmarks (IpcProbe.cs)
+    //   system <role>    Init, Names and supervisor tests (SystemProbe.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -50,6 +51,8 @@ namespace MicroOS.Servers.Probe
                     return LongSyscalls.Run();
                 case "ipc":
                     return IpcProbe.Run(args);
+                case "system":
+                    return SystemProbe.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench, fuzz, gc)"));
                     return 2;

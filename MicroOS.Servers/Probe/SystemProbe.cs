@@ -1,0 +1,144 @@
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.Contracts;
+using MicroOS.Shared.User;
+
+namespace MicroOS.Servers.Probe
+{
+    // The system servers' boot tests (MicroOS.Tests/Boot/SystemTests.cs), started by Init from the
+    // manifest section [system-test] (kernel option manifest=system-test):
+    //   system echo      a supervised server: slot 1 its endpoint, slot 2 Names (system badge);
+    //                    registers `echo`, answers W0 + 1
+    //   system crashy    a supervised server that faults at every start
+    //   system client    slot 1 Names (no badge), slot 2 Names (system badge), slot 3 the supervisor,
+    //                    slot 4 an endpoint of its own: the scripted checks, one line each
+    internal static unsafe class SystemProbe
+    {
+        private const uint Echo = 1;
+        private const int ReceiveSlot = 20;
+        private static byte* s_buffer;
+
+        public static int Run(string[] args)
+        {
+            s_buffer = (byte*)Sys.MapMemory(4096);
+            Ipc.SetBuffer(s_buffer, ReceiveSlot);
+            string role = args.Length > 1 ? args[1] : "";
+            switch (role)
+            {
+                case "echo": return EchoServer();
+                case "crashy":
+                    Sys.Write("crashy: starting");
+                    DebugServer.Crash(CrashKind.Null);
+                    return 1;
+                case "client": return Client();
+            }
+            Sys.Write(string.Concat("system: unknown role '", role, "'"));
+            return 2;
+        }
+
+        private static int EchoServer()
+        {
+            long r = new NamesClient(new Endpoint(2), s_buffer).Register("echo", 1);
+            Sys.Write(string.Concat("echo: registered -> ", r.ToString()));
+            ServerLoop.Run(new Endpoint(1), (ref Message m) => { m = new Message(Echo, m.W0 + 1); });
+            return 1;
+        }
+
+        private static int Client()
+        {
+            var names = new NamesClient(new Endpoint(1), s_buffer);
+            var system = new NamesClient(new Endpoint(2), s_buffer);
+            Sys.Write(string.Concat("client: lookup missing -> ", names.Lookup("no-such-name").ToString()));
+            Sys.Write(string.Concat("client: register unbadged -> ", names.Register("client", 4).ToString()));
+            Sys.Write(string.Concat("client: register badged -> ", system.Register("client", 4).ToString()));
+            long found = names.Lookup("client");
+            Sys.Write(string.Concat("client: lookup client -> ", found.ToString(), ", cap ", TypeOf(ReceiveSlot)));
+            Caps.Delete(ReceiveSlot);
+
+            Endpoint echo = LookupEcho(names);
+            // 1,000 calls; the supervisor crashes echo after call 300. Only calls in flight may fail.
+            int errors = 0, firstError = -1, lastError = -1, ok = 0;
+            for (int i = 0; i < 1000; i++)
+            {
+                if (i == 300)
+                    Sys.Write(string.Concat("client: crash echo -> ", Supervisor(SupervisorContract.Crash, "echo", (ulong)CrashKind.Null).ToString()));
+                var m = new Message(Echo, (ulong)i);
+                long r = echo.Call(ref m);
+                if (r == 0 && m.W0 == (ulong)i + 1)
+                {
+                    ok++;
+                    continue;
+                }
+                errors++;
+                if (firstError < 0) firstError = i;
+                lastError = i;
+                Caps.Delete(30);
+                echo = LookupEcho(names);
+            }
+            Sys.Write(string.Concat("client: 1000 calls: ", ok.ToString(), " ok, ", errors.ToString(), " errors"));
+
+            Sys.Write(string.Concat("client: kill init -> ", Supervisor(SupervisorContract.Kill, "init", 0).ToString()));
+            Sys.Write(string.Concat("client: kill supervisor -> ", Supervisor(SupervisorContract.Kill, "supervisor", 0).ToString()));
+            Sys.Write(string.Concat("client: crash supervisor -> ", Supervisor(SupervisorContract.Crash, "supervisor", (ulong)CrashKind.Null).ToString()));
+            Sys.Write(string.Concat("client: kill nobody -> ", Supervisor(SupervisorContract.Kill, "nobody", 0).ToString()));
+
+            foreach (string kind in new[] { "kill", "exit", "wild", "loop" })
+            {
+                long r = kind == "kill" ? Supervisor(SupervisorContract.Kill, "echo", 0)
+                    : Supervisor(SupervisorContract.Crash, "echo", kind == "exit" ? (ulong)CrashKind.Exit : kind == "wild" ? (ulong)CrashKind.Wild : (ulong)CrashKind.Loop);
+                var m = new Message(Echo, 41);
+                long c = echo.Call(ref m);
+                Sys.Write(string.Concat("client: after ", kind, " (", r.ToString(), "): call -> ", c.ToString(), ", answer ", m.W0.ToString()));
+            }
+            Sys.Write(string.Concat("client: list\n", SupervisorText(SupervisorContract.List, "")));
+            Sys.Write(string.Concat("client: caps of echo\n", SupervisorText(SupervisorContract.Caps, "echo")));
+            Sys.Write("client: done");
+            return 0;
+        }
+
+        private static string TypeOf(int slot)
+        {
+            long info = Caps.Inspect(slot, out _);
+            return info < 0 ? info.ToString() : CapInfo.TypeOf(info) == CapType.Endpoint ? "endpoint" : "other";
+        }
+
+        // Names' `echo`, in slot 30 (asked again until echo has registered).
+        private static Endpoint LookupEcho(NamesClient names)
+        {
+            while (true)
+            {
+                long r = names.Lookup("echo");
+                if (r == 0 && Caps.Move(ReceiveSlot, 30) == 0)
+                    return new Endpoint(30);
+                Sys.Sleep(10);
+            }
+        }
+
+        private static long Supervisor(uint label, string target, ulong w1)
+        {
+            int length = Put(target);
+            var m = new Message(label, 0, w1) { Tag = MessageTag.Of(label, length) };
+            long r = new Endpoint(3).Call(ref m);
+            return r < 0 ? r : (long)m.W0;
+        }
+
+        private static string SupervisorText(uint label, string target)
+        {
+            int length = Put(target);
+            var m = new Message(label) { Tag = MessageTag.Of(label, length) };
+            long r = new Endpoint(3).Call(ref m);
+            if (r < 0)
+                return r.ToString();
+            char[] chars = new char[m.Tag.Length];
+            for (int i = 0; i < chars.Length; i++)
+                chars[i] = (char)s_buffer[i];
+            return new string(chars);
+        }
+
+        private static int Put(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+                s_buffer[i] = (byte)text[i];
+            return text.Length;
+        }
+    }
+}

@@ -1,0 +1,282 @@
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using MicroOS.Kernel.Boot;
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.Contracts;
+using MicroOS.Shared.User;
+
+namespace MicroOS.Servers.Supervisor
+{
+    // MINIX 3's reincarnation server. Its manifest line (docs/boot-manifest.md) gives it, in order:
+    // its own endpoint (SupervisorContract), Init's (a restart goes through Init, which holds the
+    // images and the shared endpoints; device caps come back to Init when a driver dies), Names, and
+    // a `proc:NAME:rm` per supervised server. Every Tick it inspects each server (a dead one, whether
+    // it faulted, exited or was killed, answers ObjectGone) and every HeartbeatTicks it pings it with a
+    // non-blocking send of DebugContract.Ping: a server in its receive loop takes it at once, so
+    // MissLimit missed pings in a row mean it is stuck (killed, then restarted). A server that dies
+    // FailureLimit times within WindowTicks is given up.
+    internal static unsafe class SupervisorServer
+    {
+        private const int EndpointSlot = 1, InitSlot = 2, NamesSlot = 3;
+        private const int ReceiveSlot = 100;
+        private const int FirstEndpointSlot = 64;
+        private const ulong TickMs = 10;
+        private const int HeartbeatTicks = 10;          // 100 ms
+        private const int MissLimit = 10;               // 1 s without answering
+        private const int FailureLimit = 5;
+        private const int WindowTicks = 1000;           // 10 s
+
+        private sealed class Server
+        {
+            public string Name;
+            public int ProcessSlot, EndpointSlot;
+            public bool HasEndpoint, GivenUp;
+            public bool Expected;       // the death was asked for (Kill, Crash): restarted, not counted as a failure
+            public int Restarts, Misses;
+            public readonly List<long> Failures = new List<long>();
+        }
+
+        private static readonly List<Server> s_servers = new List<Server>();
+        private static byte* s_buffer;
+        private static long s_tick;
+
+        [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
+        private static int Main()
+        {
+            s_buffer = (byte*)Sys.MapMemory(4096);
+            Ipc.SetBuffer(s_buffer, ReceiveSlot);
+            var specs = new List<CapSpec>();
+            string list = ManifestCaps.Find(ServerRuntime.Arguments);
+            if (list == null || ManifestCaps.Parse(list, specs) != null)
+            {
+                Sys.Write("supervisor: no capability list");
+                return 1;
+            }
+            for (int i = 0; i < specs.Count; i++)
+                if (specs[i].Kind == CapSpecKind.Process)
+                    s_servers.Add(new Server { Name = specs[i].Name, ProcessSlot = i + 1, EndpointSlot = FirstEndpointSlot + s_servers.Count });
+            Sys.Write(string.Concat("supervisor: watching ", s_servers.Count.ToString(), " servers"));
+            var endpoint = new Endpoint(EndpointSlot);
+            while (true)
+            {
+                while (endpoint.TryReceive(out Message m) == 0)
+                {
+                    Handle(ref m);
+                    Ipc.Reply(ref m);
+                }
+                Sys.Sleep(TickMs);
+                s_tick++;
+                foreach (Server s in s_servers)
+                    Check(s);
+            }
+        }
+
+        private static void Check(Server s)
+        {
+            if (s.GivenUp)
+                return;
+            if (new ProcessCap(s.ProcessSlot).Inspect() < 0)
+            {
+                OnDeath(s);
+                return;
+            }
+            if (s_tick % HeartbeatTicks != 0)
+                return;
+            if (!s.HasEndpoint)
+                s.HasEndpoint = Lookup(s);
+            if (!s.HasEndpoint)
+                return;
+            var ping = new Message(DebugContract.Ping, (ulong)s_tick);
+            if (new Endpoint(s.EndpointSlot).TrySend(ref ping) == 0)
+            {
+                s.Misses = 0;
+                return;
+            }
+            if (++s.Misses < MissLimit)
+                return;
+            Sys.Write(string.Concat("supervisor: ", s.Name, " missed ", s.Misses.ToString(), " heartbeats; killing it"));
+            new ProcessCap(s.ProcessSlot).Kill();
+            OnDeath(s);
+        }
+
+        private static bool Lookup(Server s)
+        {
+            var names = new NamesClient(new Endpoint(NamesSlot), s_buffer);
+            if (names.Lookup(s.Name) != 0)
+                return false;
+            return Caps.Move(ReceiveSlot, s.EndpointSlot) == 0;
+        }
+
+        private static void OnDeath(Server s)
+        {
+            s.Misses = 0;
+            if (!s.Expected)
+                s.Failures.Add(s_tick);
+            s.Expected = false;
+            while (s.Failures.Count > 0 && s_tick - s.Failures[0] > WindowTicks)
+                s.Failures.RemoveAt(0);
+            if (s.Failures.Count >= FailureLimit)
+            {
+                s.GivenUp = true;
+                long seconds = (s_tick - s.Failures[0]) * (long)TickMs / 1000 + 1;
+                Sys.Write(string.Concat("supervisor: giving up on ", s.Name, " after ", s.Failures.Count.ToString(), " failures in ", seconds.ToString(), " s"));
+                return;
+            }
+            Restart(s);
+        }
+
+        private static long Restart(Server s)
+        {
+            Caps.Delete(s.ProcessSlot);
+            int length = Put(s.Name);
+            var m = new Message(InitContract.Restart, (ulong)s.ProcessSlot) { Tag = MessageTag.Of(InitContract.Restart, length) };
+            long r = new Endpoint(InitSlot).Call(ref m);
+            long pid = r < 0 ? r : (long)m.W0;
+            if (pid < 0)
+            {
+                s.GivenUp = true;
+                Sys.Write(string.Concat("supervisor: cannot restart ", s.Name, ": error ", pid.ToString()));
+                return pid;
+            }
+            s.Restarts++;
+            Sys.Write(string.Concat("supervisor: restarted ", s.Name, " (pid ", pid.ToString(), ")"));
+            return pid;
+        }
+
+        private static void Handle(ref Message m)
+        {
+            string target = Text(m.Tag.Length);
+            uint label = m.Label;
+            ulong kind = m.W1;
+            if (label == SupervisorContract.List)
+            {
+                Reply(ref m, label, List());
+                return;
+            }
+            if (target == "init" || target == "supervisor" || target == Sys.ProcessId.ToString() || target == "1")
+            {
+                m = new Message(label, (ulong)(label == SupervisorContract.Caps || label == SupervisorContract.Kill
+                    || label == SupervisorContract.Restart || label == SupervisorContract.Crash ? SupervisorError.Refused : SupervisorError.BadRequest));
+                return;
+            }
+            Server s = Find(target);
+            if (s == null)
+            {
+                m = new Message(label, (ulong)SupervisorError.NoSuchServer);
+                return;
+            }
+            var process = new ProcessCap(s.ProcessSlot);
+            bool running = process.Inspect() >= 0;
+            SupervisorError result = SupervisorError.Ok;
+            if (label == SupervisorContract.Kill)
+            {
+                if (!running) result = SupervisorError.NotRunning;
+                else { s.Expected = true; process.Kill(); }           // the next tick sees the death and restarts it
+            }
+            else if (label == SupervisorContract.Restart)
+            {
+                if (running)
+                    process.Kill();
+                s.GivenUp = false;
+                s.Failures.Clear();
+                if (Restart(s) < 0)
+                    result = SupervisorError.NotRunning;
+            }
+            else if (label == SupervisorContract.Crash)
+            {
+                if (!s.HasEndpoint)
+                    s.HasEndpoint = Lookup(s);
+                var crash = new Message(DebugContract.Crash, kind);
+                if (!running || !s.HasEndpoint || new Endpoint(s.EndpointSlot).TrySend(ref crash) != 0)
+                    result = SupervisorError.NotRunning;
+                else
+                    s.Expected = true;
+            }
+            else if (label == SupervisorContract.Caps)
+            {
+                Reply(ref m, label, CapsOf(process));
+                return;
+            }
+            else
+                result = SupervisorError.BadRequest;
+            m = new Message(label, (ulong)result);
+        }
+
+        private static string List()
+        {
+            string text = "";
+            foreach (Server s in s_servers)
+            {
+                long pid = new ProcessCap(s.ProcessSlot).Inspect(out ulong state, out ulong frames, out ulong sent, out ulong received);
+                string st = s.GivenUp ? "given-up" : pid < 0 ? "dead" : "running";
+                text = string.Concat(text, string.Concat((pid < 0 ? 0 : pid).ToString(), " ", s.Name, " ", st, " ", s.Restarts.ToString()),
+                    string.Concat(" ", (pid < 0 ? 0 : frames * 4).ToString(), " ", sent.ToString(), " ", received.ToString(), "\n"));
+            }
+            return text;
+        }
+
+        private static string CapsOf(ProcessCap process)
+        {
+            string text = "";
+            for (int slot = 0; slot < 128; slot++)
+            {
+                long info = process.ReadCap(slot, out ulong badge, out ulong objectId);
+                if (info < 0)
+                    continue;
+                text = string.Concat(text, string.Concat(slot.ToString(), " ", TypeName(CapInfo.TypeOf(info)), " ", Rights(CapInfo.RightsOf(info))),
+                    string.Concat(" ", badge.ToString(), " ", objectId.ToString(), "\n"));
+            }
+            return text;
+        }
+
+        private static string TypeName(CapType t)
+        {
+            switch (t)
+            {
+                case CapType.Endpoint: return "endpoint";
+                case CapType.Notification: return "notification";
+                case CapType.Frame: return "frame";
+                case CapType.IoPortRange: return "ioports";
+                case CapType.IrqLine: return "irq";
+                case CapType.Process: return "process";
+                case CapType.BootImage: return "bootimage";
+            }
+            return "?";
+        }
+
+        private static string Rights(CapRights r) => string.Concat(
+            (r & CapRights.Read) != 0 ? "r" : "-", (r & CapRights.Write) != 0 ? "w" : "-",
+            (r & CapRights.Grant) != 0 ? "g" : "-", (r & CapRights.Manage) != 0 ? "m" : "-");
+
+        private static Server Find(string target)
+        {
+            foreach (Server s in s_servers)
+                if (s.Name == target || new ProcessCap(s.ProcessSlot).Inspect().ToString() == target)
+                    return s;
+            return null;
+        }
+
+        private static void Reply(ref Message m, uint label, string text)
+        {
+            int length = text.Length < MessageTag.MaxPayload ? text.Length : MessageTag.MaxPayload;
+            for (int i = 0; i < length; i++)
+                s_buffer[i] = (byte)text[i];
+            m = new Message(label) { Tag = MessageTag.Of(label, length) };
+        }
+
+        private static int Put(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+                s_buffer[i] = (byte)text[i];
+            return text.Length;
+        }
+
+        private static string Text(int length)
+        {
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++)
+                chars[i] = (char)s_buffer[i];
+            return new string(chars);
+        }
+    }
+}
