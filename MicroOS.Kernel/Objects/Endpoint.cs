@@ -123,7 +123,8 @@ namespace MicroOS.Kernel.Objects
                 receiver.ReplyTo = me;
                 receiver.ReplyToId = me.Thread.Id;
                 Scheduler.SwitchDirect(receiver.Thread);
-                return me.Result;
+                // A reply with a payload left it in the staging page: out to the caller's buffer now.
+                return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
             }
             if (!block)
             {
@@ -134,7 +135,7 @@ namespace MicroOS.Kernel.Objects
             me.Wait = call ? IpcWait.Call : IpcWait.Send;
             Queue.WaitToSend(me);
             Scheduler.Block();
-            return me.Result;
+            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
         }
 
         public long Receive(ThreadIpc me, bool block)

@@ -89,8 +89,12 @@ namespace MicroOS.Servers.Probe
                 long c = echo.Call(ref m);
                 Sys.Write(string.Concat("client: after ", kind, " (", r.ToString(), "): call -> ", c.ToString(), ", answer ", m.W0.ToString()));
             }
-            Sys.Write(string.Concat("client: list\n", SupervisorText(SupervisorContract.List, "")));
-            Sys.Write(string.Concat("client: caps of echo\n", SupervisorText(SupervisorContract.Caps, "echo")));
+            foreach (string line in SupervisorText(SupervisorContract.List, "").Split('\n'))
+                if (line.Length > 0)
+                    Sys.Write(string.Concat("client: list: ", line));
+            foreach (string line in SupervisorText(SupervisorContract.Caps, "echo").Split('\n'))
+                if (line.Length > 0)
+                    Sys.Write(string.Concat("client: caps of echo: ", line));
             Sys.Write("client: done");
             return 0;
         }
