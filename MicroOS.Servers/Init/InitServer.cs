@@ -52,7 +52,11 @@ namespace MicroOS.Servers.Init
             for (int slot = FirstDeviceSlot; slot <= LastDeviceSlot; slot++)
                 Caps.Delete(slot);
             Caps.Delete(ManifestSlot);
-            Sys.Write(string.Concat("init: system up, ", s_started.Count.ToString(), " servers started"));
+            int held = 0;
+            for (int slot = ManifestSlot; slot <= LastDeviceSlot; slot++)
+                if (Caps.Inspect(slot, out _) != (long)SyscallError.InvalidCapability)
+                    held++;
+            Sys.Write(string.Concat("init: system up, ", s_started.Count.ToString(), " servers started; init holds ", held.ToString(), " device capabilities"));
             if (s_started.Count == 0)
                 return 0;
             Serve();

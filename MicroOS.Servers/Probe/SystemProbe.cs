@@ -30,6 +30,9 @@ namespace MicroOS.Servers.Probe
                     DebugServer.Crash(CrashKind.Null);
                     return 1;
                 case "client": return Client();
+                case "device":
+                    ServerLoop.Run(new Endpoint(1), (ref Message m) => { m = new Message(Echo, m.W0 + 1); });
+                    return 1;
             }
             Sys.Write(string.Concat("system: unknown role '", role, "'"));
             return 2;
@@ -95,6 +98,13 @@ namespace MicroOS.Servers.Probe
             foreach (string line in SupervisorText(SupervisorContract.Caps, "echo").Split('\n'))
                 if (line.Length > 0)
                     Sys.Write(string.Concat("client: caps of echo: ", line));
+            // A driver's device capability is lent by Init: after a restart the driver has it again.
+            Sys.Write(string.Concat("client: kill dev -> ", Supervisor(SupervisorContract.Kill, "dev", 0).ToString()));
+            while (!SupervisorText(SupervisorContract.List, "").Contains(" dev running 1 "))
+                Sys.Sleep(10);
+            foreach (string line in SupervisorText(SupervisorContract.Caps, "dev").Split('\n'))
+                if (line.Length > 0)
+                    Sys.Write(string.Concat("client: caps of dev: ", line));
             Sys.Write("client: done");
             return 0;
         }

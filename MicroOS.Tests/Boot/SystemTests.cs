@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using MicroOS.Tests.Harness;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MicroOS.Tests.Boot;
+
+// The system in servers (issue 8): Init reads the boot manifest and starts the system servers with
+// the capabilities their lines declare, Names, and the supervisor's restarts. The kernel option
+// manifest=SECTION makes Init also start that [SECTION] of MicroOS.Build/boot-manifest.txt; the
+// probe's `system` roles (MicroOS.Servers/Probe/SystemProbe.cs) print what they saw.
+public sealed class SystemTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public SystemTests(ITestOutputHelper output) => _output = output;
+
+    private static QemuOptions Section(string section) => new() { CommandLine = $"exit quiet manifest={section}", MemoryMiB = 64 };
+
+    private static int ManifestLineOf(string text) =>
+        Array.FindIndex(File.ReadAllLines(Path.Combine(RepoPaths.Root, "MicroOS.Build", "boot-manifest.txt")), l => l.StartsWith(text, StringComparison.Ordinal)) + 1;
+
+    [Fact]
+    public void InitStartsTheCoreServersFromTheManifestAndKeepsNoDeviceCapability()
+    {
+        using var machine = QemuMachine.Boot(_output, Section("core"));
+        Assert.Equal(1, ServerLog.WaitForStart(machine, "init", kind: "system"));
+        machine.WaitForLine(ServerLog.Said("init", "init: started names (pid 2)"));
+        machine.WaitForLine(ServerLog.Said("init", "init: started supervisor (pid 3)"));
+        machine.WaitForLine(ServerLog.Said("init", "init: system up, 2 servers started; init holds 0 device capabilities"));
+        machine.WaitForLine(ServerLog.Said("names", "names: ready"));
+        machine.WaitForLine(ServerLog.Said("supervisor", "supervisor: watching 1 servers"));
+        // Only init is started by the kernel: no other `servers: started` line.
+        Assert.Single(machine.Lines, l => l.StartsWith("servers: started", StringComparison.Ordinal));
+        ServerLog.AssertKernelHealthy(machine.Lines);
+    }
+
+    [Fact]
+    public void AMalformedManifestLineIsReportedWithItsNumberAndTheRestBoots()
+    {
+        using var machine = QemuMachine.Boot(_output, Section("bad-line-test"));
+        int line = ManifestLineOf("broken ");
+        Assert.True(line > 0);
+        machine.WaitForLine(ServerLog.Said("init", $"init: manifest line {line}: bad memory limit '12Q' (use e.g. 512K or 2M)"));
+        machine.WaitForLine(ServerLog.Said("init", "init: started names (pid 2)"));
+        machine.WaitForLine(ServerLog.Said("init", "init: started echo (pid 3)"));
+        machine.WaitForLine(ServerLog.Said("echo", "echo: registered -> 0"));
+        machine.WaitForLine(ServerLog.Said("init", "init: system up, 2 servers started; init holds 0 device capabilities"));
+        Assert.DoesNotContain(machine.Lines, l => l.Contains("broken", StringComparison.Ordinal) && l.Contains("started", StringComparison.Ordinal));
+        ServerLog.AssertKernelHealthy(machine.Lines);
+    }
+
+    // One boot, the client's script in order (SystemProbe.Client). Names: 1 NotFound, 2 NotPermitted;
+    // supervisor: 1 NoSuchServer, 2 Refused.
+    [Fact]
+    public void NamesAndTheSupervisorRestartServersThatDieAndGiveUpOnOneThatAlwaysDoes()
+    {
+        using var machine = QemuMachine.Boot(_output, Section("system-test"));
+        var timeout = TimeSpan.FromSeconds(90);
+        string[] script =
+        {
+            "client: lookup missing -> 1",
+            "client: register unbadged -> 2",
+            "client: register badged -> 0",
+            "client: lookup client -> 0, cap endpoint",
+            "client: crash echo -> 0",
+            "client: 1000 calls: 1000 ok, 0 errors",
+            "client: kill init -> 2",
+            "client: kill supervisor -> 2",
+            "client: crash supervisor -> 2",
+            "client: kill nobody -> 1",
+            "client: after kill (0): call -> 0, answer 42",
+            "client: after exit (0): call -> 0, answer 42",
+            "client: after wild (0): call -> 0, answer 42",
+            "client: after loop (0): call -> 0, answer 42",
+        };
+        int at = 0;
+        foreach (string line in script)
+            at = machine.WaitForLineIndex(ServerLog.Said("client", line), at, timeout) + 1;
+        machine.WaitForLine(ServerLog.Said("client", "client: done"), timeout);
+        var lines = machine.Lines;
+
+        // Each death of echo (null, kill, exit 3, wild, loop) was a restart through Init, and echo
+        // registered its name again each time: 6 starts, 6 registrations.
+        Assert.Equal(6, lines.Count(l => Regex.IsMatch(l, @"^\[init\] init: started echo \(pid \d+\)$")));
+        Assert.Equal(6, lines.Count(l => l == "[echo] echo: registered -> 0"));
+        Assert.Equal(5, lines.Count(l => Regex.IsMatch(l, @"^\[supervisor\] supervisor: restarted echo \(pid \d+\)$")));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^process echo \(pid \d+\) killed: #PF Page Fault at rip 0x[0-9A-F]+ address 0x0000000000000000 \(page not present, write, user\)$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^process echo \(pid \d+\) exited with code 3$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^process echo \(pid \d+\) killed: #PF Page Fault at rip 0x[0-9A-F]+ address 0x00000DEAD0000000 "));
+        // The heartbeat caught the loop.
+        Assert.Contains("[supervisor] supervisor: echo missed 10 heartbeats; killing it", lines);
+
+        // crashy faults at every start: 5 starts, 4 restarts, then the supervisor gives up; the rest stays up.
+        Assert.Equal(5, lines.Count(l => l == "[crashy] crashy: starting"));
+        Assert.Equal(4, lines.Count(l => Regex.IsMatch(l, @"^\[supervisor\] supervisor: restarted crashy \(pid \d+\)$")));
+        Assert.Single(lines, l => Regex.IsMatch(l, @"^\[supervisor\] supervisor: giving up on crashy after 5 failures in \d+ s$"));
+
+        // List: pid name state restarts memoryKiB sent received.
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\[client\] client: list: \d+ echo running 5 \d+ \d+ \d+$"));
+        Assert.Contains("[client] client: list: 0 crashy given-up 4 0 0 0", lines);
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\[client\] client: list: \d+ names running 0 \d+ 0 [1-9]\d*$"));
+        // The same capabilities after five restarts: exactly what echo's manifest line declares.
+        var echoCaps = lines.Where(l => l.StartsWith("[client] client: caps of echo: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, echoCaps.Count);
+        Assert.Matches(@"^\[client\] client: caps of echo: 1 endpoint rwg- 0 \d+$", echoCaps[0]);
+        Assert.Matches(@"^\[client\] client: caps of echo: 2 endpoint -wg- 20823 \d+$", echoCaps[1]);
+        // A driver's device capability came back to it after a restart (Init lends it).
+        Assert.Contains("[client] client: kill dev -> 0", lines);
+        var devCaps = lines.Where(l => l.StartsWith("[client] client: caps of dev: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, devCaps.Count);
+        Assert.Matches(@"^\[client\] client: caps of dev: 2 ioports rw-- 0 \d+$", devCaps[1]);
+        ServerLog.AssertKernelHealthy(lines);
+    }
+}
