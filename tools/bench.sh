@@ -35,6 +35,13 @@ done
 # throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").
 n="$(figure "throw-catch" "$counted")"; m="$(figure "throw-catch" "$timed")"
 if [ -n "$n" ] && [ -n "$m" ]; then echo "throw/catch: $n instructions, $m cycles"; else echo "throw/catch: missing (the bench server did not report it)"; status=1; fi
+# The collector (Bench.MeasureCollector): one 32-byte allocation in a steady state (median; samples
+# that ran a collection are excluded by the median), and full collections of a ~4 MiB live heap.
+for pair in "allocation|allocation" "gc-pause-median|gc pause (median)" "gc-pause-worst|gc pause (worst)"; do
+    probe="${pair%%|*}"; name="${pair#*|}"
+    n="$(figure "$probe" "$counted")"; m="$(figure "$probe" "$timed")"
+    if [ -n "$n" ] && [ -n "$m" ]; then echo "$name: $n instructions, $m cycles"; else echo "$name: missing (the bench server did not report it)"; status=1; fi
+done
 n_sys="$(figure "null syscall" "$counted")"; n_sw="$(figure "context switch" "$counted")"
 if [ -n "$n_sys" ] && [ -n "$n_sw" ] && [ "$n_sys" -gt 0 ]; then
     echo "context switch / null syscall: $(awk "BEGIN { printf \"%.1f\", $n_sw / $n_sys }") (instruction ratio)"

@@ -29,6 +29,8 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.MapMemory,    "map_memory",     CapRights.None, &MemorySyscalls.MapMemory),
             R(Syscall.GetProcessId, "get_process_id", CapRights.None, &ProcessSyscalls.GetProcessId),
             R(Syscall.SetFaultHandler, "set_fault_handler", CapRights.None, &FaultSyscalls.SetFaultHandler),
+            R(Syscall.UnmapMemory,  "unmap_memory",   CapRights.None, &MemorySyscalls.UnmapMemory),
+            R(Syscall.MemoryUsage,  "memory_usage",   CapRights.None, &MemorySyscalls.MemoryUsage),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

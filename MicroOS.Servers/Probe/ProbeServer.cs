@@ -17,6 +17,7 @@ namespace MicroOS.Servers.Probe
     //   bench            measure syscall and context-switch cost (./microos bench)
     //   fuzz <seed>      random syscalls with random arguments (SyscallFuzz.cs)
     //   gc [rounds]      allocate far past the memory limit, checking live data (GcStress.cs)
+    //   heap             the heap grows with the live set and shrinks after it (HeapGrowth.cs)
     //   irqoff           the longest syscalls there are, for the kernel's `irqoff` measurement (LongSyscalls.cs)
     internal static class ProbeServer
     {
@@ -47,6 +48,8 @@ namespace MicroOS.Servers.Probe
                     return GcStress.Run(label);
                 case "irqoff":
                     return LongSyscalls.Run();
+                case "heap":
+                    return HeapGrowth.Run();
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench, fuzz, gc)"));
                     return 2;

@@ -8,9 +8,11 @@ namespace MicroOS.Shared.Abi
         Exit = 1,           // (int code) -> does not return
         Yield = 2,          // () -> 0: give up the rest of the time slice
         Sleep = 3,          // (ulong milliseconds) -> 0; 0 ms yields
-        MapMemory = 4,      // (ulong length) -> address of fresh zeroed read/write memory in the caller's heap
+        MapMemory = 4,      // (ulong length, address 0 or a hole the caller unmapped below its heap's end) -> address of fresh zeroed read/write memory in the caller's heap
         GetProcessId = 5,   // () -> the caller's process id
         SetFaultHandler = 6, // (entry, code start, code end) -> 0: deliver #DE and near-null #PF in [start, end) to entry (once; call again to re-arm); entry 0 = off
+        UnmapMemory = 7,    // (address, length) -> 0: gives back pages map_memory mapped (page aligned, all mapped, inside the heap)
+        MemoryUsage = 8,    // () -> frames counted against the caller's memory limit (pages and page tables)
     }
 
     // What the kernel's fault upcall passes to a server's fault entry in rdi (rsi = faulting rip,
