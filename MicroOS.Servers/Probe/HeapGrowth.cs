@@ -79,7 +79,8 @@ namespace MicroOS.Servers.Probe
                 }
             }
             Sys.Write(string.Concat("heap: steady ", SteadyAllocations.ToString(), " allocations of 32 bytes, peak heap ",
-                (Heap.PeakMappedBytes >> 10).ToString(), " KiB, ", Heap.Collections.ToString(), " collections"));
+                (Heap.PeakMappedBytes >> 10).ToString(), " KiB, ", Heap.Collections.ToString(), " collections, ",
+                (Heap.ReleasedBytes >> 10).ToString(), " KiB given back"));
             return true;
         }
 

@@ -17,9 +17,10 @@ namespace Internal.Runtime
     // MinBudget) has been allocated since, and only otherwise maps a new chunk. Chunks grow with the
     // heap (a quarter of it, between 64 KiB and 1 MiB) so a large heap needs few. After a sweep, a
     // chunk with no live object goes back to the host (unmap_memory) while what stays mapped is at
-    // least live + budget: the same amount growth aims for, so a heap neither grows nor shrinks
-    // without a change in its live set (hysteresis). A released chunk keeps its slot and address,
-    // and is mapped there again (map_memory at an address) before a new chunk is made.
+    // least twice live + budget, the size growth aims for: a heap gives memory back only when its
+    // live set has fallen, never in a steady state, so it does not unmap and remap each cycle
+    // (hysteresis). A released chunk keeps its slot and address, and is mapped there again
+    // (map_memory at an address) before a new chunk is made.
     internal static unsafe class Collector
     {
         private const int MaxChunks = 512;
@@ -482,11 +483,11 @@ namespace Internal.Runtime
             LiveBytes = live;
         }
 
-        // Gives empty chunks back to the host while at least live + budget stays mapped (see the top
-        // of the file); an empty chunk that stays becomes one free block.
+        // Gives empty chunks back to the host while at least 2 (live + budget) stays mapped (see the
+        // top of the file); an empty chunk that stays becomes one free block.
         private static void Shrink()
         {
-            ulong keep = LiveBytes + Budget;
+            ulong keep = 2 * (LiveBytes + Budget);
             for (int i = s_chunkCount - 1; i >= 0; i--)
             {
                 Chunk* c = &s_chunks[i];
