@@ -84,14 +84,15 @@ namespace MicroOS.Servers.Probe
             public Record Next;
         }
 
-        private const int Collections = 15;
+        private const int Collections = 9;
+        private const int Records = 16_000;
 
         // The collector: `allocation` is one 32-byte object (header, MethodTable, one long) in a
         // steady state, the median of 2001 timed allocations after 100,000 untimed ones; a sample
         // that ran a collection (a few at most) is far above the median, so collections are excluded.
-        // `gc pause` is one full collection (Heap.Collect) of a heap of about 3 MiB live: records
+        // `gc pause` is one full collection (Heap.Collect) of a heap of about 3 MiB live (printed): records
         // with strings and arrays in a list and a dictionary, chains, and 4 KiB buffers; between
-        // pauses, 256 KiB of garbage. Median and worst of 15.
+        // pauses, 256 KiB of garbage. Median and worst of 9.
         private static void MeasureCollector(ulong[] samples, ulong overhead)
         {
             var ring = new Small[1024];
@@ -107,11 +108,11 @@ namespace MicroOS.Servers.Probe
             }
             Sys.Write(string.Concat("bench: allocation ", (Median(samples) - overhead).ToString()));
 
-            var records = new List<Record>(20_000);
+            var records = new List<Record>(Records);
             var byName = new Dictionary<string, Record>();
             var buffers = new List<byte[]>();
             Record chain = null;
-            for (int i = 0; i < 20_000; i++)
+            for (int i = 0; i < Records; i++)
             {
                 var r = new Record { Id = i, Name = string.Concat("record ", i.ToString()), Next = chain };
                 r.Values[i & 7] = i;
@@ -135,7 +136,7 @@ namespace MicroOS.Servers.Probe
             for (int c = 0; c < Collections; c++)
                 worst = pauses[c] > worst ? pauses[c] : worst;
             ulong median = Median(pauses);
-            bool intact = records.Count == 20_000 && byName.Count == 10_000 && byName["record 19998"].Id == 19998 && buffers.Count == 200 && ring[5] != null;
+            bool intact = records.Count == Records && byName.Count == Records / 2 && byName["record 15998"].Id == 15998 && buffers.Count == Records / 100 && ring[5] != null;
             Sys.Write(string.Concat("bench: gc-pause-median ", median.ToString(), " (live ", (Internal.Runtime.Heap.LiveBytes >> 10).ToString(), " KiB)"));
             Sys.Write(string.Concat("bench: gc-pause-worst ", worst.ToString(), intact ? "" : " CORRUPTED"));
         }
