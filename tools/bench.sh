@@ -9,7 +9,7 @@
 # taken inside the probe server (MicroOS.Servers/Probe/Bench.cs), minus the cost of reading the TSC.
 set -euo pipefail
 ISO="${1:?usage: bench.sh ISO}"
-CMDLINE="exit quiet nosystem servers=bench,,bench-partner"
+CMDLINE="exit quiet nosystem servers=ipc-bench-partner,,ipc-bench,,bench,,bench-partner"
 
 # The partner yields forever, so the machine never reaches "all exited": QEMU is stopped as soon
 # as the probe says "bench: done" (before, every run waited for its 300 s timeout).
@@ -38,7 +38,7 @@ echo "[microos] bench: run 2/2 (plain TCG: timestamp-counter cycles)"
 timed="$(boot)"
 
 status=0
-for name in "null syscall" "context switch" "yield round trip"; do
+for name in "null syscall" "context switch" "yield round trip" "ipc round trip" "ipc round trip, 4 KiB payload" "notification signal to wake" "io port read"; do
     n="$(figure "$name" "$counted")"
     m="$(figure "$name" "$timed")"
     if [ -z "$n" ] || [ -z "$m" ]; then

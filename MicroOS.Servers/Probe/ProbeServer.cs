@@ -19,6 +19,7 @@ namespace MicroOS.Servers.Probe
     //   gc [rounds]      allocate far past the memory limit, checking live data (GcStress.cs)
     //   heap             the heap grows with the live set and shrinks after it (HeapGrowth.cs)
     //   irqoff           the longest syscalls there are, for the kernel's `irqoff` measurement (LongSyscalls.cs)
+    //   ipc <role>       IPC and capability tests and benchmarks (IpcProbe.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -48,6 +49,8 @@ namespace MicroOS.Servers.Probe
                     return GcStress.Run(label);
                 case "irqoff":
                     return LongSyscalls.Run();
+                case "ipc":
+                    return IpcProbe.Run(args);
                 case "heap":
                     return HeapGrowth.Run();
                 default:
