@@ -23,7 +23,7 @@ namespace Internal.Runtime
     // (map_memory at an address) before a new chunk is made.
     internal static unsafe class Collector
     {
-        private const int MaxChunks = 512;
+        private const int MaxChunks = 128;       // the table is raw memory every server pays for: 6 KiB
         private const nuint MinChunk = 64 * 1024;
         private const nuint MaxGrowthChunk = 1024 * 1024;
         private const nuint MinBudget = 1024 * 1024;
@@ -37,11 +37,9 @@ namespace Internal.Runtime
             public byte* Data;       // first block
             public byte* Next;       // bump position
             public byte* Limit;
-            public ulong* Starts;    // bit i: an object starts at Data + 8 * i
-            public byte* Base;       // what the host mapped: [Base, Base + Total) = bitmap, then data
-            public nuint Total;
-            public nuint DataBytes;
-            public bool Released;    // given back to the host: Data == Next == Limit until remapped
+            public ulong* Starts;    // bit i: an object starts at Data + 8 * i; also where the mapping begins
+            public nuint Total;      // bytes the host mapped: [Starts, Starts + Total) = bitmap, then data
+            public bool Released;    // given back to the host: Next == Data (no block), Limit kept, until remapped
             public bool Empty;       // the last sweep found no live block in it
         }
 
@@ -145,14 +143,13 @@ namespace Internal.Runtime
             // at the same address, so the heap's address range does not creep.
             int reuse = -1;
             for (int i = 0; i < s_chunkCount; i++)
-                if (s_chunks[i].Released && s_chunks[i].DataBytes >= data && (reuse < 0 || s_chunks[i].Total < s_chunks[reuse].Total))
+                if (s_chunks[i].Released && (nuint)(s_chunks[i].Limit - s_chunks[i].Data) >= data && (reuse < 0 || s_chunks[i].Total < s_chunks[reuse].Total))
                     reuse = i;
-            if (reuse >= 0 && RuntimeHost.s_remapMemory != null && RuntimeHost.s_remapMemory(s_chunks[reuse].Base, s_chunks[reuse].Total))
+            if (reuse >= 0 && RuntimeHost.s_remapMemory != null && RuntimeHost.s_remapMemory(s_chunks[reuse].Starts, s_chunks[reuse].Total))
             {
                 Chunk* r = &s_chunks[reuse];
                 r->Released = false;
                 r->Next = r->Data;
-                r->Limit = r->Data + r->DataBytes;
                 Mapped(r->Total);
                 MakeBumpChunk(reuse);
                 return true;
@@ -173,9 +170,7 @@ namespace Internal.Runtime
             if (memory == null)
                 return false;
             Chunk* c = &s_chunks[s_chunkCount];
-            c->Base = memory;
             c->Total = total;
-            c->DataBytes = data;
             c->Released = false;
             c->Empty = false;
             c->Starts = (ulong*)memory;
@@ -495,11 +490,10 @@ namespace Internal.Runtime
                     continue;
                 c->Empty = false;
                 if (RuntimeHost.s_releaseMemory != null && MappedBytes - c->Total >= keep
-                    && RuntimeHost.s_releaseMemory(c->Base, c->Total))
+                    && RuntimeHost.s_releaseMemory(c->Starts, c->Total))
                 {
                     c->Released = true;
-                    c->Next = c->Data;
-                    c->Limit = c->Data;
+                    c->Next = c->Data;          // ChunkOf and the heap walks see no block; Bump does not look here
                     MappedBytes -= c->Total;
                     ReleasedBytes += c->Total;
                     if (i == s_bumpChunk)
