@@ -109,7 +109,7 @@ namespace MicroOS.Servers.Probe
             Sys.Write(string.Concat("bench: allocation ", (Median(samples) - overhead).ToString()));
 
             var records = new List<Record>(Records);
-            var byName = new Dictionary<string, Record>();
+            var byName = new Dictionary<string, int>();        // name -> index in records
             var buffers = new List<byte[]>();
             Record chain = null;
             for (int i = 0; i < Records; i++)
@@ -119,7 +119,7 @@ namespace MicroOS.Servers.Probe
                 chain = i % 100 == 99 ? null : r;
                 records.Add(r);
                 if (i % 2 == 0)
-                    byName[r.Name] = r;
+                    byName[r.Name] = i;
                 if (i % 100 == 0)
                     buffers.Add(new byte[4096]);
             }
@@ -136,7 +136,7 @@ namespace MicroOS.Servers.Probe
             for (int c = 0; c < Collections; c++)
                 worst = pauses[c] > worst ? pauses[c] : worst;
             ulong median = Median(pauses);
-            bool intact = records.Count == Records && byName.Count == Records / 2 && byName["record 15998"].Id == 15998 && buffers.Count == Records / 100 && ring[5] != null;
+            bool intact = records.Count == Records && byName.Count == Records / 2 && records[byName["record 15998"]].Id == 15998 && buffers.Count == Records / 100 && ring[5] != null;
             Sys.Write(string.Concat("bench: gc-pause-median ", median.ToString(), " (live ", (Internal.Runtime.Heap.LiveBytes >> 10).ToString(), " KiB)"));
             Sys.Write(string.Concat("bench: gc-pause-worst ", worst.ToString(), intact ? "" : " CORRUPTED"));
         }

@@ -45,16 +45,16 @@ namespace MicroOS.Servers.Probe
                 return 1;
             // Survivors: made before the first live set, so they share its chunks; they must come
             // through both shrinks intact.
-            var survivors = new Dictionary<int, string>();
+            var survivors = new Dictionary<string, int>();      // the instantiation gc-stress uses: no new code in the image
             for (int i = 0; i < 2_000; i++)
-                survivors[i] = string.Concat("survivor ", i.ToString());
+                survivors[string.Concat("survivor ", i.ToString())] = i;
             for (int round = 1; round <= 2; round++)
             {
                 if (!GrowAndShrink(round))
                     return 1;
                 for (int i = 0; i < 2_000; i++)
                 {
-                    if (!survivors.TryGetValue(i, out string text) || text != string.Concat("survivor ", i.ToString()))
+                    if (!survivors.TryGetValue(string.Concat("survivor ", i.ToString()), out int value) || value != i)
                     {
                         Sys.Write(string.Concat("heap: CORRUPTED survivor ", i.ToString(), " after round ", round.ToString()));
                         return 1;
