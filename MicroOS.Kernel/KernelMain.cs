@@ -53,6 +53,7 @@ namespace MicroOS.Kernel
                 commandLine = string.Concat(commandLine, " ", extra);
             var options = new KernelCommandLine(commandLine);
             ExitOnFailure = options.Has("exit");
+            Preemption.Measuring = options.Has("irqoff");
 
             PhysicalMemory.Initialize(boot, bootInfoPhysical, bootInfoSize);
             AddressSpace.InitializeKernel();
@@ -63,6 +64,7 @@ namespace MicroOS.Kernel
             ulong usable = boot.UsableBytes;
             Log.WriteLine(string.Concat("MicroOS ", Version, " (x86_64 microkernel in C#) booting"));
             Log.WriteLine(string.Concat("boot: loader '", boot.BootLoaderName, "', command line '", commandLine.Trim(), "'"));
+            Protections.Enable();
             if (!options.Has("quiet"))
             {
                 foreach (MemoryRegion r in boot.MemoryMap)
@@ -106,11 +108,12 @@ namespace MicroOS.Kernel
                     continue;
                 if (ExitOnFailure && ProcessManager.LiveCount == 0)
                 {
+                    Preemption.Report();
                     ProcessManager.ReportFrames();
                     Log.WriteLine("idle: nothing left to run");
                     QemuDebugExit.Exit(QemuExitCode.Success);
                 }
-                Cpu.WaitForInterrupt();
+                ContextSwitch.WaitForInterrupt();
             }
         }
 

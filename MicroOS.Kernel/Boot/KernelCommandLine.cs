@@ -8,12 +8,13 @@ namespace MicroOS.Kernel.Boot
     {
         public static readonly string[] KnownOptions =
         {
-            "test",      // test=selftest | divide | pagefault | gpf | panic : what the kernel runs after boot
+            "test",      // test=selftest | divide | pagefault | gpf | panic | write-text | exec-data | exec-physmap | smap-read | smep-exec : what the kernel runs after boot
             "exit",      // exit QEMU through isa-debug-exit when done (boot tests)
             "quiet",     // fewer boot lines
             "servers",   // servers=a,b*3 : also start these manifest entries (test servers), b three times
             "nosystem",  // do not start the manifest's system servers
             "waves",     // waves=N : start the servers= list again each time every process has ended, N times in all
+            "irqoff",    // measure the longest interrupts-off stretch inside syscalls; reported when all processes are gone
         };
 
         private readonly Dictionary<string, string> _options = new Dictionary<string, string>();

@@ -9,6 +9,7 @@ namespace MicroOS.Kernel.Syscalls
     internal static unsafe class MemorySyscalls
     {
         private const ulong MaxMapBytes = 64UL * 1024 * 1024;
+        private const ulong WindowPages = 16;
 
         public static long MapMemory(SyscallFrame* f)
         {
@@ -22,6 +23,8 @@ namespace MicroOS.Kernel.Syscalls
                 return (long)SyscallError.OutOfMemory;
             for (ulong i = 0; i < pages; i++)
             {
+                if ((i & (WindowPages - 1)) == WindowPages - 1)
+                    Preemption.Window();      // zeroing 64 MiB takes long: let interrupts in
                 if (!p.Space.MapNew(start + i * PhysicalMemory.FrameSize, PageFlags.User | PageFlags.Writable | PageFlags.NoExecute, out _))
                 {
                     for (ulong j = 0; j < i; j++)

@@ -12,6 +12,7 @@ namespace MicroOS.Kernel.Syscalls
         private const ulong MaxSleepMilliseconds = 24UL * 3600 * 1000;
 
         private const int MaxDebugWrite = 4096;
+        private const int WriteSlice = 64;
         private static byte* s_debugText;
 
         public static long DebugWrite(SyscallFrame* f)
@@ -35,7 +36,14 @@ namespace MicroOS.Kernel.Syscalls
             Log.Write("[");
             Log.Write(Scheduler.Current.Process.Name);
             Log.Write("] ");
-            Log.WriteAscii(bytes.Slice(0, length));
+            // The serial port is slow (one emulated port write per byte): interrupts get a window
+            // every WriteSlice bytes instead of waiting for the whole line.
+            for (int done = 0; done < length; done += WriteSlice)
+            {
+                if (done > 0)
+                    Preemption.Window();
+                Log.WriteAscii(bytes.Slice(done, length - done < WriteSlice ? length - done : WriteSlice));
+            }
             Log.Write("\n");
             return 0;
         }

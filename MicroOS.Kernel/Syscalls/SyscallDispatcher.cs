@@ -21,7 +21,15 @@ namespace MicroOS.Kernel.Syscalls
             SyscallTable.Row[] rows = SyscallTable.Rows;
             if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
-            return rows[(int)number].Handler(frame);
+            if (Tasks.Preemption.Measuring)
+                Tasks.Preemption.Start(number);
+            long result = rows[(int)number].Handler(frame);
+            if (Tasks.Preemption.Measuring)
+                Tasks.Preemption.Stop();
+            // A quantum ended during a long syscall (Preemption.Window): switch now that it is done.
+            if (Tasks.Scheduler.PreemptionPending)
+                Tasks.Scheduler.Yield();
+            return result;
         }
     }
 }

@@ -57,7 +57,7 @@ namespace MicroOS.Kernel.Tasks
             if (stack == 0)
                 return null;
             Thread thread = TakeThread(null, name, priority, stack);
-            thread.PrepareFirstSwitch(Cpu.KernelThreadStartAddress(), (ulong)entry, argument, 0, 0);
+            thread.PrepareFirstSwitch(ContextSwitch.KernelThreadStartAddress(), (ulong)entry, argument, 0, 0);
             return thread;
         }
 
@@ -67,7 +67,7 @@ namespace MicroOS.Kernel.Tasks
             if (stack == 0)
                 return null;
             Thread thread = TakeThread(process, name, priority, stack);
-            thread.PrepareFirstSwitch(Cpu.UserThreadStartAddress(), rip, rsp, arg0, arg1);
+            thread.PrepareFirstSwitch(ContextSwitch.UserThreadStartAddress(), rip, rsp, arg0, arg1);
             process.Threads.Add(thread);
             process.UnreapedThreads++;
             return thread;
@@ -132,7 +132,12 @@ namespace MicroOS.Kernel.Tasks
                 s_dead.Add(thread);
         }
 
-        public static void OnTimerTick()
+        // A quantum that ended while the kernel was busy in a syscall (interrupts let in through a
+        // Preemption window): the switch happens when the syscall is done (SyscallDispatcher), so a
+        // syscall never stops halfway and kernel state is never shared between two half-done calls.
+        public static bool PreemptionPending;
+
+        public static void OnTimerTick(bool fromUserMode)
         {
             s_ticks++;
             for (int i = s_sleeping.Count - 1; i >= 0; i--)
@@ -149,7 +154,12 @@ namespace MicroOS.Kernel.Tasks
             s_current.Ticks++;
             bool higherWaiting = s_current.Priority == Priority.Normal && s_ready[(int)Priority.High].Count > 0;
             if (--s_quantumLeft <= 0 || higherWaiting || s_current == s_idle)
-                Yield();
+            {
+                if (!fromUserMode && s_current != s_idle)
+                    PreemptionPending = true;
+                else
+                    Yield();
+            }
         }
 
         private static Thread PickNext()
@@ -170,6 +180,7 @@ namespace MicroOS.Kernel.Tasks
 
         private static void Schedule()
         {
+            PreemptionPending = false;
             ReapDeadThreads();
             Thread next = PickNext();
             if (next == s_current)
@@ -189,20 +200,16 @@ namespace MicroOS.Kernel.Tasks
             next.State = ThreadState.Running;
             s_quantumLeft = QuantumTicks;
             Gdt.SetKernelStack(next.StackStart);
-            Cpu.SetSyscallStack(next.StackStart);
+            SyscallMsrs.SetSyscallStack(next.StackStart);
             LoadAddressSpace(next.Process != null ? next.Process.Space : AddressSpace.Kernel);
             if (previous != null)
-            {
                 previous.ThreadStatics = Internal.Runtime.ThreadStatics.CurrentStorage;
-                Cpu.FxSave(previous.FpuArea);
-            }
             Internal.Runtime.ThreadStatics.CurrentStorage = next.ThreadStatics;
-            Cpu.FxRestore(next.FpuArea);
             if (previous == null || previous.FsBase != next.FsBase)
                 Cpu.WriteMsr(SyscallMsrs.FsBase, next.FsBase);
             s_current = next;
             ContextSwitches++;
-            Cpu.SwitchContext(saveRsp, next.SavedRsp);
+            ContextSwitch.Switch(saveRsp, next.SavedRsp);
         }
 
         public static void ReapDeadThreads()

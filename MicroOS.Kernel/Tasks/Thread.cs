@@ -7,12 +7,11 @@ namespace MicroOS.Kernel.Tasks
 
     internal enum Priority { Normal = 0, High = 1 }
 
-    // A thread: its own kernel stack (with its FPU/SSE save area at the top), the rsp saved at its
-    // last switch, its FS base and its kernel-runtime thread statics.
+    // A thread: its own kernel stack, the rsp saved at its last switch, its FS base and its
+    // kernel-runtime thread statics. Its user x87/SSE state lives on its kernel stack while it is in
+    // the kernel (saved by the entry stubs), so switching threads never touches the FPU.
     internal sealed unsafe class Thread
     {
-        public const int FpuAreaSize = 512;
-
         // Thread objects are recycled (Scheduler keeps a pool): the kernel heap is never collected.
         public int Id;
         public Process Process;                   // null for kernel threads
@@ -21,7 +20,7 @@ namespace MicroOS.Kernel.Tasks
         public ThreadState State;
         public bool InReadyQueue;                 // a queue still holds it (then it may not be recycled)
         public ulong SavedRsp;
-        public ulong KernelStackTop;              // also the top of the FPU area
+        public ulong KernelStackTop;
         public ulong WakeTick;
         public ulong FsBase;
         public nint ThreadStatics;
@@ -45,8 +44,7 @@ namespace MicroOS.Kernel.Tasks
             State = ThreadState.Ready;
         }
 
-        public byte* FpuArea => (byte*)(KernelStackTop - FpuAreaSize);
-        public ulong StackStart => KernelStackTop - FpuAreaSize;
+        public ulong StackStart => KernelStackTop;
 
         // Lays out the frame mos_switch_context pops on the first switch to this thread: six
         // callee-saved registers (r15 first) and the address it returns to.
@@ -61,12 +59,6 @@ namespace MicroOS.Kernel.Tasks
             *--sp = r14;
             *--sp = r15;
             SavedRsp = (ulong)sp;
-            // A clean FPU state: x87 control word 0x37F, MXCSR 0x1F80 (all exceptions masked).
-            byte* fpu = FpuArea;
-            for (int i = 0; i < FpuAreaSize; i++)
-                fpu[i] = 0;
-            *(ushort*)fpu = 0x37F;
-            *(uint*)(fpu + 24) = 0x1F80;
         }
     }
 }

@@ -9,7 +9,7 @@ namespace MicroOS.Servers.Probe
     // refusing with an error code) while every other process keeps running.
     internal static unsafe class Rogue
     {
-        public const ulong KernelAddress = 0xFFFFFFFF80100000;     // the kernel image
+        public const ulong KernelAddress = 0xFFFFFFFF80101000;     // the kernel image: first page of kernel text
         public const ulong OtherServersHeap = 0x0000_0010_0020_0000; // inside the witness's heap (it maps 3 MiB)
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_cli")] private static extern void Cli();

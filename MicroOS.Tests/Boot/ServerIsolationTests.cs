@@ -9,7 +9,7 @@ namespace MicroOS.Tests.Boot;
 // the kernel kills it (or refuses its bad syscall) and everything else keeps running.
 public sealed class ServerIsolationTests
 {
-    private const string KernelImage = "0xFFFFFFFF80100000";        // Rogue.KernelAddress
+    private const string KernelImage = "0xFFFFFFFF80101000";        // Rogue.KernelAddress (kernel text; the boot stub page below it is no longer mapped)
     private const string WitnessHeap = "0x0000001000200000";        // Rogue.OtherServersHeap
     private const ulong WitnessHeapAddress = 0x0000_0010_0020_0000;
 

@@ -175,3 +175,22 @@ extern __kernel_end
 mos_kernel_end:
     mov rax, __kernel_end
     ret
+
+; void mos_kernel_sections(ulong* bounds): kernel start, text end, rodata start, rodata end,
+; data start, kernel end (virtual addresses; Memory/KernelImageMap.cs maps each range).
+extern __kernel_start, __text_end, __rodata_start, __rodata_end, __data_start
+global mos_kernel_sections
+mos_kernel_sections:
+    mov rax, __kernel_start
+    mov [rdi], rax
+    mov rax, __text_end
+    mov [rdi + 8], rax
+    mov rax, __rodata_start
+    mov [rdi + 16], rax
+    mov rax, __rodata_end
+    mov [rdi + 24], rax
+    mov rax, __data_start
+    mov [rdi + 32], rax
+    mov rax, __kernel_end
+    mov [rdi + 40], rax
+    ret

@@ -71,7 +71,7 @@ mos_read_rflags:
     pop rax
     ret
 
-global mos_rdtsc, mos_rdmsr, mos_wrmsr, mos_lidt, mos_invlpg, mos_read_rsp
+global mos_rdtsc, mos_rdmsr, mos_wrmsr, mos_invlpg, mos_read_rsp, mos_write_cr4, mos_write_cr0, mos_cpuid
 mos_rdtsc:
     rdtsc
     shl rdx, 32
@@ -90,8 +90,24 @@ mos_wrmsr:
     shr rdx, 32
     wrmsr
     ret
-mos_lidt:
-    lidt [rdi]
+; void mos_cpuid(uint leaf, uint subleaf, uint* eabcd): eax, ebx, ecx, edx into eabcd[0..3]
+mos_cpuid:
+    push rbx
+    mov r8, rdx
+    mov eax, edi
+    mov ecx, esi
+    cpuid
+    mov [r8], eax
+    mov [r8 + 4], ebx
+    mov [r8 + 8], ecx
+    mov [r8 + 12], edx
+    pop rbx
+    ret
+mos_write_cr4:
+    mov cr4, rdi
+    ret
+mos_write_cr0:
+    mov cr0, rdi
     ret
 mos_invlpg:
     invlpg [rdi]
@@ -102,7 +118,7 @@ mos_read_rsp:
 
 ; Self-test helpers that must fault on purpose (the optimizer would remove a C# null deref
 ; whose result is unused, and C# cannot divide by zero without a check).
-global mos_divide, mos_read_u64, mos_write_u64
+global mos_divide, mos_read_u64, mos_write_u64, mos_call_address
 mos_divide:
     mov rax, rdi
     xor edx, edx
@@ -113,4 +129,7 @@ mos_read_u64:
     ret
 mos_write_u64:
     mov [rdi], rsi
+    ret
+mos_call_address:
+    call rdi
     ret

@@ -21,24 +21,19 @@ namespace MicroOS.Kernel.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_read_cr3")] public static extern ulong ReadCr3();
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_write_cr3")] public static extern void WriteCr3(ulong value);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_read_cr4")] public static extern ulong ReadCr4();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_write_cr4")] public static extern void WriteCr4(ulong value);
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_write_cr0")] public static extern void WriteCr0(ulong value);
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_cpuid")] public static extern void CpuId(uint leaf, uint subleaf, uint* eabcd);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_read_rflags")] public static extern ulong ReadRflags();
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_rdtsc")] public static extern ulong ReadTsc();
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_rdmsr")] public static extern ulong ReadMsr(uint msr);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_wrmsr")] public static extern void WriteMsr(uint msr, ulong value);
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_lidt")] public static extern void LoadIdt(void* descriptor);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_invlpg")] public static extern void InvalidatePage(ulong address);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_read_rsp")] public static extern ulong ReadRsp();
         // Deliberately faulting helpers for the fault self-tests.
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_divide")] public static extern ulong Divide(ulong dividend, ulong divisor);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_read_u64")] public static extern ulong ReadU64(ulong address);
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_write_u64")] public static extern void WriteU64(ulong address, ulong value);
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_isr_table_address")] public static extern ulong* IsrTable();
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_switch_context")] public static extern void SwitchContext(ulong* saveRsp, ulong nextRsp);
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_kernel_thread_start_address")] public static extern ulong KernelThreadStartAddress();
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_user_thread_start_address")] public static extern ulong UserThreadStartAddress();
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_fxsave")] public static extern void FxSave(void* area);
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_fxrstor")] public static extern void FxRestore(void* area);
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_wait_for_interrupt")] public static extern void WaitForInterrupt();
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_set_syscall_stack")] public static extern void SetSyscallStack(ulong top);
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_call_address")] public static extern void CallAddress(ulong address);
     }
 }

@@ -4,6 +4,7 @@
 bits 64
 section .text
 extern InterruptDispatch
+extern mos_smap_enabled, mos_kernel_mxcsr
 
 %macro ISR_NOERR 1
 isr%1:
@@ -73,13 +74,20 @@ isr_common:
     push r14
     push r15
     cld
+    ; Event delivery does not clear RFLAGS.AC: a ring-3 program could enter with AC set and so
+    ; switch SMAP off for the handler. Close it (stac/clac exist only where SMAP does).
+    cmp byte [rel mos_smap_enabled], 0
+    je .smap_closed
+    clac
+.smap_closed:
     mov rdi, rsp                    ; InterruptFrame*
     mov rbx, rsp
     and rsp, -16                    ; the ABI wants a 16-byte aligned stack at the call
     sub rsp, 512
-    fxsave [rsp]                    ; C# handlers use SSE: keep the interrupted code's registers
+    fxsave64 [rsp]                  ; C# handlers use SSE: keep the interrupted code's registers
+    ldmxcsr [rel mos_kernel_mxcsr]  ; and run with the kernel's MXCSR, not the interrupted code's
     call InterruptDispatch
-    fxrstor [rsp]
+    fxrstor64 [rsp]
     mov rsp, rbx
     pop r15
     pop r14

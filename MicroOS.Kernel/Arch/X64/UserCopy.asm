@@ -50,6 +50,11 @@ mos_user_copy_fault:
     ret
 mos_user_copy_end:
 
+global mos_set_smap_enabled
+mos_set_smap_enabled:
+    mov [rel mos_smap_enabled], dil
+    ret
+
 ; Addresses for Idt.cs's fixup check.
 global mos_user_copy_range
 ; void mos_user_copy_range(ulong* begin, ulong* end, ulong* fault)

@@ -1,0 +1,59 @@
+using MicroOS.Kernel.Arch.X64;
+using MicroOS.Kernel.Diagnostics;
+
+namespace MicroOS.Kernel.Tasks
+{
+    // Syscalls run with interrupts masked (FMASK), which keeps the kernel simple: one syscall at a
+    // time, no locks. A syscall whose work grows with its arguments (a 4 KiB debug write, mapping
+    // 64 MiB) calls Window() every bounded slice of work, so interrupts wait at most one slice.
+    // A timer tick taken there only marks the quantum over (Scheduler.PreemptionPending); the switch
+    // happens once the syscall is done.
+    //
+    // With the kernel option `irqoff`, the dispatcher measures every stretch with interrupts masked
+    // inside a syscall (in timestamp-counter ticks: guest instructions under QEMU -icount) and the
+    // idle thread reports the longest at the end: `irqoff: longest interrupts-off stretch ...`.
+    internal static class Preemption
+    {
+        public static bool Measuring;
+        private static ulong s_since;
+        private static ulong s_longest;
+        private static ulong s_longestSyscall;
+        private static ulong s_syscall;
+
+        public static void Window()
+        {
+            if (Measuring)
+                Stop();
+            ContextSwitch.InterruptWindow();
+            if (Measuring)
+                s_since = Cpu.ReadTsc();
+        }
+
+        public static void Start(ulong syscall)
+        {
+            s_syscall = syscall;
+            s_since = Cpu.ReadTsc();
+        }
+
+        public static void Stop()
+        {
+            ulong length = Cpu.ReadTsc() - s_since;
+            if (length > s_longest)
+            {
+                s_longest = length;
+                s_longestSyscall = s_syscall;
+            }
+        }
+
+        public static void Report()
+        {
+            if (!Measuring)
+                return;
+            Log.Write("irqoff: longest interrupts-off stretch in a syscall ");
+            Log.WriteDecimal(s_longest);
+            Log.Write(" ticks (syscall ");
+            Log.WriteDecimal(s_longestSyscall);
+            Log.Write(")\n");
+        }
+    }
+}
