@@ -14,6 +14,7 @@ namespace MicroOS.Servers.Probe
     //   exit [code]      use some heap memory, then exit (the 64-process leak test)
     //   memhog           map memory until the limit says OutOfMemory
     //   rogue <attack>   try something a server must not do (see Rogue.cs)
+    //   attack <group>   one case of the attack catalogue, picked by pid (Attack.cs, AttackCatalogue.cs)
     //   bench            measure syscall and context-switch cost (./microos bench)
     //   fuzz <seed>      random syscalls with random arguments (SyscallFuzz.cs)
     //   gc [rounds]      allocate far past the memory limit, checking live data (GcStress.cs)
@@ -38,6 +39,8 @@ namespace MicroOS.Servers.Probe
                     return MemoryHog();
                 case "rogue":
                     return Rogue.Attack(label);
+                case "attack":
+                    return Attack.Run(label);
                 case "bench":
                     return Bench.Run(label);
                 case "fuzz":
@@ -45,7 +48,7 @@ namespace MicroOS.Servers.Probe
                 case "gc":
                     return GcStress.Run(label);
                 default:
-                    Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench, fuzz, gc)"));
+                    Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, bench, fuzz, gc)"));
                     return 2;
             }
         }
