@@ -12,7 +12,7 @@ namespace MicroOS.Kernel.Syscalls
         private const ulong MaxSleepMilliseconds = 24UL * 3600 * 1000;
 
         private const int MaxDebugWrite = 4096;
-        private const int WriteSlice = 64;
+        private const int WriteSlice = 16;
         private static byte* s_debugText;
 
         public static long DebugWrite(SyscallFrame* f)

@@ -9,7 +9,9 @@ namespace MicroOS.Kernel.Syscalls
     {
         public static ulong Count;
 
-        [UnmanagedCallersOnly(EntryPoint = "SyscallDispatch")]
+        // RuntimeExport, not UnmanagedCallersOnly: the entry stub calls it with the System V convention
+        // either way, and this skips the reverse-P/Invoke frame (about ten instructions per syscall).
+        [System.Runtime.RuntimeExport("SyscallDispatch")]
         private static long Dispatch(SyscallFrame* frame)
         {
             Count++;
@@ -22,12 +24,10 @@ namespace MicroOS.Kernel.Syscalls
             if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
             if (Tasks.Preemption.Measuring)
-                Tasks.Preemption.Start(number);
+                return Tasks.Preemption.Measure(rows[(int)number].Handler, frame);
             long result = rows[(int)number].Handler(frame);
-            if (Tasks.Preemption.Measuring)
-                Tasks.Preemption.Stop();
             // A quantum ended during a long syscall (Preemption.Window): switch now that it is done.
-            if (Tasks.Scheduler.PreemptionPending)
+            if (Tasks.Preemption.Pending)
                 Tasks.Scheduler.Yield();
             return result;
         }

@@ -64,22 +64,28 @@ namespace MicroOS.Kernel.Tasks
                 s_heapBytesBeforeFirst = Internal.Runtime.Heap.AllocatedBytes;
                 s_anyStarted = true;
             }
-            ElfImage elf = ElfImage.Parse(image, Process.ImageBase, Process.HeapBase, out string error, s_elf);
+            string error = KnownRefusal(image);
+            ElfImage elf = error == null ? ElfImage.Parse(image, Process.ImageBase, Process.HeapBase, out error, s_elf) : null;
             if (elf == null)
             {
-                Log.WriteLine(string.Concat("loader: refused image '", name, "': ", error));
+                RememberRefusal(image, error);
+                WriteLoaderLine("refused image '", name, "': ");
+                Log.Write(error);
+                Log.Write("\n");
                 return null;
             }
             AddressSpace space = AddressSpace.CreateUser(memoryLimitBytes / PhysicalMemory.FrameSize);
             if (space == null)
             {
-                Log.WriteLine(string.Concat("loader: no memory for '", name, "'"));
+                WriteLoaderLine("no memory for '", name, "'\n");
                 return null;
             }
             Process process = TakeProcess(s_nextId++, name, space);
             if (!LoadSegments(process, elf, image) || !MapStack(process) || !MapArguments(process, arguments, out ulong argsLength))
             {
-                Log.WriteLine(string.Concat("loader: '", name, "' does not fit in its memory limit of ", (memoryLimitBytes >> 10).ToString(), " KiB"));
+                WriteLoaderLine("'", name, "' does not fit in its memory limit of ");
+                Log.WriteDecimal(memoryLimitBytes >> 10);
+                Log.Write(" KiB\n");
                 space.Destroy();
                 s_pool.Add(process);
                 return null;
@@ -87,7 +93,7 @@ namespace MicroOS.Kernel.Tasks
             Thread thread = Scheduler.CreateUserThread(process, name, elf.Entry, Process.StackTop, Process.ArgumentsPage, argsLength, priority);
             if (thread == null)
             {
-                Log.WriteLine(string.Concat("loader: no kernel stack for '", name, "'"));
+                WriteLoaderLine("no kernel stack for '", name, "'\n");
                 space.Destroy();
                 s_pool.Add(process);
                 return null;
@@ -95,6 +101,46 @@ namespace MicroOS.Kernel.Tasks
             s_processes.Add(process);
             Scheduler.MakeReady(thread);
             return process;
+        }
+
+        // One "loader: ..." line, written in pieces: a refused image must not allocate, since a restart
+        // loop would repeat it forever.
+        private static void WriteLoaderLine(string before, string name, string after)
+        {
+            Log.Write("loader: ");
+            Log.Write(before);
+            Log.Write(name);
+            Log.Write(after);
+        }
+
+        // Boot images never change, so an image refused once is refused the same way again. Its error
+        // text (built once, by ElfImage) is kept, keyed by where the image lies: a supervisor that
+        // restarts a broken server forever costs the kernel heap nothing after the first refusal.
+        private struct Refusal
+        {
+            public ulong Address;
+            public int Length;
+            public string Error;
+        }
+        private static readonly List<Refusal> s_refusals = new List<Refusal>(8);
+
+        private static string KnownRefusal(ReadOnlySpan<byte> image)
+        {
+            fixed (byte* start = image)
+                foreach (Refusal r in s_refusals)
+                    if (r.Address == (ulong)start && r.Length == image.Length)
+                        return r.Error;
+            return null;
+        }
+
+        private static void RememberRefusal(ReadOnlySpan<byte> image, string error)
+        {
+            fixed (byte* start = image)
+                foreach (Refusal r in s_refusals)
+                    if (r.Address == (ulong)start && r.Length == image.Length)
+                        return;
+            fixed (byte* start = image)
+                s_refusals.Add(new Refusal { Address = (ulong)start, Length = image.Length, Error = error });
         }
 
         private static bool LoadSegments(Process process, ElfImage elf, ReadOnlySpan<byte> image)

@@ -132,10 +132,6 @@ namespace MicroOS.Kernel.Tasks
                 s_dead.Add(thread);
         }
 
-        // A quantum that ended while the kernel was busy in a syscall (interrupts let in through a
-        // Preemption window): the switch happens when the syscall is done (SyscallDispatcher), so a
-        // syscall never stops halfway and kernel state is never shared between two half-done calls.
-        public static bool PreemptionPending;
 
         public static void OnTimerTick(bool fromUserMode)
         {
@@ -156,7 +152,7 @@ namespace MicroOS.Kernel.Tasks
             if (--s_quantumLeft <= 0 || higherWaiting || s_current == s_idle)
             {
                 if (!fromUserMode && s_current != s_idle)
-                    PreemptionPending = true;
+                    Preemption.Pending = true;
                 else
                     Yield();
             }
@@ -180,7 +176,7 @@ namespace MicroOS.Kernel.Tasks
 
         private static void Schedule()
         {
-            PreemptionPending = false;
+            Preemption.Pending = false;
             ReapDeadThreads();
             Thread next = PickNext();
             if (next == s_current)

@@ -108,7 +108,11 @@ namespace MicroOS.Kernel.Tasks
             BootModule? module = FindModule(boot, entry.Image);
             if (module == null)
             {
-                Log.WriteLine(string.Concat("loader: no image '", entry.Image, "' for server '", entry.Name, "'"));
+                Log.Write("loader: no image '");       // in pieces: no allocation on a path a restart repeats
+                Log.Write(entry.Image);
+                Log.Write("' for server '");
+                Log.Write(entry.Name);
+                Log.Write("'\n");
                 return;
             }
             BootModule m = module.Value;

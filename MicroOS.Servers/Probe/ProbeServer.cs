@@ -20,6 +20,7 @@ namespace MicroOS.Servers.Probe
     //   bench            measure syscall and context-switch cost (./microos bench)
     //   fuzz <seed>      random syscalls with random arguments (SyscallFuzz.cs)
     //   gc [rounds]      allocate far past the memory limit, checking live data (GcStress.cs)
+    //   irqoff           the longest syscalls there are, for the kernel's `irqoff` measurement (LongSyscalls.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -53,6 +54,8 @@ namespace MicroOS.Servers.Probe
                     return SyscallFuzz.Run(label);
                 case "gc":
                     return GcStress.Run(label);
+                case "irqoff":
+                    return LongSyscalls.Run();
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

@@ -30,6 +30,7 @@ public sealed class QemuMachine : IDisposable
     private readonly ITestOutputHelper _output;
     private readonly string _commandDisplay;
     private bool _disposed;
+    private string? _monitorSocket;
     private bool _killed;
 
     private QemuMachine(ITestOutputHelper output, ProcessStartInfo start, QemuOptions options)
@@ -58,6 +59,7 @@ public sealed class QemuMachine : IDisposable
 
     public static QemuMachine Boot(ITestOutputHelper output, QemuOptions? options = null)
     {
+        string? monitorSocket = null;
         options ??= new QemuOptions();
         if (options.Uefi && !File.Exists(RepoPaths.OvmfFirmware))
             throw new QemuTestException($"UEFI boot needs {RepoPaths.OvmfFirmware}: install the ovmf package");
@@ -71,7 +73,13 @@ public sealed class QemuMachine : IDisposable
         };
         foreach (string argument in QemuArguments(options, RepoPaths.Iso))
             start.ArgumentList.Add(argument);
-        return new QemuMachine(output, start, options);
+        if (options.Monitor)
+        {
+            monitorSocket = Path.Combine(Path.GetTempPath(), $"microos-monitor-{Guid.NewGuid():N}.sock");
+            int i = start.ArgumentList.IndexOf("-monitor");
+            start.ArgumentList[i + 1] = $"unix:{monitorSocket},server=on,wait=off";
+        }
+        return new QemuMachine(output, start, options) { _monitorSocket = monitorSocket };
     }
 
     public static IReadOnlyList<string> QemuArguments(QemuOptions options, string iso)
@@ -79,6 +87,8 @@ public sealed class QemuMachine : IDisposable
         var args = new List<string>();
         if (options.Uefi)
             args.AddRange(new[] { "-bios", RepoPaths.OvmfFirmware });
+        if (options.CountInstructions)
+            args.AddRange(new[] { "-icount", "shift=0" });
         args.AddRange(new[]
         {
             "-cpu", options.Cpu,
@@ -127,6 +137,45 @@ public sealed class QemuMachine : IDisposable
         }
     }
 
+    // Runs one command in QEMU's human monitor (QemuOptions.Monitor) and returns what it printed.
+    public string Monitor(string command, TimeSpan? timeout = null)
+    {
+        if (_monitorSocket == null)
+            throw new InvalidOperationException("boot with QemuOptions.Monitor = true to use the monitor");
+        DateTime deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        while (true)
+        {
+            try
+            {
+                socket.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(_monitorSocket));
+                break;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+                Thread.Sleep(50);       // QEMU has not created the socket yet
+            }
+        }
+        socket.ReceiveTimeout = (int)Math.Max(1, (deadline - DateTime.UtcNow).TotalMilliseconds);
+        ReadUntilPrompt(socket);        // the banner
+        socket.Send(Encoding.ASCII.GetBytes(command + "\n"));
+        return ReadUntilPrompt(socket);
+    }
+
+    private static string ReadUntilPrompt(System.Net.Sockets.Socket socket)
+    {
+        var text = new StringBuilder();
+        var buffer = new byte[1024];
+        while (!text.ToString().EndsWith("(qemu) ", StringComparison.Ordinal))
+        {
+            int n = socket.Receive(buffer);
+            if (n == 0)
+                break;
+            text.Append(Encoding.ASCII.GetString(buffer, 0, n));
+        }
+        return text.ToString();
+    }
+
     // Waits for QEMU to end and returns its exit status (see KernelExit). On timeout QEMU is killed.
     public int WaitForExit(TimeSpan? timeout = null)
     {
@@ -149,6 +198,8 @@ public sealed class QemuMachine : IDisposable
         _serialPump.Wait(DrainTimeout);
         WriteLogToTestOutput();
         _process.Dispose();
+        if (_monitorSocket != null)
+            File.Delete(_monitorSocket);
     }
 
     private static TimeSpan DefaultTimeoutFor(QemuOptions options) => options.Uefi ? DefaultUefiTimeout : DefaultTimeout;

@@ -16,6 +16,13 @@ public sealed record QemuOptions
 
     public string Cpu { get; init; } = DefaultCpu;
 
+    // QEMU -icount shift=0: the guest timestamp counter advances one tick per guest instruction, so
+    // what the kernel measures in ticks is an exact, repeatable instruction count.
+    public bool CountInstructions { get; init; }
+
+    // Opens QEMU's human monitor on a Unix socket, for QemuMachine.Monitor ("nmi", "sendkey a", ...).
+    public bool Monitor { get; init; }
+
     // Boot through OVMF (UEFI) instead of SeaBIOS.
     public bool Uefi { get; init; }
 }

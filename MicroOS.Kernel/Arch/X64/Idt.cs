@@ -54,7 +54,7 @@ namespace MicroOS.Kernel.Arch.X64
             DescriptorTables.LoadIdt(&d);
         }
 
-        [UnmanagedCallersOnly(EntryPoint = "InterruptDispatch")]
+        [System.Runtime.RuntimeExport("InterruptDispatch")]     // no reverse-P/Invoke frame: see SyscallDispatcher
         private static void Dispatch(InterruptFrame* frame)
         {
             ulong vector = frame->Vector;
