@@ -345,9 +345,11 @@ m_sysret:
     db 0x48, 0x0F, 0x07     ; sysretq
     jmp attack_done
 m_sysexit:
+m_sysexit_intel:
     db 0x48, 0x0F, 0x35     ; sysexitq
     jmp attack_done
 m_sysenter:
+m_sysenter_intel:
     sysenter
     jmp attack_done
 m_rdpmc:
@@ -589,7 +591,7 @@ misc_ops:
     dq m_iretq_iopl3_cli, m_popf_iopl3_cli, m_popf_clear_if                               ; 64-66
     dq m_compat_syscall, m_compat_sysenter, m_compat_int80, m_compat_retf                 ; 67-70
     dq m_syscall_tf, m_ldmxcsr_reserved, m_fxrstor_reserved, m_sse_unmasked, m_x87_pending ; 71-75
-    dq m_sse_unmasked_at_once                                                             ; 76
+    dq m_sse_unmasked_at_once, m_sysenter_intel, m_sysexit_intel                          ; 76-78
 misc_ops_end:
 
 section .text

@@ -59,8 +59,15 @@ namespace MicroOS.Servers.Probe
             "iretq-iopl3-cli", "popf-iopl3-cli", "popf-clear-if",
             "compat-syscall", "compat-sysenter", "compat-int80", "compat-retf",
             "syscall-tf", "ldmxcsr-reserved", "fxrstor-reserved", "sse-unmasked", "x87-pending",
-            "sse-unmasked-at-once",
+            "sse-unmasked-at-once", "sysenter-intel", "sysexit-intel",
         };
+
+        // The misc cases whose outcome depends on the CPU vendor: qemu64 says AuthenticAMD, where
+        // SYSENTER and SYSEXIT are #UD in long mode, so the kernel's SYSENTER_CS = 0 is never read.
+        // The "intel" group boots the same model as GenuineIntel (IntelGroupCpu) to reach it.
+        public static readonly string[] IntelMiscOps = { "sysenter-intel", "sysexit-intel" };
+
+        public const string IntelGroupCpu = "qemu64,vendor=GenuineIntel,+smep,+smap,+umip";
 
         // The misc cases that return through the stack with a far return or iretq: they run in the
         // "far" group (see FarGroupCpu).
@@ -73,7 +80,7 @@ namespace MicroOS.Servers.Probe
         // writes the stack on the way (far call, far return, iretq): QEMU 7.2's TCG does those stack
         // accesses as supervisor accesses, so with SMAP on they all end in #PF before the CPU
         // looks at a selector. The "far" group therefore boots a CPU without SMAP (FarGroupCpu).
-        public static readonly string[] Groups = { "segment", "far", "int", "misc" };
+        public static readonly string[] Groups = { "segment", "far", "int", "misc", "intel" };
 
         public const string FarGroupCpu = "qemu64,+smep,+umip";
 
@@ -100,11 +107,13 @@ namespace MicroOS.Servers.Probe
                     for (int v = 0; v < 256; v++)
                         ints[v] = string.Concat("int ", Hex(v, 2));
                     return ints;
+                case "intel":
+                    return IntelMiscOps;
                 case "misc":
-                    var misc = new string[MiscOps.Length - FarMiscOps.Length + FlagCases.Length];
+                    var misc = new string[MiscOps.Length - FarMiscOps.Length - IntelMiscOps.Length + FlagCases.Length];
                     int n = 0;
                     for (int i = 0; i < MiscOps.Length; i++)
-                        if (IndexOf(FarMiscOps, MiscOps[i]) < 0)
+                        if (IndexOf(FarMiscOps, MiscOps[i]) < 0 && IndexOf(IntelMiscOps, MiscOps[i]) < 0)
                             misc[n++] = MiscOps[i];
                     for (int i = 0; i < FlagCases.Length; i++)
                         misc[n++] = FlagCases[i];

@@ -5,7 +5,8 @@ namespace MicroOS.Tests.Attacks;
 
 // What each case of the attack catalogue (MicroOS.Servers/Probe/AttackCatalogue.cs) must end with,
 // derived from the architecture's rules for the machine the tests boot: QEMU's qemu64 model
-// (vendor AuthenticAMD, no XSAVE/FSGSBASE/MONITOR) with SMEP, SMAP and UMIP, and the kernel's GDT.
+// (vendor AuthenticAMD, no XSAVE/FSGSBASE/MONITOR) with SMEP, SMAP and UMIP, and the kernel's GDT
+// (the `far` group boots without SMAP, the `intel` group as GenuineIntel: AttackCatalogue.cs says why).
 // `Sdm` is what the Intel SDM / AMD APM say; `Qemu` is what QEMU 7.2's TCG does where it departs
 // from them (the boot tests assert `Qemu`, which is `Sdm` unless a note says why not).
 //
@@ -186,7 +187,9 @@ public static class AttackExpectations
             "swapgs" => ("swapgs", "#GP", "#GP", "privileged"),
             "sysret" => ("sysretq", "#GP", "#GP", "SYSRET at CPL != 0"),
             "sysexit" => ("sysexitq", "#UD", "#UD", "qemu64 reports AuthenticAMD: AMD64 makes SYSEXIT #UD in long mode (an Intel CPU: #GP, CPL != 0)"),
-            "sysenter" => ("sysenter (64-bit mode)", "#UD", "#UD", "AuthenticAMD: SYSENTER is #UD in long mode (an Intel CPU: #GP, because the kernel leaves SYSENTER_CS = 0)"),
+            "sysenter" => ("sysenter (64-bit mode)", "#UD", "#UD", "AuthenticAMD: SYSENTER is #UD in long mode (the `intel` group tries it on an Intel CPU)"),
+            "sysenter-intel" => ("sysenter (64-bit mode), vendor GenuineIntel", "#GP", "#GP", "Intel: SYSENTER is valid in 64-bit mode, but the kernel leaves SYSENTER_CS = 0, so it is #GP(0)"),
+            "sysexit-intel" => ("sysexitq, vendor GenuineIntel", "#GP", "#GP", "Intel: SYSEXIT at CPL != 0 is #GP(0)"),
             "rdpmc" => ("rdpmc (ecx = 0)", "#GP", "#GP", "CR4.PCE = 0 at CPL 3"),
             "xsetbv" => ("xsetbv", "#UD", "#UD", "qemu64 has no XSAVE (CPUID.1:ECX.XSAVE = 0, CR4.OSXSAVE = 0)"),
             "wrfsbase" => ("wrfsbase rax", "#UD", "#UD", "CR4.FSGSBASE = 0 (qemu64 has no FSGSBASE)"),

@@ -26,6 +26,7 @@ public sealed class AttackCatalogueTests
     [InlineData("far")]
     [InlineData("int")]
     [InlineData("misc")]
+    [InlineData("intel")]
     public void EveryCaseEndsAsCatalogued(string group)
     {
         List<AttackExpectation> cases = AttackExpectations.ForGroup(group).ToList();
@@ -33,7 +34,12 @@ public sealed class AttackCatalogueTests
         // The witness is pid 1, so the copies are pids 2.. and copy `pid` runs case `pid - 2`.
         QemuOptions options = ServerLog.TestServers($"witness,{name}*{cases.Count}", memoryMiB: 256) with
         {
-            Cpu = group == "far" ? AttackCatalogue.FarGroupCpu : QemuOptions.DefaultCpu,
+            Cpu = group switch
+            {
+                "far" => AttackCatalogue.FarGroupCpu,
+                "intel" => AttackCatalogue.IntelGroupCpu,
+                _ => QemuOptions.DefaultCpu,
+            },
         };
         using var machine = QemuMachine.Boot(_output, options);
         Assert.Equal(1, ServerLog.WaitForStart(machine, "witness"));
