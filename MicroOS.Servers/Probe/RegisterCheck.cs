@@ -7,7 +7,8 @@ namespace MicroOS.Servers.Probe
     // Nothing of one process's register state may change behind its back, nor leak to another:
     //   xmm-check   RegisterCheck.asm loads patterns into xmm0-15, the x87 stack, FCW and MXCSR and
     //               into the general registers, makes syscalls (get_pid, yield, sleep, debug_write)
-    //               and spins across many timer ticks, then this compares. Prints `xmm-check: ok` and
+    //               and spins across many timer ticks (announced by `xmm-check: spinning with every
+    //               register live`), then this compares. Prints `xmm-check: ok` and
     //               `gpr-check: ok`, or the first register that differs with both values.
     //   sse-churn   a busy neighbour that rewrites its SSE/x87 state and modes without pause.
     internal static unsafe class RegisterCheck
@@ -41,7 +42,7 @@ namespace MicroOS.Servers.Probe
         {
             for (int n = 1; ; n++)
             {
-                Churn(200_000);
+                Churn(20_000);
                 Sys.Write(string.Concat("sse-churn: ", n.ToString()));
             }
         }
