@@ -26,7 +26,7 @@ KERNEL_ADDRESS  equ 0xFFFFFFFF80100000
 section .text
 
 ; Entry conditions shared by every routine below: r12 = completion text, r13 = its length,
-; r14 = rsp at entry; a 64-byte scratch area at [rsp] (16-byte aligned).
+; r14 = rsp at entry; a 1 KiB scratch area at [rsp] (16-byte aligned: room for an FXSAVE image).
 %macro ENTER 2
     mov r12, %1
     mov r13, %2
