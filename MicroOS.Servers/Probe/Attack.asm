@@ -538,6 +538,34 @@ m_x87_pending:
     fwait
     jmp attack_done
 
+; The user stack pointer is the process's business: the kernel must neither use it on entry nor
+; choke on it when it returns. syscall with rsp in the kernel half or non-canonical, and timer
+; interrupts (an IRETQ back) with a non-canonical rsp; attack_done puts rsp back.
+m_syscall_rsp_kernel:
+    mov rsp, KERNEL_ADDRESS
+    mov eax, SYS_GET_PID
+    syscall
+    jmp attack_done
+m_syscall_rsp_noncanonical:
+    mov rsp, NONCANONICAL
+    mov eax, SYS_GET_PID
+    syscall
+    jmp attack_done
+m_ticks_rsp_noncanonical:
+    mov rsp, NONCANONICAL
+    rdtsc
+    shl rdx, 32
+    or rax, rdx
+    mov rbx, rax
+.spin:
+    rdtsc
+    shl rdx, 32
+    or rax, rdx
+    sub rax, rbx
+    cmp rax, 200000000                  ; ~0.1 s: several timer interrupts from ring 3
+    jb .spin
+    jmp attack_done
+
 ; Unmasks every SSE and x87 exception, then makes syscalls and spins across timer ticks.
 unmask_and_wait:
     mov dword [rsp + 8], 0x00000000     ; MXCSR: all masks clear, round to nearest
@@ -592,6 +620,7 @@ misc_ops:
     dq m_compat_syscall, m_compat_sysenter, m_compat_int80, m_compat_retf                 ; 67-70
     dq m_syscall_tf, m_ldmxcsr_reserved, m_fxrstor_reserved, m_sse_unmasked, m_x87_pending ; 71-75
     dq m_sse_unmasked_at_once, m_sysenter_intel, m_sysexit_intel                          ; 76-78
+    dq m_syscall_rsp_kernel, m_syscall_rsp_noncanonical, m_ticks_rsp_noncanonical         ; 79-81
 misc_ops_end:
 
 section .text

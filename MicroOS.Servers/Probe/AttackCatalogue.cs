@@ -60,6 +60,7 @@ namespace MicroOS.Servers.Probe
             "compat-syscall", "compat-sysenter", "compat-int80", "compat-retf",
             "syscall-tf", "ldmxcsr-reserved", "fxrstor-reserved", "sse-unmasked", "x87-pending",
             "sse-unmasked-at-once", "sysenter-intel", "sysexit-intel",
+            "syscall-rsp-kernel", "syscall-rsp-noncanonical", "ticks-rsp-noncanonical",
         };
 
         // The misc cases whose outcome depends on the CPU vendor: qemu64 says AuthenticAMD, where
