@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using MicroOS.Servers.Probe;
 using MicroOS.Tests.Attacks;
@@ -53,7 +52,6 @@ public sealed class AttackCatalogueTests
         ServerLog.WaitForLinesAfter(machine, WitnessProgress, last, 3);
 
         IReadOnlyList<string> lines = machine.Lines;
-        var said = new Dictionary<int, List<string>>();
         string prefix = $"[{name}] ";
         var announced = new Regex($@"^{Regex.Escape(prefix)}attack: (?<case>.+) \(pid (?<pid>\d+)\)$");
         var announcedCase = new Dictionary<int, string>();
