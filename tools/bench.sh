@@ -44,6 +44,9 @@ for name in "null syscall" "context switch" "yield round trip"; do
     fi
     echo "$name: $n instructions, $m cycles"
 done
+# throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").
+n="$(figure "throw-catch" "$counted")"; m="$(figure "throw-catch" "$timed")"
+if [ -n "$n" ] && [ -n "$m" ]; then echo "throw/catch: $n instructions, $m cycles"; else echo "throw/catch: missing (the bench server did not report it)"; status=1; fi
 n_sys="$(figure "null syscall" "$counted")"; n_sw="$(figure "context switch" "$counted")"
 if [ -n "$n_sys" ] && [ -n "$n_sw" ] && [ "$n_sys" -gt 0 ]; then
     echo "context switch / null syscall: $(awk "BEGIN { printf \"%.1f\", $n_sw / $n_sys }") (instruction ratio)"

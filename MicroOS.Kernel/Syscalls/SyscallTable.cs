@@ -28,6 +28,7 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.Sleep,        "sleep",          CapRights.None, &ProcessSyscalls.Sleep),
             R(Syscall.MapMemory,    "map_memory",     CapRights.None, &MemorySyscalls.MapMemory),
             R(Syscall.GetProcessId, "get_process_id", CapRights.None, &ProcessSyscalls.GetProcessId),
+            R(Syscall.SetFaultHandler, "set_fault_handler", CapRights.None, &FaultSyscalls.SetFaultHandler),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

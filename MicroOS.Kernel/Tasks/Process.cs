@@ -25,6 +25,10 @@ namespace MicroOS.Kernel.Tasks
         public int ExitCode;
         public ulong HeapNext;
         public int UnreapedThreads;     // threads whose kernel stack is not yet freed
+        // The fault upcall (FaultUpcall.cs): the runtime's entry, the managed code it covers, and
+        // whether it is armed (delivery disarms it until the runtime re-arms).
+        public ulong FaultEntry, FaultCodeStart, FaultCodeEnd;
+        public bool FaultUpcallArmed;
 
         public Process(int id, string name, AddressSpace space) => Reset(id, name, space);
 
@@ -38,6 +42,8 @@ namespace MicroOS.Kernel.Tasks
             ExitCode = 0;
             HeapNext = HeapBase;
             UnreapedThreads = 0;
+            FaultEntry = FaultCodeStart = FaultCodeEnd = 0;
+            FaultUpcallArmed = false;
         }
     }
 }

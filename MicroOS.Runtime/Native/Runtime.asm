@@ -1,7 +1,12 @@
 ; Runtime helpers ILC calls with a calling convention C# cannot express. Shared by the kernel and
 ; every server image (each links its own copy).
 bits 64
-section .text
+; The helpers up to RhpGcCollectSpill touch memory through a pointer the managed caller passed
+; (a field address, `this`) before they push anything, so a null there faults with the caller's
+; return address at [rsp]. The linker scripts put this section inside the managed-code range the
+; fault upcall covers; the runtime then throws NullReferenceException at the call site
+; (ExceptionHandling.FaultFromContext), as NativeAOT does for its "AV locations".
+section mos_fault_text progbits alloc exec nowrite align=16
 
 ; Write barriers. There is no GC yet, so a barrier is just the store.
 ; RhpAssignRef / RhpCheckedAssignRef: rdi = destination, rsi = reference.
@@ -43,6 +48,7 @@ extern RhpResolveInterfaceDispatch
 global RhpInitialDynamicInterfaceDispatch, RhpInitialInterfaceDispatch
 RhpInitialDynamicInterfaceDispatch:
 RhpInitialInterfaceDispatch:
+    mov r10, [rdi]                  ; a null `this` faults here, before the frame exists
     push rbp
     mov rbp, rsp
     push rdi
@@ -97,6 +103,7 @@ mos_interface_dispatch_cached_address:
 
 ; The collector's entry (Collector.CollectNow): pushes the callee-saved registers, which may hold
 ; the only reference to an object, so the conservative stack scan from rsp sees them.
+section .text
 extern RhpGcCollectFromStack
 global RhpGcCollectSpill
 RhpGcCollectSpill:

@@ -1,10 +1,11 @@
 namespace System
 {
-    // MicroOS has no unwinding yet: a throw ends in Internal.Runtime.ExceptionHandling.Throw, which
-    // reports TypeName and Message and hands control to the image's fatal-error hook.
+    // Thrown and caught through Internal.Runtime.ExceptionHandling; an unhandled one is reported
+    // with its type's full name, Message and the method that threw it.
     public class Exception
     {
         private readonly string _message;
+        internal ulong _throwIp;        // where it was last thrown (a rethrow keeps it)
 
         public Exception() { }
         public Exception(string message) { _message = message; }
@@ -13,8 +14,9 @@ namespace System
         public virtual string Message => _message ?? string.Concat("Exception of type '", TypeName, "' was thrown.");
         public Exception InnerException { get; }
 
-        // No reflection metadata in a freestanding image, so each exception type names itself.
-        public virtual string TypeName => "System.Exception";
+        // The full name of the exception's type, from the image's name table (SymbolNames.cs); a
+        // runtime type may also name itself, for images built without the table.
+        public virtual string TypeName => Internal.Runtime.SymbolNames.TypeNameOf(this) ?? "System.Exception";
 
         public override string ToString() => string.Concat(TypeName, ": ", Message);
     }

@@ -47,8 +47,34 @@ namespace MicroOS.Servers.Probe
             ulong roundTrip = Median(samples) - overhead;
             Sys.Write(string.Concat("bench: yield round trip ", roundTrip.ToString()));
             Sys.Write(string.Concat("bench: context switch ", (roundTrip / 2).ToString()));
+            // One throw caught one frame up: allocation of the exception, both passes, the catch
+            // funclet and the resume.
+            for (int i = 0; i < Samples; i++)
+            {
+                ulong t0 = Sys.ReadTimestamp();
+                try
+                {
+                    ThrowOne(i);
+                }
+                catch (BenchException)
+                {
+                }
+                samples[i] = Sys.ReadTimestamp() - t0;
+            }
+            Sys.Write(string.Concat("bench: throw-catch ", (Median(samples) - overhead).ToString()));
             Sys.Write("bench: done");
             return 0;
+        }
+
+        private sealed class BenchException : System.Exception
+        {
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void ThrowOne(int i)
+        {
+            if (i >= 0)
+                throw new BenchException();
         }
 
         private static ulong MeasureOverhead(ulong[] samples)

@@ -10,6 +10,15 @@ namespace MicroOS.Shared.Abi
         Sleep = 3,          // (ulong milliseconds) -> 0; 0 ms yields
         MapMemory = 4,      // (ulong length) -> address of fresh zeroed read/write memory in the caller's heap
         GetProcessId = 5,   // () -> the caller's process id
+        SetFaultHandler = 6, // (entry, code start, code end) -> 0: deliver #DE and near-null #PF in [start, end) to entry (once; call again to re-arm); entry 0 = off
+    }
+
+    // What the kernel's fault upcall passes to a server's fault entry in rdi (rsi = faulting rip,
+    // rdx = faulting rsp, rcx = fault address). The runtime raises the matching exception.
+    public enum FaultKind : ulong
+    {
+        DivideByZero = 1,    // #DE: integer divide by zero (or quotient overflow)
+        NullReference = 2,   // #PF at an address below 4096
     }
 
     public enum SyscallError : long

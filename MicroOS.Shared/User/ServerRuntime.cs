@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Internal.Runtime;
 using Internal.Runtime.CompilerHelpers;
+using MicroOS.Shared.Abi;
 
 namespace MicroOS.Shared.User
 {
@@ -19,6 +20,12 @@ namespace MicroOS.Shared.User
             // Before the first object: every object must come from the collector's heap.
             Heap.EnableCollector(StackTop());
             StartupCodeHelpers.InitializeModules(modulesStart, modulesEnd);
+            // Exceptions: the report of an unhandled one, an OutOfMemoryException made while there
+            // is memory, and the kernel's fault upcall for the faults C# code expects as exceptions
+            // (a null dereference, an integer division by zero) in this image's managed code.
+            RuntimeHost.SetExceptionHooks(&UnhandledException, &ArmFaultUpcall);
+            Heap.PrepareOutOfMemory();
+            ArmFaultUpcall();
             char[] chars = new char[(int)length];
             for (int i = 0; i < (int)length; i++)
                 chars[i] = (char)arguments[i];
@@ -41,5 +48,15 @@ namespace MicroOS.Shared.User
         }
 
         private static void Write(string text) => Sys.Write(text);
+
+        private static void ArmFaultUpcall() =>
+            Sys.SetFaultHandler(RuntimeHost.FaultEntry, RuntimeHost.ManagedCodeStart, RuntimeHost.ManagedCodeEnd);
+
+        // One line, then the exit: the line is built by the runtime without allocating.
+        private static void UnhandledException(byte* line, int length)
+        {
+            Sys.Call(Syscall.DebugWrite, (ulong)line, (ulong)length);
+            Sys.Exit(-1);
+        }
     }
 }

@@ -38,6 +38,10 @@ namespace MicroOS.Shared.User
 
         public static int ProcessId => (int)Call(Syscall.GetProcessId);
 
+        // Arms (or, after a delivery, re-arms) the kernel's fault upcall (see ServerRuntime).
+        public static long SetFaultHandler(ulong entry, ulong codeStart, ulong codeEnd) =>
+            Raw((ulong)Syscall.SetFaultHandler, entry, codeStart, codeEnd, 0);
+
         // Fresh zeroed memory, or null when the process is at its memory limit.
         public static void* MapMemory(ulong length)
         {

@@ -72,10 +72,12 @@ namespace MicroOS.Kernel.Arch.X64
                 Panic.Halt("machine check (#MC): hardware error", MicroOS.Shared.Abi.QemuExitCode.Panic);
             if (vector < 32)
             {
-                // Ring 3 faults end the faulting process; only a ring-0 fault is a kernel bug.
+                // Ring 3 faults end the faulting process, unless its runtime takes them as exceptions
+                // (Tasks/FaultUpcall.cs); only a ring-0 fault is a kernel bug.
                 if (frame->FromUserMode && Tasks.Scheduler.Current != null && Tasks.Scheduler.Current.Process != null)
                 {
-                    Tasks.ProcessManager.KillCurrentForFault(frame);
+                    if (!Tasks.FaultUpcall.TryDeliver(frame))
+                        Tasks.ProcessManager.KillCurrentForFault(frame);
                     return;
                 }
                 // A user-copy routine touching a bad user page: the syscall fails, the kernel goes on.

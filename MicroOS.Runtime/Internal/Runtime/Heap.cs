@@ -31,7 +31,7 @@ namespace Internal.Runtime
             {
                 byte* block = Collector.Allocate(size);
                 if (block == null)
-                    RuntimeHost.Fatal("System.OutOfMemoryException", "the managed heap is exhausted even after a collection");
+                    ThrowOutOfMemory();
                 s_allocatedBytes += size;
                 s_objectCount++;
                 return block;
@@ -63,6 +63,22 @@ namespace Internal.Runtime
             byte* result = s_rawNext;
             s_rawNext += size;
             return result;
+        }
+
+        // The exception is made before it is needed: when it is, there is no memory to make it.
+        private static System.OutOfMemoryException s_outOfMemory;
+
+        public static void PrepareOutOfMemory()
+        {
+            if (s_outOfMemory == null)
+                s_outOfMemory = new System.OutOfMemoryException();
+        }
+
+        private static void ThrowOutOfMemory()
+        {
+            if (s_outOfMemory == null)
+                RuntimeHost.Fatal("System.OutOfMemoryException", "the managed heap is exhausted even after a collection");
+            throw s_outOfMemory;
         }
 
         private static void Refill(nuint size)

@@ -12,6 +12,23 @@ namespace Internal.Runtime
         // Writes diagnostic text (used before the image's own logging works).
         internal static delegate*<string, void> s_write;
 
+        // Optional, for images that catch exceptions (servers; the kernel leaves them null):
+        // writes the one-line report of an unhandled exception and ends the image.
+        internal static delegate*<byte*, int, void> s_unhandledException;
+        // Re-arms the kernel's fault upcall once a delivered fault is safely captured.
+        internal static delegate*<void> s_faultHandled;
+
+        public static void SetExceptionHooks(delegate*<byte*, int, void> unhandledException, delegate*<void> faultHandled)
+        {
+            s_unhandledException = unhandledException;
+            s_faultHandled = faultHandled;
+        }
+
+        // For the fault upcall's registration: the runtime's entry and the image's managed code.
+        public static ulong FaultEntry => ExceptionHandling.FaultEntryAddress();
+        public static ulong ManagedCodeStart => (ulong)Unwinder.ManagedCodeStart();
+        public static ulong ManagedCodeEnd => (ulong)Unwinder.ManagedCodeEnd();
+
         public static void Initialize(delegate*<nuint, void*> moreMemory, delegate*<string, string, void> fatal, delegate*<string, void> write)
         {
             s_moreMemory = moreMemory;
