@@ -1,15 +1,26 @@
+using System.Text;
+
 namespace System
 {
-    // Integer formatting and parsing: decimal, and hex for the "X"/"x" formats (with optional width).
-    internal static class Number
+    // Number formatting as .NET does it with the invariant culture: the value becomes a decimal digit
+    // buffer (digits d1 d2 ... with value = 0.d1d2... * 10^Scale), then one of the standard formats
+    // (D, X, F, N, E, G, P, R) lays it out. Integers round half up (exact digits); doubles and floats
+    // carry their exact decimal expansion and round half to even, as .NET Core 3.0+ does.
+    internal static partial class Number
     {
+        internal struct Buffer
+        {
+            public string Digits;     // no leading or trailing zeros; "" for zero
+            public int Scale;
+            public bool Negative;
+            public bool Float;        // rounding of floating-point values is half-even and keeps "-0"
+        }
+
         public static string Format(long value)
         {
             if (value >= 0)
                 return Format((ulong)value);
-            // -(MinValue) overflows long; go through ulong.
-            string digits = Format((ulong)(-(value + 1)) + 1);
-            return string.Concat("-", digits);
+            return string.Concat("-", Format((ulong)(-(value + 1)) + 1));
         }
 
         public static unsafe string Format(ulong value)
@@ -34,96 +45,236 @@ namespace System
                 buffer[--at] = digits[(int)(value & 0xF)];
                 value >>= 4;
             } while (value != 0);
-            while (16 - at < minDigits && at > 0)
-                buffer[--at] = '0';
-            return new string(buffer, at, 16 - at);
+            string s = new string(buffer, at, 16 - at);
+            return minDigits > s.Length ? s.PadLeft(minDigits, '0') : s;
         }
 
-        // format: null/"", "D"/"Dn", "X"/"Xn", "x"/"xn". naturalHexDigits: width of the type, used to
-        // sign-extend negative values the way the BCL does (e.g. (-1).ToString("X") == "FFFFFFFF").
-        public static string Format(long value, string format, int naturalHexDigits)
+        // A standard format string: one letter and an optional precision 0..999999999.
+        private static char ParseFormat(string format, out int precision)
         {
+            precision = -1;
             if (string.IsNullOrEmpty(format))
-                return Format(value);
-            char kind = format[0];
-            int width = 0;
-            for (int i = 1; i < format.Length; i++)
-                width = width * 10 + (format[i] - '0');
-            if (kind == 'X' || kind == 'x')
+                return 'G';
+            char c = format[0];
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+                throw new FormatException(string.Concat("Format specifier '", format, "' is not supported on MicroOS (custom numeric formats are not implemented)."));
+            if (format.Length > 1)
             {
-                ulong bits = (ulong)value;
-                if (naturalHexDigits < 16)
-                    bits &= (1UL << (naturalHexDigits * 4)) - 1;
-                return FormatHex(bits, width, kind == 'X');
-            }
-            if (kind == 'D' || kind == 'd')
-            {
-                string s = Format(value < 0 ? -value : value);
-                s = s.PadLeft(width, '0');
-                return value < 0 ? string.Concat("-", s) : s;
-            }
-            throw new FormatException(string.Concat("unsupported format: ", format));
-        }
-
-        public static bool TryParse(string s, out int result)
-        {
-            result = 0;
-            if (string.IsNullOrEmpty(s))
-                return false;
-            int i = 0;
-            bool negative = false;
-            if (s[0] == '-' || s[0] == '+')
-            {
-                negative = s[0] == '-';
-                i = 1;
-                if (s.Length == 1)
-                    return false;
-            }
-            long value = 0;
-            if (i + 2 < s.Length + 1 && s.Length > i + 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X'))
-            {
-                for (i += 2; i < s.Length; i++)
+                int p = 0;
+                for (int i = 1; i < format.Length; i++)
                 {
-                    int d = HexDigit(s[i]);
-                    if (d < 0) return false;
-                    value = value * 16 + d;
-                    if (value > 0xFFFFFFFFL) return false;
+                    char d = format[i];
+                    if (d < '0' || d > '9' || i > 9)
+                        throw new FormatException(string.Concat("Format specifier '", format, "' was invalid."));
+                    p = p * 10 + (d - '0');
                 }
-                result = negative ? -(int)value : (int)value;
-                return true;
+                precision = p;
             }
-            for (; i < s.Length; i++)
-            {
-                char c = s[i];
-                if (c < '0' || c > '9') return false;
-                value = value * 10 + (c - '0');
-                if (value > 2147483648L) return false;
-            }
-            if (negative) value = -value;
-            if (value > int.MaxValue || value < int.MinValue) return false;
-            result = (int)value;
-            return true;
+            return c;
         }
 
-        private static int HexDigit(char c) =>
-            c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    }
+        // value: the integer; bits: its width, for X of negative numbers; isSigned: whether the type is signed.
+        public static string FormatInteger(long value, bool unsignedValue, string format, int bits)
+        {
+            char fmt = ParseFormat(format, out int precision);
+            ulong magnitude = unsignedValue ? (ulong)value : value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+            bool negative = !unsignedValue && value < 0;
+            switch (fmt)
+            {
+                case 'X':
+                case 'x':
+                {
+                    ulong raw = (ulong)value;
+                    if (bits < 64) raw &= (1UL << bits) - 1;
+                    return FormatHex(raw, precision, fmt == 'X');
+                }
+                case 'D':
+                case 'd':
+                {
+                    string s = Format(magnitude);
+                    if (precision > s.Length) s = s.PadLeft(precision, '0');
+                    return negative ? string.Concat("-", s) : s;
+                }
+                case 'G':
+                case 'g':
+                    if (precision <= 0)
+                        return negative ? string.Concat("-", Format(magnitude)) : Format(magnitude);
+                    break;
+            }
+            string digits = Format(magnitude);
+            var number = new Buffer { Digits = digits, Scale = digits.Length, Negative = negative };
+            if (magnitude == 0) { number.Digits = ""; number.Scale = 0; }
+            number.Digits = TrimZeros(number.Digits);
+            return FormatBuffer(ref number, fmt, precision, number.Digits.Length);
+        }
 
-    public static class Math
-    {
-        public static int Max(int a, int b) => a > b ? a : b;
-        public static int Min(int a, int b) => a < b ? a : b;
-        public static long Max(long a, long b) => a > b ? a : b;
-        public static long Min(long a, long b) => a < b ? a : b;
-        public static ulong Max(ulong a, ulong b) => a > b ? a : b;
-        public static ulong Min(ulong a, ulong b) => a < b ? a : b;
-        public static int Abs(int a) => a < 0 ? -a : a;
-        public static long Abs(long a) => a < 0 ? -a : a;
+        private static string TrimZeros(string digits)
+        {
+            int end = digits.Length;
+            while (end > 0 && digits[end - 1] == '0') end--;
+            return end == digits.Length ? digits : digits.Substring(0, end);
+        }
 
-        // ILC's helpers for checked conversions from floating point.
-        internal static int ConvertToInt32Checked(double v) => v > -2147483649.0 && v < 2147483648.0 ? (int)v : throw new OverflowException();
-        internal static uint ConvertToUInt32Checked(double v) => v > -1.0 && v < 4294967296.0 ? (uint)v : throw new OverflowException();
-        internal static long ConvertToInt64Checked(double v) => v >= -9223372036854775808.0 && v < 9223372036854775808.0 ? (long)v : throw new OverflowException();
-        internal static ulong ConvertToUInt64Checked(double v) => v > -1.0 && v < 18446744073709551616.0 ? (ulong)v : throw new OverflowException();
+        // Keeps `pos` digits: integers round half up, floating point half to even (its digits are exact).
+        internal static void Round(ref Buffer number, int pos)
+        {
+            string d = number.Digits;
+            if (pos >= d.Length)
+                return;
+            bool up;
+            if (pos < 0)
+                up = false;
+            else
+            {
+                char first = d[pos];
+                if (first > '5') up = true;
+                else if (first < '5') up = false;
+                else if (!number.Float) up = true;
+                else
+                {
+                    bool rest = pos + 1 < d.Length;   // trailing zeros are trimmed, so more digits mean "above half"
+                    up = rest || (pos > 0 && ((d[pos - 1] - '0') & 1) == 1);
+                }
+            }
+            if (pos < 0) pos = 0;
+            char[] kept = new char[pos + 1];
+            for (int i = 0; i < pos; i++) kept[i + 1] = d[i];
+            int start = 1;
+            if (up)
+            {
+                int i = pos;
+                while (i >= 1 && kept[i] == '9') { kept[i] = '0'; i--; }
+                if (i == 0) { kept[0] = '1'; start = 0; number.Scale++; }
+                else kept[i]++;
+            }
+            string result = TrimZeros(new string(kept, start, pos + 1 - start));
+            if (result.Length == 0)
+            {
+                number.Scale = 0;
+                if (!number.Float) number.Negative = false;
+            }
+            number.Digits = result;
+        }
+
+        // The standard formats on a digit buffer. nMaxDigits: for G without precision, how many
+        // significant digits may print before switching to exponential notation.
+        internal static string FormatBuffer(ref Buffer number, char fmt, int precision, int defaultGDigits)
+        {
+            var sb = new StringBuilder();
+            switch (fmt)
+            {
+                case 'F':
+                case 'f':
+                case 'N':
+                case 'n':
+                {
+                    if (precision < 0) precision = 2;
+                    Round(ref number, number.Scale + precision);
+                    if (number.Negative) sb.Append('-');
+                    FormatFixed(sb, ref number, precision, fmt == 'N' || fmt == 'n');
+                    return sb.ToString();
+                }
+                case 'P':
+                case 'p':
+                {
+                    if (precision < 0) precision = 2;
+                    number.Scale += 2;
+                    if (number.Digits.Length == 0) number.Scale = 0;
+                    Round(ref number, number.Scale + precision);
+                    if (number.Negative) sb.Append('-');
+                    FormatFixed(sb, ref number, precision, true);
+                    sb.Append(" %");
+                    return sb.ToString();
+                }
+                case 'E':
+                case 'e':
+                {
+                    if (precision < 0) precision = 6;
+                    precision++;
+                    Round(ref number, precision);
+                    if (number.Negative) sb.Append('-');
+                    string d = number.Digits;
+                    sb.Append(d.Length > 0 ? d[0] : '0');
+                    if (precision != 1) sb.Append('.');
+                    for (int i = 1; i < precision; i++) sb.Append(i < d.Length ? d[i] : '0');
+                    FormatExponent(sb, d.Length == 0 ? 0 : number.Scale - 1, fmt, 3);
+                    return sb.ToString();
+                }
+                case 'G':
+                case 'g':
+                case 'R':
+                case 'r':
+                {
+                    int nMaxDigits = precision > 0 ? precision : defaultGDigits;
+                    Round(ref number, nMaxDigits);
+                    if (number.Negative) sb.Append('-');
+                    FormatGeneral(sb, ref number, nMaxDigits, fmt == 'g' ? 'e' : 'E');
+                    return sb.ToString();
+                }
+                default:
+                    throw new FormatException(string.Concat("Format specifier '", string.FromChar(fmt), "' is not supported on MicroOS."));
+            }
+        }
+
+        private static void FormatFixed(StringBuilder sb, ref Buffer number, int decimals, bool groups)
+        {
+            string d = number.Digits;
+            int at = 0;
+            if (number.Scale > 0)
+            {
+                int intDigits = number.Scale;
+                for (int i = 0; i < intDigits; i++)
+                {
+                    if (groups && i > 0 && (intDigits - i) % 3 == 0) sb.Append(',');
+                    sb.Append(at < d.Length ? d[at++] : '0');
+                }
+            }
+            else
+                sb.Append('0');
+            if (decimals > 0)
+            {
+                sb.Append('.');
+                int pos = number.Scale;
+                for (int i = 0; i < decimals; i++, pos++)
+                    sb.Append(pos < 0 ? '0' : at < d.Length ? d[at++] : '0');
+            }
+        }
+
+        private static void FormatGeneral(StringBuilder sb, ref Buffer number, int nMaxDigits, char expChar)
+        {
+            string d = number.Digits;
+            int digPos = number.Scale;
+            bool scientific = false;
+            if (digPos > nMaxDigits || digPos < -3)
+            {
+                digPos = 1;
+                scientific = true;
+            }
+            int at = 0;
+            if (digPos > 0)
+            {
+                do { sb.Append(at < d.Length ? d[at++] : '0'); } while (--digPos > 0);
+            }
+            else
+                sb.Append('0');
+            if (at < d.Length || digPos < 0)
+            {
+                sb.Append('.');
+                while (digPos < 0) { sb.Append('0'); digPos++; }
+                while (at < d.Length) sb.Append(d[at++]);
+            }
+            if (scientific)
+                FormatExponent(sb, number.Scale - 1, expChar, 2);
+        }
+
+        private static void FormatExponent(StringBuilder sb, int value, char expChar, int minDigits)
+        {
+            sb.Append(expChar);
+            if (value < 0) { sb.Append('-'); value = -value; }
+            else sb.Append('+');
+            string e = Format((long)value);
+            for (int i = e.Length; i < minDigits; i++) sb.Append('0');
+            sb.Append(e);
+        }
     }
 }

@@ -82,6 +82,15 @@ namespace System
 
         public void Clear() => Fill(default);
 
+        public bool TryCopyTo(Span<T> destination)
+        {
+            if (destination.Length < _length) return false;
+            CopyTo(destination);
+            return true;
+        }
+
+        public override string ToString() => ((ReadOnlySpan<T>)this).ToString();
+
         public void CopyTo(Span<T> destination)
         {
             if ((uint)_length > (uint)destination.Length)
@@ -193,6 +202,17 @@ namespace System
                 ThrowHelpers.ThrowArgumentOutOfRangeException();
             for (int i = 0; i < _length; i++)
                 Unsafe.Add(ref destination._reference, i) = Unsafe.Add(ref _reference, i);
+        }
+
+        // A span of chars prints its characters; other spans print their type, as .NET does.
+        public override string ToString()
+        {
+            if (typeof(T) != typeof(char))
+                throw new NotSupportedException("ToString() of a span that is not of char needs type names, which MicroOS does not keep.");
+            char[] chars = new char[_length];
+            for (int i = 0; i < _length; i++)
+                chars[i] = Unsafe.As<T, char>(ref Unsafe.Add(ref _reference, i));
+            return new string(chars);
         }
 
         public T[] ToArray()

@@ -7,7 +7,7 @@ namespace System
 {
     // Layout is a contract with ILC: length, then the UTF-16 characters, then a terminating NUL
     // (ILC emits frozen literals in exactly this form).
-    public sealed unsafe class String : IEquatable<string>, IComparable<string>
+    public sealed unsafe partial class String : IEquatable<string>, IComparable<string>
     {
         private readonly int _stringLength;
         private char _firstChar;
@@ -148,6 +148,7 @@ namespace System
             return s;
         }
 
+        public static string Concat(object a) => a?.ToString() ?? Empty;
         public static string Concat(object a, object b) => Concat(a?.ToString(), b?.ToString());
         public static string Concat(object a, object b, object c) => Concat(a?.ToString(), b?.ToString(), c?.ToString());
 
@@ -191,106 +192,5 @@ namespace System
             return Ctor(new ReadOnlySpan<char>(ref Unsafe.Add(ref _firstChar, start), length));
         }
 
-        public int IndexOf(char c)
-        {
-            for (int i = 0; i < _stringLength; i++)
-                if (Unsafe.Add(ref _firstChar, i) == c) return i;
-            return -1;
-        }
-
-        public int IndexOf(string value)
-        {
-            for (int i = 0; i + value.Length <= _stringLength; i++)
-            {
-                int j = 0;
-                while (j < value.Length && this[i + j] == value[j]) j++;
-                if (j == value.Length) return i;
-            }
-            return -1;
-        }
-
-        public bool Contains(string value) => IndexOf(value) >= 0;
-        public bool Contains(char value) => IndexOf(value) >= 0;
-
-        public bool StartsWith(string value) => value.Length <= _stringLength && Equals(Substring(0, value.Length), value);
-
-        public bool EndsWith(string value) => value.Length <= _stringLength && Equals(Substring(_stringLength - value.Length), value);
-
-        public string Trim()
-        {
-            int start = 0, end = _stringLength;
-            while (start < end && char.IsWhiteSpace(this[start])) start++;
-            while (end > start && char.IsWhiteSpace(this[end - 1])) end--;
-            return Substring(start, end - start);
-        }
-
-        public string ToUpperInvariant()
-        {
-            string s = FastAllocateString(_stringLength);
-            for (int i = 0; i < _stringLength; i++)
-            {
-                char c = this[i];
-                Unsafe.Add(ref s._firstChar, i) = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
-            }
-            return s;
-        }
-
-        public string[] Split(char separator)
-        {
-            int count = 1;
-            for (int i = 0; i < _stringLength; i++)
-                if (this[i] == separator) count++;
-            string[] parts = new string[count];
-            int part = 0, start = 0;
-            for (int i = 0; i <= _stringLength; i++)
-            {
-                if (i == _stringLength || this[i] == separator)
-                {
-                    parts[part++] = Substring(start, i - start);
-                    start = i + 1;
-                }
-            }
-            return parts;
-        }
-
-        public string PadLeft(int totalWidth, char paddingChar = ' ') =>
-            _stringLength >= totalWidth ? this : Concat(new string(paddingChar, totalWidth - _stringLength), this);
-
-        public string PadRight(int totalWidth, char paddingChar = ' ') =>
-            _stringLength >= totalWidth ? this : Concat(this, new string(paddingChar, totalWidth - _stringLength));
-
-        public static string Join(string separator, string[] values)
-        {
-            string s = Empty;
-            for (int i = 0; i < values.Length; i++)
-                s = i == 0 ? values[i] : Concat(s, separator, values[i]);
-            return s;
-        }
-
-        public static string Format(string format, object arg0) => Format(format, new object[] { arg0 });
-        public static string Format(string format, object arg0, object arg1) => Format(format, new object[] { arg0, arg1 });
-
-        // Supports {n} placeholders only.
-        public static string Format(string format, params object[] args)
-        {
-            string result = Empty;
-            int i = 0;
-            while (i < format.Length)
-            {
-                char c = format[i];
-                if (c == '{' && i + 2 < format.Length && char.IsDigit(format[i + 1]) && format[i + 2] == '}')
-                {
-                    int n = format[i + 1] - '0';
-                    result = Concat(result, n < args.Length ? args[n]?.ToString() : Empty);
-                    i += 3;
-                }
-                else
-                {
-                    result = Concat(result, FromChar(c));
-                    i++;
-                }
-            }
-            return result;
-        }
     }
 }

@@ -42,6 +42,9 @@ namespace Internal.Runtime
         internal bool IsInterface => ElementType == ElementType.Interface;
         internal bool IsValueType => ElementType < ElementType.Class;
         internal bool IsNullable => ElementType == ElementType.Nullable;
+        // Where Nullable<T> keeps its value: ILC stores log2 of the offset in bits 8..10 of the flags
+        // (observed: 1 for byte, 2 for short, 4 for int and 4-aligned structs, 8 for long and double).
+        internal int NullableValueOffset => 1 << (int)((_uFlags >> 8) & 7);
         internal bool IsArray => ElementType == ElementType.Array || ElementType == ElementType.SzArray;
         internal bool IsSzArray => ElementType == ElementType.SzArray;
         internal bool IsParameterized => (_uFlags & KindMask) == ParameterizedKind;
@@ -54,7 +57,20 @@ namespace Internal.Runtime
         internal MethodTable* BaseType => IsParameterized ? null : _relatedType;
         internal MethodTable* RelatedParameterType => IsParameterized ? _relatedType : null;
         // For Nullable<T>: T (ILC stores it in the related-type slot as well).
-        internal MethodTable* NullableType => _relatedType;
+        // T of a Nullable<T>. Its related type is System.ValueType (its base), not T: ILC 10 places T
+        // behind the vtable as the last of four 32-bit relative pointers (type manager, writable data,
+        // generic definition, generic argument); Nullable<T> has no interfaces and no optional parts.
+        internal MethodTable* NullableType
+        {
+            get
+            {
+                fixed (MethodTable* self = &this)
+                {
+                    byte* cell = (byte*)self + HeaderSize + 8 * (_usNumVtableSlots + _usNumInterfaces) + 12;
+                    return (MethodTable*)(cell + *(int*)cell);
+                }
+            }
+        }
 
         internal nint* Vtable
         {
@@ -66,7 +82,9 @@ namespace Internal.Runtime
             get { fixed (MethodTable* self = &this) return (MethodTable**)((byte*)self + HeaderSize + _usNumVtableSlots * sizeof(nint)); }
         }
 
-        internal uint ValueTypeSize => _uBaseSize - (uint)(2 * sizeof(nint));
+        // The base size is padded to 8 bytes (24 at least); ILC records the padding of a value type's
+        // fields in bits 5..7 of the flags, so this is the struct's real size (4 for int, 2 for short?).
+        internal uint ValueTypeSize => _uBaseSize - (uint)(2 * sizeof(nint)) - ((_uFlags >> 5) & 7);
 
         internal const uint HasSealedVTableEntriesFlag = 0x00400000;
         internal bool HasSealedVTableEntries => (_uFlags & HasSealedVTableEntriesFlag) != 0;

@@ -52,16 +52,18 @@ namespace System.Runtime
         [RuntimeExport("RhBox")]
         public static object RhBox(MethodTable* type, ref byte data)
         {
+            MethodTable* nullableSource = null;
             if (type->IsNullable)
             {
+                nullableSource = type;
                 // A Nullable<T> boxes to a boxed T, or to null when it has no value.
                 if (data == 0)
                     return null;
+                data = ref Unsafe.Add(ref data, type->NullableValueOffset);
                 type = type->NullableType;
-                data = ref Unsafe.Add(ref data, NullableValueOffset(type));
             }
             object result = RhpNewFast(type);
-            Buffer.Memmove(ref result.GetRawData(), ref data, type->ValueTypeSize);
+            Buffer.Memmove(ref result.GetRawData(), ref data, nullableSource != null ? NullableValueSize(nullableSource) : type->ValueTypeSize);
             return result;
         }
 
@@ -73,11 +75,13 @@ namespace System.Runtime
             return Unsafe.As<byte, object>(ref data);
         }
 
-        // Offset of `value` inside Nullable<T>: after the bool, aligned to T's alignment (at most 8).
-        private static int NullableValueOffset(MethodTable* valueType)
+        // The bytes of T inside Nullable<T>: T's boxed size can be padded beyond the Nullable's end
+        // (a boxed int holds 8 bytes), so copy no more than the Nullable holds after its flag.
+        private static uint NullableValueSize(MethodTable* nullableType)
         {
-            uint size = valueType->ValueTypeSize;
-            return size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1;
+            uint valueSize = nullableType->NullableType->ValueTypeSize;
+            uint room = nullableType->ValueTypeSize - (uint)nullableType->NullableValueOffset;
+            return valueSize < room ? valueSize : room;
         }
 
         [RuntimeExport("RhUnbox2")]
@@ -100,7 +104,7 @@ namespace System.Runtime
             if (obj.GetMethodTable() != valueType)
                 ThrowHelpers.ThrowInvalidCastException();
             data = 1;
-            Buffer.Memmove(ref Unsafe.Add(ref data, NullableValueOffset(valueType)), ref obj.GetRawData(), valueType->ValueTypeSize);
+            Buffer.Memmove(ref Unsafe.Add(ref data, nullableType->NullableValueOffset), ref obj.GetRawData(), NullableValueSize(nullableType));
         }
 
         [RuntimeExport("RhUnboxAny")]

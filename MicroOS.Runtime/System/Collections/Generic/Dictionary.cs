@@ -281,36 +281,49 @@ namespace System.Collections.Generic
             public void Dispose() { }
         }
 
-        public readonly struct KeyCollection
+        public TValue GetValueOrDefault(TKey key) => TryGetValue(key, out TValue v) ? v : default;
+        public TValue GetValueOrDefault(TKey key, TValue defaultValue) => TryGetValue(key, out TValue v) ? v : defaultValue;
+
+        public sealed class KeyCollection : IEnumerable<TKey>
         {
             private readonly Dictionary<TKey, TValue> _dictionary;
             internal KeyCollection(Dictionary<TKey, TValue> d) { _dictionary = d; }
             public int Count => _dictionary.Count;
             public KeyEnumerator GetEnumerator() => new KeyEnumerator(_dictionary);
+            IEnumerator<TKey> IEnumerable<TKey>.GetEnumerator() => new KeyEnumerator(_dictionary);
+            IEnumerator IEnumerable.GetEnumerator() => new KeyEnumerator(_dictionary);
         }
 
-        public struct KeyEnumerator
+        public struct KeyEnumerator : IEnumerator<TKey>
         {
             private Enumerator _inner;
             internal KeyEnumerator(Dictionary<TKey, TValue> d) { _inner = new Enumerator(d); }
             public bool MoveNext() => _inner.MoveNext();
             public TKey Current => _inner.Current.Key;
+            object IEnumerator.Current => _inner.Current.Key;
+            public void Reset() => _inner.Reset();
+            public void Dispose() { }
         }
 
-        public readonly struct ValueCollection
+        public sealed class ValueCollection : IEnumerable<TValue>
         {
             private readonly Dictionary<TKey, TValue> _dictionary;
             internal ValueCollection(Dictionary<TKey, TValue> d) { _dictionary = d; }
             public int Count => _dictionary.Count;
             public ValueEnumerator GetEnumerator() => new ValueEnumerator(_dictionary);
+            IEnumerator<TValue> IEnumerable<TValue>.GetEnumerator() => new ValueEnumerator(_dictionary);
+            IEnumerator IEnumerable.GetEnumerator() => new ValueEnumerator(_dictionary);
         }
 
-        public struct ValueEnumerator
+        public struct ValueEnumerator : IEnumerator<TValue>
         {
             private Enumerator _inner;
             internal ValueEnumerator(Dictionary<TKey, TValue> d) { _inner = new Enumerator(d); }
             public bool MoveNext() => _inner.MoveNext();
             public TValue Current => _inner.Current.Value;
+            object IEnumerator.Current => _inner.Current.Value;
+            public void Reset() => _inner.Reset();
+            public void Dispose() { }
         }
     }
 }

@@ -169,21 +169,68 @@ namespace System.Collections.Generic
             _version++;
         }
 
-        // Insertion sort: stable, no allocation; lists in the kernel are short.
+        // Introsort, as .NET's List.Sort (not stable).
+        public void Sort() => Sort((IComparer<T>)null);
+
+        public void Sort(IComparer<T> comparer)
+        {
+            if (comparer == null)
+                Sort((x, y) => Comparer<T>.Default.Compare(x, y));
+            else
+                Sort((x, y) => comparer.Compare(x, y));
+        }
+
         public void Sort(Comparison<T> comparison)
         {
-            for (int i = 1; i < _size; i++)
-            {
-                T item = _items[i];
-                int j = i - 1;
-                while (j >= 0 && comparison(_items[j], item) > 0)
-                {
-                    _items[j + 1] = _items[j];
-                    j--;
-                }
-                _items[j + 1] = item;
-            }
+            // Array.Sort's introsort over exactly the used part (also compiles against the host BCL).
+            T[] items = new T[_size];
+            System.Array.Copy(_items, items, _size);
+            System.Array.Sort(items, comparison);
+            System.Array.Copy(items, _items, _size);
             _version++;
+        }
+
+        public int BinarySearch(T item)
+        {
+            int lo = 0, hi = _size - 1;
+            while (lo <= hi)
+            {
+                int i = lo + ((hi - lo) >> 1);
+                int order = Comparer<T>.Default.Compare(_items[i], item);
+                if (order == 0) return i;
+                if (order < 0) lo = i + 1; else hi = i - 1;
+            }
+            return ~lo;
+        }
+
+        public List<T> GetRange(int index, int count)
+        {
+            if (index < 0 || count < 0 || _size - index < count)
+                throw new ArgumentOutOfRangeException(nameof(count));
+            var list = new List<T>(count);
+            for (int i = 0; i < count; i++)
+                list.Add(_items[index + i]);
+            return list;
+        }
+
+        public void InsertRange(int index, IEnumerable<T> collection)
+        {
+            foreach (T item in collection)
+                Insert(index++, item);
+        }
+
+        public bool TrueForAll(Predicate<T> match)
+        {
+            for (int i = 0; i < _size; i++)
+                if (!match(_items[i])) return false;
+            return true;
+        }
+
+        public int LastIndexOf(T item)
+        {
+            for (int i = _size - 1; i >= 0; i--)
+                if (EqualityComparer<T>.Default.Equals(_items[i], item)) return i;
+            return -1;
         }
 
         public void CopyTo(T[] array, int arrayIndex)

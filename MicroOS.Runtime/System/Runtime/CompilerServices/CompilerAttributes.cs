@@ -73,7 +73,13 @@ namespace System.Runtime.CompilerServices
         [Intrinsic]
         public static bool IsBitwiseEquatable<T>() => throw null;
 
-        public static void InitializeArray(Array array, RuntimeFieldHandle fldHandle) => throw null;
+        // ILC expands `new T[] { constants }` (ldtoken of the data blob + this call) into a copy of the
+        // blob; any other use is not supported, as in NativeAOT.
+        [Intrinsic]
+        public static void InitializeArray(Array array, RuntimeFieldHandle fldHandle) => throw new PlatformNotSupportedException();
+
+        [Intrinsic]
+        public static ReadOnlySpan<T> CreateSpan<T>(RuntimeFieldHandle fldHandle) => throw new PlatformNotSupportedException();
 
         public static int GetHashCode(object o) => o == null ? 0 : (int)((ulong)Unsafe.AsPointer(ref Unsafe.As<RawData>(o).Data) >> 3);
 
@@ -86,41 +92,45 @@ namespace System.Runtime.CompilerServices
         public static object GetUninitializedObject(Type type) => System.Runtime.RuntimeExports.RhNewObject(type._mt);
     }
 
+    // $"..." strings: literal parts and formatted holes, with alignment and format as string.Format.
+    [InterpolatedStringHandler]
     public struct DefaultInterpolatedStringHandler
     {
-        private string _text;
+        private System.Text.StringBuilder _text;
 
         public DefaultInterpolatedStringHandler(int literalLength, int formattedCount)
         {
-            _text = string.Empty;
+            _text = new System.Text.StringBuilder(literalLength + formattedCount * 8);
         }
 
-        public void AppendLiteral(string value) => _text = string.Concat(_text, value);
+        public DefaultInterpolatedStringHandler(int literalLength, int formattedCount, IFormatProvider provider) : this(literalLength, formattedCount) { }
 
-        public void AppendFormatted<T>(T value) => _text = string.Concat(_text, value?.ToString());
+        public void AppendLiteral(string value) => _text.Append(value);
 
-        public void AppendFormatted<T>(T value, string format)
-        {
-            string s;
-            if (value is IFormattable f)
-                s = f.ToString(format, null);
-            else
-                s = value?.ToString();
-            _text = string.Concat(_text, s);
-        }
+        public void AppendFormatted<T>(T value) => _text.Append(value?.ToString());
 
-        public void AppendFormatted(string value) => _text = string.Concat(_text, value);
+        public void AppendFormatted<T>(T value, string format) => _text.Append(string.FormatItem(value, format));
 
-        public void AppendFormatted(ReadOnlySpan<char> value) => _text = string.Concat(_text, new string(value));
+        public void AppendFormatted<T>(T value, int alignment) => string.AppendAligned(_text, string.FormatItem(value, null), alignment);
+
+        public void AppendFormatted<T>(T value, int alignment, string format) => string.AppendAligned(_text, string.FormatItem(value, format), alignment);
+
+        public void AppendFormatted(string value) => _text.Append(value);
+
+        public void AppendFormatted(string value, int alignment = 0, string format = null) => string.AppendAligned(_text, value ?? string.Empty, alignment);
+
+        public void AppendFormatted(object value, int alignment = 0, string format = null) => string.AppendAligned(_text, string.FormatItem(value, format), alignment);
+
+        public void AppendFormatted(ReadOnlySpan<char> value) => _text.Append(value);
 
         public string ToStringAndClear()
         {
-            string s = _text;
+            string s = _text.ToString();
             _text = null;
             return s;
         }
 
-        public override string ToString() => _text;
+        public override string ToString() => _text.ToString();
     }
 }
 
