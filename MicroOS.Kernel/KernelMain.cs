@@ -54,6 +54,7 @@ namespace MicroOS.Kernel
             var options = new KernelCommandLine(commandLine);
             ExitOnFailure = options.Has("exit");
             Preemption.Measuring = options.Has("irqoff");
+            ProcessManager.ReportExitTimes = options.Has("timing");
 
             PhysicalMemory.Initialize(boot, bootInfoPhysical, bootInfoSize);
             AddressSpace.InitializeKernel();
@@ -64,6 +65,8 @@ namespace MicroOS.Kernel
             ulong usable = boot.UsableBytes;
             Log.WriteLine(string.Concat("MicroOS ", Version, " (x86_64 microkernel in C#) booting"));
             Log.WriteLine(string.Concat("boot: loader '", boot.BootLoaderName, "', command line '", commandLine.Trim(), "'"));
+            Log.WriteLine(string.Concat("boot: kernel entered at TSC ", BootStub.EntryTsc().ToString(),
+                " (under -icount shift=0: guest instructions since reset)"));
             Protections.Enable();
             if (!options.Has("quiet"))
             {
@@ -85,7 +88,11 @@ namespace MicroOS.Kernel
             Log.WriteDecimal(PhysicalMemory.AllocatedFrames);
             Log.Write(" in use; kernel heap ");
             Log.WriteDecimal(Internal.Runtime.Heap.AllocatedBytes);
-            Log.Write(" bytes\n");
+            Log.Write(" bytes; boot heap ");
+            Log.WriteDecimal(KernelHeapPages.BootHeapUsedBytes);
+            Log.Write(" of ");
+            Log.WriteDecimal(KernelHeapPages.BootHeapBytes);
+            Log.Write(" bytes used\n");
 
             string test = options.Get("test");
             if (test != null)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# ./microos bench: boots the ISO twice with the bench probe and its partner, and prints each figure as
+# ./microos bench: boots the ISO twice with the bench probe and its partner, then the default system
+# (1 + WALL_BOOTS times), and prints each figure as
 #   <figure>: <N> instructions, <M> cycles
+# and the wall-clock boot time as `QEMU start to init exit: <ms> ms (median of N boots)`.
 # Instructions come from a run under QEMU's -icount shift=0, where the guest timestamp counter
 # advances exactly one tick per guest instruction (deterministic). Cycles come from a plain TCG run
 # (host-paced, so they vary between machines and runs). Each is the median of 2001 measurements
@@ -50,5 +52,55 @@ if [ -n "$n" ] && [ -n "$m" ]; then echo "throw/catch: $n instructions, $m cycle
 n_sys="$(figure "null syscall" "$counted")"; n_sw="$(figure "context switch" "$counted")"
 if [ -n "$n_sys" ] && [ -n "$n_sw" ] && [ "$n_sys" -gt 0 ]; then
     echo "context switch / null syscall: $(awk "BEGIN { printf \"%.1f\", $n_sw / $n_sys }") (instruction ratio)"
+fi
+
+# Boot figures: the default system (the manifest's system servers, today only init) with the kernel
+# option `timing`. The kernel prints the TSC its first instruction read (Boot.asm) and, at each process
+# exit, the ticks since then. Under -icount shift=0 the TSC counts guest instructions from reset, so
+# `reset to kernel` is the firmware's and GRUB's share. Until the shell exists, the end point is
+# init's exit; the prompt will replace it.
+BOOT_CMDLINE="exit quiet timing"
+WALL_BOOTS=5
+
+boot_system() {
+    timeout 120 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial stdio \
+        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -fw_cfg "name=opt/microos/cmdline,string=$BOOT_CMDLINE" 2>&1 || true
+}
+
+# One boot; prints `<entry TSC> <init exit ticks> <ms from QEMU start to init's exit line>`. The clock
+# stops when the line reaches this script through the serial pipe.
+timed_boot() {
+    local start entry="" line
+    start="$(date +%s%N)"
+    while IFS= read -r line; do
+        line="${line%$'\r'}"
+        case "$line" in
+            "boot: kernel entered at TSC "*) entry="$(sed -E 's/^boot: kernel entered at TSC ([0-9]+).*/\1/' <<<"$line")" ;;
+            "timing: process init "*" TSC ticks after kernel entry")
+                echo "$entry $(sed -E 's/.* exited ([0-9]+) TSC ticks.*/\1/' <<<"$line") $(( ($(date +%s%N) - start) / 1000000 ))" ;;
+        esac
+    done < <(boot_system "$@")
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR > 0) print v[int((NR + 1) / 2)] }'; }
+
+echo "[microos] bench: boot 1/$((WALL_BOOTS + 1)) (QEMU -icount shift=0: instruction counts)"
+counted_boot="$(timed_boot -icount shift=0 | head -n 1)"
+timed_boots=""
+for i in $(seq 1 "$WALL_BOOTS"); do
+    echo "[microos] bench: boot $((i + 1))/$((WALL_BOOTS + 1)) (plain TCG: cycles and wall-clock time)"
+    timed_boots+="$(timed_boot | head -n 1)"$'\n'
+done
+timed_boots="$(grep -E '^[0-9]+ [0-9]+ [0-9]+$' <<<"$timed_boots" || true)"
+boots_done="$(grep -c . <<<"$timed_boots" || true)"
+if [ -z "$counted_boot" ] || [ "$boots_done" = 0 ]; then
+    echo "reset to kernel: missing (no 'timing: process init' line; did init run?)"
+    echo "kernel to init exit: missing"
+    status=1
+else
+    read -r n_entry n_init _ <<<"$counted_boot"
+    echo "reset to kernel: $n_entry instructions, $(cut -d' ' -f1 <<<"$timed_boots" | median) cycles"
+    echo "kernel to init exit: $n_init instructions, $(cut -d' ' -f2 <<<"$timed_boots" | median) cycles"
+    echo "QEMU start to init exit: $(cut -d' ' -f3 <<<"$timed_boots" | median) ms (median of $boots_done boots)"
 fi
 exit $status

@@ -15,6 +15,7 @@ namespace MicroOS.Kernel.Boot
             "nosystem",  // do not start the manifest's system servers
             "waves",     // waves=N : start the servers= list again each time every process has ended, N times in all
             "irqoff",    // measure the longest interrupts-off stretch inside syscalls; reported when all processes are gone
+            "timing",    // print the timestamp counter, relative to kernel entry, when each process exits (./microos bench)
         };
 
         private readonly Dictionary<string, string> _options = new Dictionary<string, string>();

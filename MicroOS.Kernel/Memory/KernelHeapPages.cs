@@ -1,29 +1,41 @@
-using System.Runtime;
-using System.Runtime.CompilerServices;
+using MicroOS.Kernel.Arch.X64;
 
 namespace MicroOS.Kernel.Memory
 {
-    // Memory for the kernel's managed heap and its page-sized tables, carved from the boot heap
-    // reserved in Boot.asm (.bss, so zeroed by the loader). Never freed: these live as long as the kernel.
+    // Memory for the kernel's managed heap and its page-sized tables (GDT, TSS, IST stacks, IDT).
+    // First from the boot heap Boot.asm reserves in .bss, which is all there is until the frame
+    // allocator exists (PhysicalMemory.Initialize); then from zeroed, physically contiguous frames.
+    // The boot heap is kept small on purpose: the boot loader zeroes every byte of .bss before the
+    // kernel runs (4 MiB cost GRUB ≈ 8 M guest instructions), and -m 16M must still boot.
+    // Never freed: what is handed out here lives as long as the kernel (no GC in ring 0).
     internal static unsafe class KernelHeapPages
     {
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_boot_heap_start")] private static extern byte* BootHeapStart();
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_boot_heap_end")] private static extern byte* BootHeapEnd();
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_kernel_end")] public static extern ulong KernelEnd();
-
         private static byte* s_next;
         private static byte* s_end;
 
-        public static ulong UsedBytes => (ulong)(s_next - BootHeapStart());
-        public static ulong TotalBytes => (ulong)(BootHeapEnd() - BootHeapStart());
+        public static ulong BootHeapUsedBytes => s_next == null ? 0 : (ulong)(s_next - BootStub.BootHeapStart());
+        public static ulong BootHeapBytes => (ulong)(BootStub.BootHeapEnd() - BootStub.BootHeapStart());
 
-        // Zeroed, 16-byte aligned (page aligned when size is a multiple of 4096); null when exhausted.
+        // Zeroed, 16-byte aligned (page aligned when size is a multiple of 4096, and always when it
+        // comes from frames); null when memory is exhausted.
         public static void* AllocateZeroed(nuint size)
+        {
+            void* memory = FromBootHeap(size);
+            if (memory != null)
+                return memory;
+            int frames = (int)((size + 4095) / 4096);
+            return PhysicalMemory.TryAllocateContiguous(frames, out ulong physical) ? PhysMap.ToVirtual(physical) : null;
+        }
+
+        // The runtime's heap hook (RuntimeHost.s_moreMemory).
+        public static void* MoreManagedMemory(nuint size) => AllocateZeroed(size);
+
+        private static void* FromBootHeap(nuint size)
         {
             if (s_next == null)
             {
-                s_next = BootHeapStart();
-                s_end = BootHeapEnd();
+                s_next = BootStub.BootHeapStart();
+                s_end = BootStub.BootHeapEnd();
             }
             nuint align = (size & 4095) == 0 ? (nuint)4096 : 16;
             byte* start = (byte*)(((nuint)s_next + align - 1) & ~(align - 1));
@@ -31,17 +43,6 @@ namespace MicroOS.Kernel.Memory
                 return null;
             s_next = start + size;
             return start;
-        }
-
-        // The runtime's heap hook (RuntimeHost.s_moreMemory): the boot heap first, then frames from the
-        // allocator (the kernel heap has no GC: what it hands out stays the kernel's).
-        public static void* MoreManagedMemory(nuint size)
-        {
-            void* memory = AllocateZeroed(size);
-            if (memory != null)
-                return memory;
-            int frames = (int)((size + 4095) / 4096);
-            return PhysicalMemory.TryAllocateContiguous(frames, out ulong physical) ? PhysMap.ToVirtual(physical) : null;
         }
     }
 }

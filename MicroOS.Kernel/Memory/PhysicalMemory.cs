@@ -20,7 +20,7 @@ namespace MicroOS.Kernel.Memory
         public static void Initialize(BootInfo boot, ulong bootInfoPhysical, ulong bootInfoSize)
         {
             var reserved = new List<ReservedRange>();
-            reserved.Add(new ReservedRange(0x100000, PhysMap.KernelToPhysical(KernelHeapPages.KernelEnd()), "kernel image"));
+            reserved.Add(new ReservedRange(0x100000, PhysMap.KernelToPhysical(Arch.X64.BootStub.KernelEnd()), "kernel image"));
             reserved.Add(new ReservedRange(bootInfoPhysical, bootInfoPhysical + bootInfoSize, "boot information"));
             foreach (BootModule m in boot.Modules)
                 reserved.Add(new ReservedRange(m.Start, m.End, m.Name));

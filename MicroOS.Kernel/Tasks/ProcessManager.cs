@@ -188,13 +188,26 @@ namespace MicroOS.Kernel.Tasks
             return true;
         }
 
+        // Kernel option `timing`: each exit also prints when it happened, in TSC ticks after the
+        // kernel's first instruction (./microos bench: `kernel to init exit`).
+        public static bool ReportExitTimes;
+
         public static void ExitCurrent(int code)
         {
+            ulong now = Cpu.ReadTsc();
             Process process = Scheduler.Current.Process;
             WriteProcess(process);
             Log.Write(" exited with code ");
             Log.WriteDecimal(code);
             Log.Write("\n");
+            if (ReportExitTimes)
+            {
+                Log.Write("timing: ");
+                WriteProcess(process);
+                Log.Write(" exited ");
+                Log.WriteDecimal(now - BootStub.EntryTsc());
+                Log.Write(" TSC ticks after kernel entry\n");
+            }
             End(process, ProcessState.Exited, code);
         }
 

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using MicroOS.Tests.Harness;
+using Xunit;
+
+namespace MicroOS.Tests.Host;
+
+// templates/microos-server, the `dotnet new` template `./microos new-server` uses: instantiated here
+// into a temporary folder, with a template hive of its own (nothing is installed for the user; no
+// network: a template installed from a folder is read from that folder).
+public sealed class ServerTemplateTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("microos-template-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    [Fact]
+    public void DotnetNewCreatesTheServerNewServerDescribes()
+    {
+        string hive = Path.Combine(_temp, "hive");
+        string output = Path.Combine(_temp, "MyDriver");
+        DotnetNew("install", Path.Combine(RepoPaths.Root, "templates", "microos-server"), "--debug:custom-hive", hive);
+        DotnetNew("microos-server", "-n", "MyDriver", "-o", output, "--debug:custom-hive", hive);
+
+        // Exactly the two files, named after the server (the template's .template.config stays behind).
+        Assert.Equal(new[] { "MyDriver.csproj", "MyDriverServer.cs" },
+            Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+
+        string project = File.ReadAllText(Path.Combine(output, "MyDriver.csproj"));
+        Assert.Contains("<Project Sdk=\"Microsoft.NET.Sdk\">", project);
+        Assert.Contains("(mydriver.elf)", project);
+
+        string server = File.ReadAllText(Path.Combine(output, "MyDriverServer.cs"));
+        Assert.Contains("namespace MicroOS.Servers.MyDriver", server);
+        Assert.Contains("internal static class MyDriverServer", server);
+        Assert.Contains("[UnmanagedCallersOnly(EntryPoint = \"ServerMain\")]", server);
+        // The image name, as in the boot manifest line new-server writes: the name in lower case.
+        Assert.Contains("\"mydriver: hello from pid \"", server);
+
+        // Nothing of the template's own name is left.
+        foreach (string text in new[] { project, server })
+            Assert.DoesNotContain("servertemplate", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void DotnetNew(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _temp,
+        };
+        start.ArgumentList.Add("new");
+        foreach (string argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), $"dotnet new {string.Join(' ', arguments)} did not finish in 60 s");
+        Assert.True(process.ExitCode == 0,
+            $"dotnet new {string.Join(' ', arguments)} failed with status {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+    }
+}

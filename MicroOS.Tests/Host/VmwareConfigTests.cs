@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using MicroOS.Tests.Harness;
+using Xunit;
+
+namespace MicroOS.Tests.Host;
+
+// iso/MicroOS.vmx, written by the build beside the ISO (MicroOS.Build.csproj, target MicroOSVmx;
+// docs/vmware.md). VMware is not installed on the project's machines, so these tests check the
+// settings a boot depends on, not a boot.
+public sealed class VmwareConfigTests
+{
+    private static readonly Regex VmxLine = new(@"^(?<key>[A-Za-z0-9_.:]+)\s*=\s*""(?<value>[^""]*)""$");
+
+    private static Dictionary<string, string> ReadVmx()
+    {
+        string path = Path.Combine(RepoPaths.Root, "iso", "MicroOS.vmx");
+        Assert.True(File.Exists(path), $"{path} does not exist: run ./microos build first");
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);  // VMware keys are case-insensitive
+        foreach (string raw in File.ReadAllLines(path))
+        {
+            string line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            Match m = VmxLine.Match(line);
+            Assert.True(m.Success, $"not a `key = \"value\"` line in MicroOS.vmx: {line}");
+            Assert.True(settings.TryAdd(m.Groups["key"].Value, m.Groups["value"].Value), $"key set twice in MicroOS.vmx: {line}");
+        }
+        return settings;
+    }
+
+    [Fact]
+    public void CdRomIsTheIsoBesideTheVmx()
+    {
+        var vmx = ReadVmx();
+        // The one IDE device that is a CD-ROM image.
+        var cdroms = vmx.Where(kv => Regex.IsMatch(kv.Key, @"^ide\d:\d\.deviceType$", RegexOptions.IgnoreCase) && kv.Value == "cdrom-image")
+            .Select(kv => kv.Key[..^".deviceType".Length])
+            .ToList();
+        string device = Assert.Single(cdroms);
+
+        Assert.Equal("TRUE", vmx[$"{device}.present"], ignoreCase: true);
+        Assert.Equal("TRUE", vmx[$"{device}.startConnected"], ignoreCase: true);
+        // Relative, so iso/ can be moved as a whole; and the file the build writes there.
+        Assert.Equal(Path.GetFileName(RepoPaths.Iso), vmx[$"{device}.fileName"]);
+    }
+
+    [Fact]
+    public void SerialPortWritesToAFile()
+    {
+        var vmx = ReadVmx();
+
+        Assert.Equal("TRUE", vmx["serial0.present"], ignoreCase: true);
+        Assert.Equal("file", vmx["serial0.fileType"]);
+        Assert.EndsWith(".log", vmx["serial0.fileName"]);
+        Assert.DoesNotContain('/', vmx["serial0.fileName"]);
+    }
+
+    [Fact]
+    public void MemoryIsWhatRunGivesQemuAndTheMachineIsA64BitBiosGuestWithoutNetwork()
+    {
+        var vmx = ReadVmx();
+        // `./microos run` boots QEMU with `local memory=128M` unless told otherwise.
+        Match run = Regex.Match(File.ReadAllText(Path.Combine(RepoPaths.Root, "microos")), @"local memory=(?<mib>\d+)M\b");
+        Assert.True(run.Success, "./microos no longer sets a default memory size as `local memory=<N>M`");
+
+        Assert.Equal(run.Groups["mib"].Value, vmx["memsize"]);
+        Assert.Equal("other-64", vmx["guestOS"]);
+        Assert.Equal("bios", vmx["firmware"]);
+        Assert.Equal("FALSE", vmx["ethernet0.present"], ignoreCase: true);
+    }
+}
