@@ -9,7 +9,7 @@
 # taken inside the probe server (MicroOS.Servers/Probe/Bench.cs), minus the cost of reading the TSC.
 set -euo pipefail
 ISO="${1:?usage: bench.sh ISO}"
-CMDLINE="exit quiet nosystem servers=bench,,bench-partner"
+CMDLINE="exit quiet nosystem servers=ipc-bench-partner,,ipc-bench,,bench,,bench-partner"
 
 # Both servers exit once the figures are out (the partner after a bounded number of yields), and the
 # kernel's `exit` option then ends QEMU: a run takes seconds. The timeout only guards against a hang.
@@ -36,7 +36,7 @@ counted="$(cat "$work/counted")"
 timed="$(cat "$work/timed")"
 
 status=0
-for name in "null syscall" "context switch" "yield round trip"; do
+for name in "null syscall" "context switch" "yield round trip" "ipc round trip" "ipc round trip, 4 KiB payload" "notification signal to wake" "io port read"; do
     n="$(figure "$name" "$counted")"
     m="$(figure "$name" "$timed")"
     if [ -z "$n" ] || [ -z "$m" ]; then

@@ -17,6 +17,8 @@ namespace MicroOS.Kernel.Memory
         public ulong Pml4Physical { get; private set; }
         public ulong OwnedFrames { get; private set; }
         public ulong LimitFrames { get; private set; }
+        // Kernel objects the process owns, in frames (Objects/ProcessObjects.TryCharge): same limit.
+        public ulong ChargedFrames;
 
         // Destroyed user spaces wait here to be reused: the kernel heap is never collected.
         private static readonly System.Collections.Generic.List<AddressSpace> s_pool = new System.Collections.Generic.List<AddressSpace>(16);
@@ -58,6 +60,7 @@ namespace MicroOS.Kernel.Memory
                 space = new AddressSpace(pml4, limitFrames);
             }
             space.OwnedFrames = 1;
+            space.ChargedFrames = 0;
             ulong* mine = Table(pml4);
             ulong* kernel = Table(Kernel.Pml4Physical);
             for (int i = KernelHalfFirstEntry; i < 512; i++)
@@ -73,7 +76,7 @@ namespace MicroOS.Kernel.Memory
 
         public bool IsKernel => this == Kernel;
 
-        public bool CanAllocate(ulong frames) => OwnedFrames + frames <= LimitFrames;
+        public bool CanAllocate(ulong frames) => OwnedFrames + ChargedFrames + frames <= LimitFrames;
 
         // Allocates a zeroed frame and maps it at `va`. Fails (false) at the limit or when memory runs out.
         public bool MapNew(ulong va, PageFlags flags, out ulong physical)
@@ -208,7 +211,7 @@ namespace MicroOS.Kernel.Memory
                         ulong ptPhys = pd[k] & PageTableEntry.AddressMask;
                         ulong* pt = Table(ptPhys);
                         for (int l = 0; l < 512; l++)
-                            if ((pt[l] & (ulong)PageFlags.Present) != 0)
+                            if ((pt[l] & (ulong)PageFlags.Present) != 0 && (pt[l] & (ulong)PageFlags.Borrowed) == 0)
                                 PhysicalMemory.Free(pt[l] & PageTableEntry.AddressMask);
                         PhysicalMemory.Free(ptPhys);
                     }

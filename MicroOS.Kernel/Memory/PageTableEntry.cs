@@ -16,6 +16,7 @@ namespace MicroOS.Kernel.Memory
         Dirty = 64,
         Huge = 128,
         Global = 256,
+        Borrowed = 512,     // software bit: the frame belongs to a Frame object, not the address space
         NoExecute = 1UL << 63,
     }
 

@@ -5,7 +5,7 @@ namespace MicroOS.Kernel.Tasks
 {
     internal enum ProcessState { Running, Exited, Killed }
 
-    // A process: an address space and its threads (and, with the next step, its capability table).
+    // A process: an address space, its threads, and its capability table with the objects it owns.
     internal sealed class Process
     {
         // User address space layout (see docs/memory-layout.md).
@@ -25,6 +25,7 @@ namespace MicroOS.Kernel.Tasks
         public int ExitCode;
         public ulong HeapNext;
         public int UnreapedThreads;     // threads whose kernel stack is not yet freed
+        public Objects.ProcessObjects Objects;   // capabilities and owned kernel objects (Objects/ProcessObjects.cs)
         // The fault upcall (FaultUpcall.cs): the runtime's entry, the managed code it covers, and
         // whether it is armed (delivery disarms it until the runtime re-arms).
         public ulong FaultEntry, FaultCodeStart, FaultCodeEnd;

@@ -214,6 +214,8 @@ namespace MicroOS.Kernel.Tasks
         // A CPU exception in ring 3: only the process that caused it pays.
         public static void KillCurrentForFault(InterruptFrame* frame)
         {
+            if (Objects.FaultMessages.TryDeliver(frame))
+                return;     // its fault handler answered: run the instruction again
             Process process = Scheduler.Current.Process;
             WriteKilled(process, FaultReport.NameOf(frame->Vector));
             Log.Write(" at rip ");
@@ -237,6 +239,23 @@ namespace MicroOS.Kernel.Tasks
             WriteKilled(process, reason);
             Log.Write("\n");
             End(process, ProcessState.Killed, -1);
+        }
+
+        // Ends another process (or the caller) for the holder of its Process capability.
+        public static void Kill(Process process, string reason)
+        {
+            WriteKilled(process, reason);
+            Log.Write("\n");
+            End(process, ProcessState.Killed, -1);
+        }
+
+        // The running process started under `name` (the newest, if several), or null.
+        public static Process FindLive(string name)
+        {
+            for (int i = s_processes.Count - 1; i >= 0; i--)
+                if (s_processes[i].Name == name && s_processes[i].State == ProcessState.Running)
+                    return s_processes[i];
+            return null;
         }
 
         private static void WriteKilled(Process process, string reason)
@@ -263,6 +282,7 @@ namespace MicroOS.Kernel.Tasks
             bool wasCurrent = Scheduler.Current.Process == process;
             if (wasCurrent)
                 Scheduler.LoadAddressSpace(AddressSpace.Kernel);   // we are about to free the tables in use
+            Objects.ProcessObjects.OnProcessEnd(process);           // IPC waits, objects, capabilities
             foreach (Thread t in process.Threads)
                 Scheduler.Retire(t);
             process.Space.Destroy();

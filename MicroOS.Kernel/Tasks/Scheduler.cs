@@ -10,7 +10,7 @@ namespace MicroOS.Kernel.Tasks
     // gates and SYSCALL's FMASK see to that), on one CPU. The timer tick (Pit, 100 Hz) ends a thread's
     // quantum; a ready High thread always runs before a Normal one; the idle thread runs when nothing
     // else can, and halts.
-    internal static unsafe class Scheduler
+    internal static unsafe partial class Scheduler
     {
         public const int QuantumTicks = 2;
 

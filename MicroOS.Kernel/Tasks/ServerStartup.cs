@@ -12,6 +12,7 @@ namespace MicroOS.Kernel.Tasks
     internal static unsafe class ServerStartup
     {
         private static BootInfo s_boot;
+        private static List<ManifestEntry> s_entries;
         // The servers= list, parsed once: each wave starts the same entries again without allocating.
         private static readonly List<ManifestEntry> s_requested = new List<ManifestEntry>();
         private static int s_wavesLeft;
@@ -28,6 +29,7 @@ namespace MicroOS.Kernel.Tasks
             }
             var errors = new List<string>();
             List<ManifestEntry> entries = BootManifest.Parse(ModuleText(manifestModule.Value), errors);
+            s_entries = entries;
             foreach (string e in errors)
                 Log.WriteLine(string.Concat("warning: ", e));
 
@@ -103,7 +105,7 @@ namespace MicroOS.Kernel.Tasks
             }
         }
 
-        private static void Start(BootInfo boot, ManifestEntry entry)
+        private static Process Start(BootInfo boot, ManifestEntry entry)
         {
             BootModule? module = FindModule(boot, entry.Image);
             if (module == null)
@@ -113,13 +115,14 @@ namespace MicroOS.Kernel.Tasks
                 Log.Write("' for server '");
                 Log.Write(entry.Name);
                 Log.Write("'\n");
-                return;
+                return null;
             }
             BootModule m = module.Value;
             var image = new ReadOnlySpan<byte>(PhysMap.ToVirtual(m.Start), (int)(m.End - m.Start));
             Process p = ProcessManager.Start(entry.Name, image, entry.MemoryLimitBytes, entry.HighPriority ? Priority.High : Priority.Normal, entry.Arguments);
             if (p == null)
-                return;
+                return null;
+            Objects.InitialCaps.Grant(p, entry);
             Log.Write("servers: started ");
             Log.Write(entry.Name);
             Log.Write(" (pid ");
@@ -127,7 +130,14 @@ namespace MicroOS.Kernel.Tasks
             Log.Write(entry.Kind == ServerKind.Test ? ", test, limit " : ", system, limit ");
             Log.WriteDecimal(entry.MemoryLimitBytes >> 10);
             Log.Write(" KiB)\n");
+            return p;
         }
+
+        // A manifest entry by name, for a BootImage capability (Objects/BootImage.cs); null if none.
+        public static ManifestEntry FindEntry(string name) => s_entries == null ? null : Find(s_entries, name);
+
+        // process_start: the entry as a new process (with its manifest caps), or null (logged).
+        public static Process StartEntry(ManifestEntry entry) => Start(s_boot, entry);
 
         private static ManifestEntry Find(List<ManifestEntry> entries, string name)
         {

@@ -3,7 +3,7 @@ using MicroOS.Kernel.Memory;
 
 namespace MicroOS.Kernel.Tasks
 {
-    internal enum ThreadState { Ready, Running, Sleeping, Dead }
+    internal enum ThreadState { Ready, Running, Sleeping, Blocked, Dead }
 
     internal enum Priority { Normal = 0, High = 1 }
 
@@ -25,6 +25,7 @@ namespace MicroOS.Kernel.Tasks
         public ulong FsBase;
         public nint ThreadStatics;
         public ulong Ticks;
+        public Objects.ThreadIpc Ipc;            // IPC state, attached on first use and kept with the object
 
         public Thread(int id, Process process, string name, Priority priority, ulong kernelStackTop) =>
             Reset(id, process, name, priority, kernelStackTop);

@@ -21,6 +21,7 @@ namespace MicroOS.Servers.Probe
     //   fuzz <seed>      random syscalls with random arguments (SyscallFuzz.cs)
     //   gc [rounds]      allocate far past the memory limit, checking live data (GcStress.cs)
     //   irqoff           the longest syscalls there are, for the kernel's `irqoff` measurement (LongSyscalls.cs)
+    //   ipc <role>       IPC and capability tests and benchmarks (IpcProbe.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -56,6 +57,8 @@ namespace MicroOS.Servers.Probe
                     return GcStress.Run(label);
                 case "irqoff":
                     return LongSyscalls.Run();
+                case "ipc":
+                    return IpcProbe.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

@@ -41,7 +41,9 @@ namespace MicroOS.Servers.Probe
                 ulong n = Next(ref state) % 6;
                 return n == (ulong)Syscall.Exit ? (ulong)Syscall.Yield : n;
             }
-            return r == 7 ? 6 + Next(ref state) % 100 : Next(ref state);    // just past the table, or anything
+            // Just past the table, or anything. (The capability and IPC calls, whose blocking forms
+            // would park this thread for good, have their own fuzzer: IpcFuzz.cs.)
+            return r == 7 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 100 : Next(ref state);
         }
 
         private static ulong PickArgument(ref ulong state, byte* buffer)

@@ -49,3 +49,28 @@ mos_user_rdtsc:
     shl rdx, 32
     or rax, rdx
     ret
+
+; long mos_ipc(ulong number, IpcRegisters* regs)     called by Ipc.Raw (MicroOS.Shared/User/Ipc.cs)
+; The IPC calls use all six argument registers both ways: rdi, rsi, rdx, r10, r8, r9 are loaded from
+; regs[0..5] and, after `syscall`, stored back (the kernel returns badge, tag and message words
+; there). rbx is callee-saved in both conventions, so it holds the pointer across the call.
+global mos_ipc
+mos_ipc:
+    push rbx
+    mov rax, rdi
+    mov rbx, rsi
+    mov rdi, [rbx]
+    mov rsi, [rbx + 8]
+    mov rdx, [rbx + 16]
+    mov r10, [rbx + 24]
+    mov r8, [rbx + 32]
+    mov r9, [rbx + 40]
+    syscall
+    mov [rbx], rdi
+    mov [rbx + 8], rsi
+    mov [rbx + 16], rdx
+    mov [rbx + 24], r10
+    mov [rbx + 32], r8
+    mov [rbx + 40], r9
+    pop rbx
+    ret

@@ -97,6 +97,7 @@ namespace MicroOS.Kernel.Arch.X64
             }
             else if (vector >= Pic.VectorBase && vector < Pic.VectorBase + 16)
             {
+                Objects.IrqLine.OnInterrupt((int)(vector - Pic.VectorBase));   // masks the line if a driver owns it
                 Pic.EndInterrupt((int)(vector - Pic.VectorBase));
             }
         }

@@ -29,6 +29,12 @@ namespace MicroOS.Kernel.Arch.X64
                 Unmask(2);
         }
 
+        public static void Mask(int irq)
+        {
+            ushort port = irq < 8 ? MasterData : SlaveData;
+            Cpu.OutB(port, (byte)(Cpu.InB(port) | (1 << (irq & 7))));
+        }
+
         public static void EndInterrupt(int irq)
         {
             if (irq >= 8)

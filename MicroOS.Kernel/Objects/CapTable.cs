@@ -1,0 +1,218 @@
+using System.Runtime.CompilerServices;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Kernel.Objects
+{
+    // A process's capability table and the derivation tree that links capabilities across tables.
+    // Pure logic, no kernel types: the host tests (MicroOS.Tests/KernelLogic/CapTableTests.cs) compile
+    // this file as written. The kernel reaches it through ProcessObjects (one table per process) and
+    // CapSyscalls / Invocation (decode), which add what needs the kernel: liveness of the object.
+    //
+    // What must stay true:
+    // - A derived capability (copy, mint, IPC transfer) never has a right its parent lacks.
+    // - Every capability derived from C, however deep and in whichever table, is in C's subtree, so
+    //   Revoke(C) reaches it. Delete re-attaches the deleted cap's children to its parent, so a revoke
+    //   higher up still reaches them; siblings are never touched.
+    // - A slot number is an index into one table and means nothing elsewhere.
+    // - Nothing here allocates after the table is built: slots are preallocated and recycled.
+    internal sealed class CapSlot
+    {
+        public CapTable Table;
+        public int Index;
+        public CapType Type;
+        public CapRights Rights;
+        public ulong Badge;
+        public object Object;        // the kernel object (Endpoint, Notification, Frame, ..., Process)
+        public ulong Generation;     // the object's generation when this cap was made (stale caps: ObjectGone)
+        public CapSlot Parent, FirstChild, NextSibling, PrevSibling;
+
+        public bool IsEmpty => Type == CapType.None;
+    }
+
+    internal static class CapRightsAlgebra
+    {
+        public static bool Has(CapRights held, CapRights needed) => (held & needed) == needed;
+
+        // Mint and copy: the result is never wider than the parent, whatever was asked for.
+        public static CapRights Derive(CapRights parent, CapRights requested) => parent & requested & CapRights.All;
+    }
+
+    internal sealed class CapTable
+    {
+        public const int DefaultSlotCount = 128;
+
+        private readonly CapSlot[] _slots;
+        public int Count { get; private set; }
+        public object Owner;        // the process (kernel) or anything a test likes
+
+        public CapTable(int slotCount)
+        {
+            _slots = new CapSlot[slotCount];
+            for (int i = 0; i < slotCount; i++)
+                _slots[i] = new CapSlot { Table = this, Index = i };
+        }
+
+        public int SlotCount => _slots.Length;
+
+        // The capability in `slot`, or null for a number outside the table or an empty slot.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public CapSlot Lookup(ulong slot)
+        {
+            if (slot >= (ulong)_slots.Length)
+                return null;
+            CapSlot s = _slots[(int)slot];
+            return s.IsEmpty ? null : s;
+        }
+
+        // The slot itself (empty or not), or null for a number outside the table.
+        public CapSlot At(ulong slot) => slot < (ulong)_slots.Length ? _slots[(int)slot] : null;
+
+        // A free slot to receive into, or the error that says why not.
+        public SyscallError? Destination(ulong slot, out CapSlot destination)
+        {
+            destination = At(slot);
+            if (destination == null)
+                return SyscallError.InvalidCapability;
+            if (!destination.IsEmpty)
+                return SyscallError.SlotOccupied;
+            return null;
+        }
+
+        // A capability with no parent: the first one to a new object.
+        public void InsertOriginal(CapSlot destination, CapType type, CapRights rights, ulong badge, object obj, ulong generation)
+        {
+            Fill(destination, type, rights & CapRights.All, badge, obj, generation);
+        }
+
+        // Copy: same rights and badge, a child of `source` (so revoking `source` removes it).
+        // `destination` may be in another table (IPC transfer).
+        public static void Copy(CapSlot source, CapSlot destination) =>
+            Derive(source, destination, source.Rights, source.Badge);
+
+        // Mint: rights can only shrink; a badge can be set only on an unbadged endpoint or notification cap.
+        public static SyscallError? Mint(CapSlot source, CapSlot destination, CapRights rights, ulong badge)
+        {
+            if (badge != 0)
+            {
+                if (source.Type != CapType.Endpoint && source.Type != CapType.Notification)
+                    return SyscallError.InvalidArgument;
+                if (source.Badge != 0)
+                    return SyscallError.InvalidArgument;
+            }
+            Derive(source, destination, CapRightsAlgebra.Derive(source.Rights, rights), badge != 0 ? badge : source.Badge);
+            return null;
+        }
+
+        private static void Derive(CapSlot source, CapSlot destination, CapRights rights, ulong badge)
+        {
+            destination.Table.Fill(destination, source.Type, rights, badge, source.Object, source.Generation);
+            LinkChild(source, destination);
+        }
+
+        // Move: the capability changes slot (and table) keeping its place in the derivation tree.
+        public static void Move(CapSlot source, CapSlot destination)
+        {
+            destination.Table.Fill(destination, source.Type, source.Rights, source.Badge, source.Object, source.Generation);
+            destination.Parent = source.Parent;
+            destination.PrevSibling = source.PrevSibling;
+            destination.NextSibling = source.NextSibling;
+            destination.FirstChild = source.FirstChild;
+            if (source.PrevSibling != null)
+                source.PrevSibling.NextSibling = destination;
+            else if (source.Parent != null)
+                source.Parent.FirstChild = destination;
+            if (source.NextSibling != null)
+                source.NextSibling.PrevSibling = destination;
+            for (CapSlot c = source.FirstChild; c != null; c = c.NextSibling)
+                c.Parent = destination;
+            source.Parent = source.FirstChild = source.NextSibling = source.PrevSibling = null;
+            source.Table.Clear(source);
+        }
+
+        // Delete: empties the slot. Its children move up to its parent (or become originals).
+        public static void Delete(CapSlot slot)
+        {
+            CapSlot parent = slot.Parent;
+            CapSlot child = slot.FirstChild;
+            while (child != null)
+            {
+                CapSlot next = child.NextSibling;
+                child.Parent = null;
+                child.NextSibling = child.PrevSibling = null;
+                if (parent != null)
+                    LinkChild(parent, child);
+                child = next;
+            }
+            slot.FirstChild = null;
+            Unlink(slot);
+            slot.Table.Clear(slot);
+        }
+
+        // Revoke: deletes every capability derived from `slot`, in every table, however deep; `slot`
+        // itself stays. Returns how many were removed. Deepest first, without recursion or allocation.
+        public static int Revoke(CapSlot slot)
+        {
+            int removed = 0;
+            while (slot.FirstChild != null)
+            {
+                CapSlot leaf = slot.FirstChild;
+                while (leaf.FirstChild != null)
+                    leaf = leaf.FirstChild;
+                Unlink(leaf);
+                leaf.Table.Clear(leaf);
+                removed++;
+            }
+            return removed;
+        }
+
+        // Deletes every capability in the table (its process ended). Children in other tables move up.
+        public void DeleteAll()
+        {
+            for (int i = 0; i < _slots.Length; i++)
+                if (!_slots[i].IsEmpty)
+                    Delete(_slots[i]);
+        }
+
+        private void Fill(CapSlot s, CapType type, CapRights rights, ulong badge, object obj, ulong generation)
+        {
+            s.Type = type;
+            s.Rights = rights;
+            s.Badge = badge;
+            s.Object = obj;
+            s.Generation = generation;
+            s.Parent = s.FirstChild = s.NextSibling = s.PrevSibling = null;
+            Count++;
+        }
+
+        private void Clear(CapSlot s)
+        {
+            s.Type = CapType.None;
+            s.Rights = CapRights.None;
+            s.Badge = 0;
+            s.Object = null;
+            s.Generation = 0;
+            Count--;
+        }
+
+        private static void LinkChild(CapSlot parent, CapSlot child)
+        {
+            child.Parent = parent;
+            child.PrevSibling = null;
+            child.NextSibling = parent.FirstChild;
+            if (parent.FirstChild != null)
+                parent.FirstChild.PrevSibling = child;
+            parent.FirstChild = child;
+        }
+
+        private static void Unlink(CapSlot s)
+        {
+            if (s.PrevSibling != null)
+                s.PrevSibling.NextSibling = s.NextSibling;
+            else if (s.Parent != null)
+                s.Parent.FirstChild = s.NextSibling;
+            if (s.NextSibling != null)
+                s.NextSibling.PrevSibling = s.PrevSibling;
+            s.Parent = s.NextSibling = s.PrevSibling = null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using MicroOS.Kernel.Tasks;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Kernel.Objects
+{
+    // A range of I/O ports [First, First + Count), granted by the boot manifest (`io:3f8+8`). The
+    // holder reaches them only through the checked io_port_read / io_port_write syscalls
+    // (HardwareSyscalls); ring 3 has no I/O permission bitmap, so an `in`/`out` instruction still
+    // faults (docs/capabilities.md explains the choice).
+    internal sealed class IoPortRange : KernelObject
+    {
+        public const int ChargeBytes = 64;
+        private static readonly ObjectPool<IoPortRange> s_pool = new ObjectPool<IoPortRange>(256);
+
+        public ushort First;
+        public int Count;
+
+        public override CapType Type => CapType.IoPortRange;
+
+        public static IoPortRange Create(Process owner, ushort first, int count)
+        {
+            if (!s_pool.CanTake)
+                return null;
+            IoPortRange r = s_pool.TakeFree() ?? new IoPortRange();
+            r.Begin(owner, ChargeBytes);
+            r.First = first;
+            r.Count = count;
+            return r;
+        }
+
+        // [port, port + width) lies inside the range.
+        // (Written so that no sum can wrap around: port and width come from ring 3.)
+        public bool Contains(ulong port, ulong width) => port >= First && port < (ulong)First + (ulong)Count && width <= (ulong)First + (ulong)Count - port;
+
+        protected override bool OnDestroy() => true;
+
+        public void Release() => s_pool.Free(this);
+    }
+}

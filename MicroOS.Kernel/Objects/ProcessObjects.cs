@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using MicroOS.Kernel.Memory;
+using MicroOS.Kernel.Tasks;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Kernel.Objects
+{
+    // What a process holds beyond its address space: its capability table, the kernel objects it
+    // owns (and their charge against its memory limit), the frames it mapped from capabilities, and
+    // its fault endpoint. Attached on first use (Of), recycled when the process ends. Called by the
+    // capability syscalls, InitialCaps, and ProcessManager.End (OnProcessEnd).
+    internal sealed class ProcessObjects
+    {
+        public const int MaxMappings = 32;
+        private static readonly List<ProcessObjects> s_pool = new List<ProcessObjects>(16);
+
+        public readonly CapTable Caps = new CapTable(CapTable.DefaultSlotCount);
+        public Process Process;
+        public KernelObject Owned;
+        public ulong ChargedBytes;
+
+        public Endpoint FaultEndpoint;
+        public ulong FaultGeneration, FaultBadge;
+
+        private readonly Frame[] _mappedFrames = new Frame[MaxMappings];
+        public int MappingCount;
+
+        public static ProcessObjects Of(Process p)
+        {
+            if (p == null)
+                return null;
+            ProcessObjects o = p.Objects;
+            if (o != null)
+                return o;
+            if (s_pool.Count > 0)
+            {
+                o = s_pool[s_pool.Count - 1];
+                s_pool.RemoveAt(s_pool.Count - 1);
+            }
+            else
+            {
+                o = new ProcessObjects();
+            }
+            o.Process = p;
+            o.Caps.Owner = p;
+            p.Objects = o;
+            return o;
+        }
+
+        // Object memory counts against the same limit as the process's pages (AddressSpace.ChargedFrames).
+        public bool TryCharge(int bytes)
+        {
+            ulong total = ChargedBytes + (ulong)bytes;
+            ulong frames = (total + PhysicalMemory.FrameSize - 1) / PhysicalMemory.FrameSize;
+            AddressSpace space = Process.Space;
+            if (space.OwnedFrames + frames > space.LimitFrames)
+                return false;
+            ChargedBytes = total;
+            space.ChargedFrames = frames;
+            return true;
+        }
+
+        public void Uncharge(int bytes)
+        {
+            ChargedBytes -= (ulong)bytes;
+            Process.Space.ChargedFrames = (ChargedBytes + PhysicalMemory.FrameSize - 1) / PhysicalMemory.FrameSize;
+        }
+
+        public void Own(KernelObject o)
+        {
+            o.NextOwned = Owned;
+            Owned = o;
+        }
+
+        // Charges a new object to this process and lists it; on failure the object goes straight
+        // back to its pool (nothing is kept on the error path).
+        public bool TryAdopt(KernelObject obj)
+        {
+            if (!TryCharge(obj.ChargedBytes))
+            {
+                obj.Destroy();
+                Release(obj);
+                return false;
+            }
+            Own(obj);
+            return true;
+        }
+
+        public bool TryRecordMapping(Frame f)
+        {
+            if (MappingCount == MaxMappings)
+                return false;
+            _mappedFrames[MappingCount++] = f;
+            f.MapCount++;
+            return true;
+        }
+
+        public bool HasFaultEndpoint => FaultEndpoint != null && FaultEndpoint.Generation == FaultGeneration;
+
+        // Called by ProcessManager.End before the threads are retired and the address space destroyed:
+        // every thread leaves its IPC queues, every owned object dies (its waiters get ObjectGone),
+        // every capability goes (children elsewhere move up), every borrowed mapping is counted off.
+        public static void OnProcessEnd(Process p)
+        {
+            foreach (Thread t in p.Threads)
+                t.Ipc?.Cancel();
+            ProcessObjects o = p.Objects;
+            if (o == null)
+                return;
+            KernelObject obj = o.Owned;
+            while (obj != null)
+            {
+                KernelObject next = obj.NextOwned;
+                obj.NextOwned = null;
+                if (obj.Destroy())
+                    Release(obj);
+                obj = next;
+            }
+            o.Owned = null;
+            o.Caps.DeleteAll();
+            for (int i = 0; i < o.MappingCount; i++)
+            {
+                o._mappedFrames[i].Unmapped();
+                o._mappedFrames[i] = null;
+            }
+            o.MappingCount = 0;
+            o.FaultEndpoint = null;
+            o.ChargedBytes = 0;
+            p.Space.ChargedFrames = 0;
+            o.Process = null;
+            o.Caps.Owner = null;
+            p.Objects = null;
+            s_pool.Add(o);
+        }
+
+        public static void Release(KernelObject obj)
+        {
+            switch (obj.Type)
+            {
+                case CapType.Endpoint: ((Endpoint)obj).Release(); break;
+                case CapType.Notification: ((Notification)obj).Release(); break;
+                case CapType.Frame: ((Frame)obj).Release(); break;
+                case CapType.IoPortRange: ((IoPortRange)obj).Release(); break;
+                case CapType.IrqLine: ((IrqLine)obj).Release(); break;
+                case CapType.BootImage: ((BootImage)obj).Release(); break;
+            }
+        }
+
+        // Is the object a capability names still the one it was made for?
+        // The type field says what Object is, so no checked cast is needed (the decode fast path).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsLive(CapSlot cap)
+        {
+            if (cap.Type == CapType.Process)
+            {
+                Process p = Unsafe.As<Process>(cap.Object);
+                return (ulong)p.Id == cap.Generation && p.State == ProcessState.Running;
+            }
+            return Unsafe.As<KernelObject>(cap.Object).Generation == cap.Generation;
+        }
+    }
+}

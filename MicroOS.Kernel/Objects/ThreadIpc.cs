@@ -1,0 +1,84 @@
+using MicroOS.Kernel.Syscalls;
+using MicroOS.Kernel.Tasks;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Kernel.Objects
+{
+    internal enum IpcWait : byte { None, Send, Call, Receive, Reply, Notification }
+
+    // A thread's IPC state: what it waits for, the message it offers while it waits to send, its
+    // reply slot (the caller it must answer) and its IPC buffer. Attached to a Thread on its first
+    // IPC (Of) and recycled with it. Used by Endpoint.cs, Notification.cs and FaultMessages.cs.
+    //
+    // The reply mechanism is a per-thread reply slot: receiving a Call stores the caller and its
+    // unique thread id here; Reply checks both, so a caller that died (its Thread object perhaps
+    // recycled under a new id) makes the reply a harmless no-op.
+    internal sealed unsafe class ThreadIpc : WaitNode
+    {
+        public Thread Thread;
+        public IpcWait Wait;
+        public SyscallFrame* Frame;         // where a partner writes this thread's results while it waits
+        public long Result;                 // rax when the thread resumes
+
+        // The message offered while waiting to send.
+        public ulong Badge, Tag, Mr0, Mr1, Mr2, Mr3;
+        public CapSlot CapToSend;           // checked again at delivery
+        public object CapObject;
+
+        // The reply slot.
+        public ThreadIpc ReplyTo;
+        public int ReplyToId;
+
+        // The IPC buffer: a user page this thread registered, and a kernel staging page a payload is
+        // copied to (copy in once from the sender, copy out once to the receiver: UserSpan only).
+        public ulong BufferAddress;
+        public ulong ReceiveSlot;           // where an incoming capability goes; 0: none accepted
+        public byte* Staging;
+        public ulong StagingFrame;
+        public int PendingPayload;          // bytes in Staging to copy out when this thread resumes
+
+        public Notification Bound;
+
+        // For a thread blocked by a fault (FaultMessages): its reply lands here.
+        public SyscallFrame FaultFrame;
+
+        public static ThreadIpc Of(Thread t)
+        {
+            ThreadIpc ipc = t.Ipc;
+            if (ipc == null)
+            {
+                ipc = new ThreadIpc { Thread = t };
+                t.Ipc = ipc;
+            }
+            return ipc;
+        }
+
+        public bool HasValidReplyTarget => ReplyTo != null && ReplyTo.Thread.Id == ReplyToId && ReplyTo.Wait == IpcWait.Reply;
+
+        // The thread's process ended: leave every queue, answer a pending caller with ObjectGone,
+        // give the staging page back. Called by ProcessObjects.OnProcessEnd.
+        public void Cancel()
+        {
+            if (Queue != null)
+                Queue.Remove(this);
+            if (HasValidReplyTarget)
+                Endpoint.FailWaiter(ReplyTo, SyscallError.ObjectGone);
+            ReplyTo = null;
+            if (Bound != null && Bound.BoundThread == this)
+                Bound.BoundThread = null;
+            Bound = null;
+            Wait = IpcWait.None;
+            CapToSend = null;
+            CapObject = null;
+            BufferAddress = 0;
+            ReceiveSlot = 0;
+            PendingPayload = 0;
+            if (StagingFrame != 0)
+            {
+                Memory.PhysicalMemory.Free(StagingFrame);
+                StagingFrame = 0;
+                Staging = null;
+            }
+        }
+    }
+}

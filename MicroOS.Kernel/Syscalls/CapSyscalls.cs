@@ -1,0 +1,129 @@
+using MicroOS.Kernel.Objects;
+using MicroOS.Kernel.Tasks;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Kernel.Syscalls
+{
+    // cap_copy, cap_mint, cap_move, cap_delete, cap_revoke, cap_inspect, cap_count and the object
+    // creation calls (endpoint_create, notification_create, frame_create). Decode (slots, rights,
+    // liveness) first, then perform through CapTable (Objects/CapTable.cs, host-tested).
+    internal static unsafe class CapSyscalls
+    {
+        public static long Copy(SyscallFrame* f)
+        {
+            long e = Invocation.Lookup(f->Arg0, CapType.None, CapRights.None, out CapSlot source);
+            if (e != 0)
+                return e;
+            e = Invocation.Destination(f->Arg1, out _, out CapSlot destination);
+            if (e != 0)
+                return e;
+            CapTable.Copy(source, destination);
+            return 0;
+        }
+
+        public static long Mint(SyscallFrame* f)
+        {
+            long e = Invocation.Lookup(f->Arg0, CapType.None, CapRights.None, out CapSlot source);
+            if (e != 0)
+                return e;
+            e = Invocation.Destination(f->Arg1, out _, out CapSlot destination);
+            if (e != 0)
+                return e;
+            if (f->Arg2 > (ulong)CapRights.All)
+                return (long)SyscallError.InvalidArgument;
+            SyscallError? error = CapTable.Mint(source, destination, (CapRights)f->Arg2, f->Arg3);
+            return error == null ? 0 : (long)error.Value;
+        }
+
+        public static long Move(SyscallFrame* f)
+        {
+            // A stale cap may still be moved (or deleted): only its slot is touched.
+            ProcessObjects objects = Scheduler.Current.Process.Objects;
+            CapSlot source = objects?.Caps.Lookup(f->Arg0);
+            if (source == null)
+                return (long)SyscallError.InvalidCapability;
+            long e = Invocation.Destination(f->Arg1, out _, out CapSlot destination);
+            if (e != 0)
+                return e;
+            CapTable.Move(source, destination);
+            return 0;
+        }
+
+        public static long Delete(SyscallFrame* f)
+        {
+            CapSlot slot = Scheduler.Current.Process.Objects?.Caps.Lookup(f->Arg0);
+            if (slot == null)
+                return (long)SyscallError.InvalidCapability;
+            CapTable.Delete(slot);
+            return 0;
+        }
+
+        public static long Revoke(SyscallFrame* f)
+        {
+            CapSlot slot = Scheduler.Current.Process.Objects?.Caps.Lookup(f->Arg0);
+            if (slot == null)
+                return (long)SyscallError.InvalidCapability;
+            return CapTable.Revoke(slot);
+        }
+
+        public static long Inspect(SyscallFrame* f)
+        {
+            CapSlot slot = Scheduler.Current.Process.Objects?.Caps.Lookup(f->Arg0);
+            if (slot == null)
+                return (long)SyscallError.InvalidCapability;
+            if (!ProcessObjects.IsLive(slot))
+                return (long)SyscallError.ObjectGone;
+            f->Arg0 = slot.Badge;
+            return CapInfo.Pack(slot.Type, slot.Rights);
+        }
+
+        public static long Count(SyscallFrame* f)
+        {
+            ProcessObjects objects = Scheduler.Current.Process.Objects;
+            return objects == null ? 0 : objects.Caps.Count;
+        }
+
+        public static long CreateEndpoint(SyscallFrame* f)
+        {
+            long e = Invocation.Destination(f->Arg0, out ProcessObjects objects, out CapSlot destination);
+            if (e != 0)
+                return e;
+            Endpoint ep = Endpoint.Create(Scheduler.Current.Process);
+            if (ep == null || !objects.TryAdopt(ep))
+                return (long)SyscallError.OutOfMemory;
+            objects.Caps.InsertOriginal(destination, CapType.Endpoint, CapRights.All, 0, ep, ep.Generation);
+            return 0;
+        }
+
+        public static long CreateNotification(SyscallFrame* f)
+        {
+            long e = Invocation.Destination(f->Arg0, out ProcessObjects objects, out CapSlot destination);
+            if (e != 0)
+                return e;
+            Notification n = Notification.Create(Scheduler.Current.Process);
+            if (n == null || !objects.TryAdopt(n))
+                return (long)SyscallError.OutOfMemory;
+            objects.Caps.InsertOriginal(destination, CapType.Notification, CapRights.All, 0, n, n.Generation);
+            return 0;
+        }
+
+        public static long CreateFrame(SyscallFrame* f)
+        {
+            long e = Invocation.Destination(f->Arg0, out ProcessObjects objects, out CapSlot destination);
+            if (e != 0)
+                return e;
+            if (f->Arg1 == 0 || f->Arg1 > Frame.MaxPages)
+                return (long)SyscallError.OutOfRange;
+            int pages = (int)f->Arg1;
+            // Check the limit before taking memory: a refused creation touches nothing.
+            if (!objects.TryCharge(Frame.ChargeBytes + pages * (int)Memory.PhysicalMemory.FrameSize))
+                return (long)SyscallError.OutOfMemory;
+            objects.Uncharge(Frame.ChargeBytes + pages * (int)Memory.PhysicalMemory.FrameSize);
+            Frame frame = Frame.Create(Scheduler.Current.Process, pages);
+            if (frame == null || !objects.TryAdopt(frame))
+                return (long)SyscallError.OutOfMemory;
+            objects.Caps.InsertOriginal(destination, CapType.Frame, CapRights.All, 0, frame, frame.Generation);
+            return 0;
+        }
+    }
+}

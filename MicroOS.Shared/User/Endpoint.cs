@@ -1,0 +1,131 @@
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Shared.User
+{
+    // A capability slot holding an endpoint, as a type: Syscall.EndpointCall -> EndpointSyscalls.Call
+    // -> Objects/Endpoint.Send (docs/ipc-path.md). Every call returns >= 0 or a SyscallError.
+    public readonly struct Endpoint
+    {
+        public readonly int Slot;
+
+        public Endpoint(int slot) => Slot = slot;
+
+        public long Send(ref Message m) => Ipc.Invoke(Syscall.EndpointSend, ref m, Slot);
+        public long TrySend(ref Message m) => Ipc.Invoke(Syscall.EndpointNBSend, ref m, Slot);
+
+        // Sends `m` and waits for the reply, which replaces it.
+        public long Call(ref Message m) => Ipc.Invoke(Syscall.EndpointCall, ref m, Slot);
+
+        // 0: a message (in m, badge included); 1: a signal of the bound notification (bits in m.Badge).
+        public long Receive(out Message m)
+        {
+            m = default;
+            return Ipc.Invoke(Syscall.EndpointRecv, ref m, Slot);
+        }
+
+        public long TryReceive(out Message m)
+        {
+            m = default;
+            return Ipc.Invoke(Syscall.EndpointNBRecv, ref m, Slot);
+        }
+
+        // Replies with `m` to the last caller, then waits for the next message, which replaces `m`.
+        public long ReplyReceive(ref Message m) => Ipc.Invoke(Syscall.EndpointReplyRecv, ref m, Slot);
+    }
+
+    public readonly struct Notification
+    {
+        public readonly int Slot;
+
+        public Notification(int slot) => Slot = slot;
+
+        public long Signal() => Ipc.Syscall4(Syscall.NotificationSignal, (ulong)Slot, 0, 0, 0, out _);
+
+        // 0 and the bits (cleared), or an error.
+        public long Wait(out ulong bits)
+        {
+            long r = Ipc.Syscall4(Syscall.NotificationWait, (ulong)Slot, 0, 0, 0, out IpcRegisters regs);
+            bits = regs.A0;
+            return r;
+        }
+
+        public long Poll(out ulong bits)
+        {
+            long r = Ipc.Syscall4(Syscall.NotificationPoll, (ulong)Slot, 0, 0, 0, out IpcRegisters regs);
+            bits = regs.A0;
+            return r;
+        }
+
+        // The calling thread's endpoint receives also wake for this notification.
+        public long BindToThisThread() => Ipc.Syscall4(Syscall.NotificationBind, (ulong)Slot, 0, 0, 0, out _);
+    }
+
+    public readonly unsafe struct FrameCap
+    {
+        public readonly int Slot;
+
+        public FrameCap(int slot) => Slot = slot;
+
+        // Maps the frame at `address` (page aligned, in the mapping window 0x30_0000_0000..0x40_0000_0000).
+        public long Map(ulong address, bool writable) => Ipc.Syscall4(Syscall.FrameMap, (ulong)Slot, address, writable ? 1UL : 0, 0, out _);
+
+        public const ulong WindowBase = 0x0000_0030_0000_0000;
+    }
+
+    public readonly struct IoPorts
+    {
+        public readonly int Slot;
+
+        public IoPorts(int slot) => Slot = slot;
+
+        public long Read8(ushort port) => Ipc.Syscall4(Syscall.IoPortRead, (ulong)Slot, port, 1, 0, out _);
+        public long Write8(ushort port, byte value) => Ipc.Syscall4(Syscall.IoPortWrite, (ulong)Slot, port, 1, value, out _);
+    }
+
+    public readonly struct IrqLineCap
+    {
+        public readonly int Slot;
+
+        public IrqLineCap(int slot) => Slot = slot;
+
+        public long SetNotification(Notification n) => Ipc.Syscall4(Syscall.IrqSetNotification, (ulong)Slot, (ulong)n.Slot, 0, 0, out _);
+        public long Acknowledge() => Ipc.Syscall4(Syscall.IrqAck, (ulong)Slot, 0, 0, 0, out _);
+    }
+
+    public readonly struct ProcessCap
+    {
+        public readonly int Slot;
+
+        public ProcessCap(int slot) => Slot = slot;
+
+        public long Kill() => Ipc.Syscall4(Syscall.ProcessKill, (ulong)Slot, 0, 0, 0, out _);
+        public long Inspect() => Ipc.Syscall4(Syscall.ProcessInspect, (ulong)Slot, 0, 0, 0, out _);
+        public long SetFaultEndpoint(Endpoint e) => Ipc.Syscall4(Syscall.ProcessSetFaultEndpoint, (ulong)Slot, (ulong)e.Slot, 0, 0, out _);
+    }
+
+    // The loop every server runs: receive, handle, reply-and-receive. `handle` turns a request into
+    // the reply (in place); a bound notification's signal goes to `signal` (bits) when given.
+    public static class ServerLoop
+    {
+        public delegate void Handler(ref Message m);
+        public delegate void SignalHandler(ulong bits);
+
+        public static long Run(Endpoint endpoint, Handler handle, SignalHandler signal = null)
+        {
+            long r = endpoint.Receive(out Message m);
+            while (true)
+            {
+                if (r < 0)
+                    return r;
+                if (r == 1)
+                {
+                    signal?.Invoke(m.Badge);
+                    r = endpoint.Receive(out m);
+                    continue;
+                }
+                handle(ref m);
+                r = endpoint.ReplyReceive(ref m);
+            }
+        }
+    }
+}

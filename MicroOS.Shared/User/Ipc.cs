@@ -1,0 +1,98 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Shared.User
+{
+    // The six argument registers of an IPC syscall, in and out (mos_ipc in User.asm):
+    // in: A0 = capability slot, A1 = tag, A2..A5 = message words; out: A0 = badge (or notification
+    // bits), A1 = tag, A2..A5 = words.
+    [StructLayout(LayoutKind.Sequential)]
+    public struct IpcRegisters
+    {
+        public ulong A0, A1, A2, A3, A4, A5;
+    }
+
+    // A message as a server sees it: tag, four words in registers, and who sent it (badge).
+    public struct Message
+    {
+        public MessageTag Tag;
+        public ulong W0, W1, W2, W3;
+        public ulong Badge;
+
+        public Message(uint label, ulong w0 = 0, ulong w1 = 0, ulong w2 = 0, ulong w3 = 0)
+        {
+            Tag = MessageTag.Of(label);
+            W0 = w0; W1 = w1; W2 = w2; W3 = w3;
+            Badge = 0;
+        }
+
+        public uint Label => Tag.Label;
+    }
+
+    // Typed stubs for every IPC and capability syscall. Each is one `syscall`. Called by the typed
+    // wrappers in Endpoint.cs (Endpoint, Notification, FrameCap, IoPorts, IrqLineCap, ProcessCap)
+    // and by servers that want the raw registers (the benchmarks); the next stop is mos_ipc in User.asm.
+    public static unsafe class Ipc
+    {
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_ipc")]
+        public static extern long Raw(ulong number, IpcRegisters* registers);
+
+        public static long Invoke(Syscall number, ref Message m, int slot)
+        {
+            IpcRegisters r;
+            r.A0 = (ulong)slot;
+            r.A1 = m.Tag.Value;
+            r.A2 = m.W0; r.A3 = m.W1; r.A4 = m.W2; r.A5 = m.W3;
+            long result = Raw((ulong)number, &r);
+            if (result >= 0 && number != Syscall.EndpointSend && number != Syscall.EndpointNBSend)
+            {
+                m.Badge = r.A0;
+                m.Tag = new MessageTag(r.A1);
+                m.W0 = r.A2; m.W1 = r.A3; m.W2 = r.A4; m.W3 = r.A5;
+            }
+            return result;
+        }
+
+        // A syscall with up to four plain arguments and the registers it returns.
+        public static long Syscall4(Syscall number, ulong a0, ulong a1, ulong a2, ulong a3, out IpcRegisters result)
+        {
+            IpcRegisters r;
+            r.A0 = a0; r.A1 = a1; r.A2 = a2; r.A3 = a3; r.A4 = 0; r.A5 = 0;
+            long value = Raw((ulong)number, &r);
+            result = r;
+            return value;
+        }
+
+        // The thread's IPC buffer (page aligned) and the slot received capabilities land in.
+        public static long SetBuffer(void* page, int receiveSlot) =>
+            Syscall4(Syscall.IpcSetBuffer, (ulong)page, (ulong)receiveSlot, 0, 0, out _);
+
+        // Reply to the last call this thread received.
+        public static long Reply(ref Message m) => Invoke(Syscall.EndpointReply, ref m, 0);
+    }
+
+    public static unsafe class Caps
+    {
+        public static long Copy(int source, int destination) => Ipc.Syscall4(Syscall.CapCopy, (ulong)source, (ulong)destination, 0, 0, out _);
+        public static long Mint(int source, int destination, CapRights rights, ulong badge = 0) =>
+            Ipc.Syscall4(Syscall.CapMint, (ulong)source, (ulong)destination, (ulong)rights, badge, out _);
+        public static long Move(int source, int destination) => Ipc.Syscall4(Syscall.CapMove, (ulong)source, (ulong)destination, 0, 0, out _);
+        public static long Delete(int slot) => Ipc.Syscall4(Syscall.CapDelete, (ulong)slot, 0, 0, 0, out _);
+        public static long Revoke(int slot) => Ipc.Syscall4(Syscall.CapRevoke, (ulong)slot, 0, 0, 0, out _);
+        public static long Count() => Ipc.Syscall4(Syscall.CapCount, 0, 0, 0, 0, out _);
+
+        // CapInfo-packed type and rights (or an error); the badge comes back too.
+        public static long Inspect(int slot, out ulong badge)
+        {
+            long info = Ipc.Syscall4(Syscall.CapInspect, (ulong)slot, 0, 0, 0, out IpcRegisters r);
+            badge = r.A0;
+            return info;
+        }
+
+        public static long CreateEndpoint(int destination) => Ipc.Syscall4(Syscall.EndpointCreate, (ulong)destination, 0, 0, 0, out _);
+        public static long CreateNotification(int destination) => Ipc.Syscall4(Syscall.NotificationCreate, (ulong)destination, 0, 0, 0, out _);
+        public static long CreateFrame(int destination, int pages) => Ipc.Syscall4(Syscall.FrameCreate, (ulong)destination, (ulong)pages, 0, 0, out _);
+    }
+}
