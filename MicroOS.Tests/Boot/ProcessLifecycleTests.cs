@@ -40,6 +40,43 @@ public sealed class ProcessLifecycleTests
     }
 
     [Fact]
+    public void RestartWavesWithRefusedImagesLeakNeitherFramesNorKernelHeap()
+    {
+        // Every wave asks the loader for three malformed images besides two good servers and a
+        // rogue; the refusals happen again in every wave, so a refusal path that allocates (an
+        // error string, a log line built with Concat) grows the kernel heap wave after wave. An
+        // unknown server name, a bad copy count and an unknown option are refused once, at boot.
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers(
+            "exit*2,bad-truncated,bad-machine,bad-kernel-half,no-such-server,exit*0,rogue-kernel-write waves=4 no-such-option=1",
+            memoryMiB: 32));
+        Match frames = machine.WaitForMatch(ServerLog.AllExited);
+        Assert.Equal(KernelExit.Success, machine.WaitForExit());
+
+        IReadOnlyList<string> lines = machine.Lines;
+        Assert.Single(lines, "warning: unknown kernel option 'no-such-option=1' ignored");
+        Assert.Single(lines, "warning: no server 'no-such-server' in the boot manifest");
+        Assert.Single(lines, l => l.StartsWith("warning: bad server count in 'exit*0'", StringComparison.Ordinal));
+        foreach (string bad in new[] { "bad-truncated", "bad-machine", "bad-kernel-half" })
+        {
+            // Refused once per wave, and never started.
+            Assert.Equal(4, lines.Count(l => l.StartsWith($"loader: refused image '{bad}': ", StringComparison.Ordinal)));
+            Assert.DoesNotContain(lines, l => ServerLog.Started(bad).IsMatch(l));
+        }
+        Assert.Equal(4 * 2, ServerLog.IndicesOf(lines, ServerLog.Exited("exit")).Count);
+        Assert.Equal(4, ServerLog.IndicesOf(lines, new Regex(@"^process rogue-kernel-write \(pid \d+\) killed: #PF Page Fault ")).Count);
+
+        List<Match> waves = lines.Select(line => WaveEnded.Match(line)).Where(m => m.Success).ToList();
+        Assert.Equal(new[] { "1", "2", "3" }, waves.Select(m => m.Groups["wave"].Value));
+        string report = string.Join("\n  ", waves.Select(m => m.Value));
+        Assert.True(waves.All(m => m.Groups["heap"].Value == waves[0].Groups["heap"].Value),
+            $"the kernel heap grew between waves (a refusal path allocates):\n  {report}");
+        Assert.True(waves.All(m => m.Groups["frames"].Value == waves[0].Groups["frames"].Value),
+            $"free frames changed between waves:\n  {report}");
+        Assert.Equal(frames.Groups["before"].Value, frames.Groups["after"].Value);
+        ServerLog.AssertKernelHealthy(lines);
+    }
+
+    [Fact]
     public void ServerCollectorFreesGarbageAndKeepsLiveData()
     {
         // gc-stress (1 MiB limit) allocates tens of MiB while keeping a changing set of objects, a
