@@ -15,6 +15,7 @@ namespace MicroOS.Kernel.Boot
             "nosystem",  // do not start the manifest's system servers
             "waves",     // waves=N : start the servers= list again each time every process has ended, N times in all
             "irqoff",    // measure the longest interrupts-off stretch inside syscalls; reported when all processes are gone
+            "testmanifest", // Init reads the test manifest (module manifest-test, MicroOS.Build/test-manifest.txt)
             "manifest",  // manifest=SECTION : Init also starts the system servers of that [SECTION] of the boot manifest
             "timing",    // print the timestamp counter, relative to kernel entry, when each process exits (./microos bench)
         };

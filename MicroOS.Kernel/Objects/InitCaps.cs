@@ -8,7 +8,7 @@ namespace MicroOS.Kernel.Objects
     // Every initial capability, and only to Init (ServerStartup.StartInit), which hands each
     // system server what its manifest line declares (docs/boot-manifest.md). The slots are fixed,
     // and Init's arguments say what is where:
-    //   1      the boot manifest, a read-only Frame of its module (`manifest=OFFSET+BYTES`)
+    //   1      the boot manifest (or, with `testmanifest`, the test manifest), a read-only Frame of its module (`manifest=OFFSET+BYTES`)
     //   2..9   the devices (DeviceSlots): COM1, COM2, PS/2 data, PS/2 command, IRQ 1, 3, 4, VGA text
     //   10..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
     internal static class InitCaps
@@ -16,7 +16,7 @@ namespace MicroOS.Kernel.Objects
         public const int ManifestSlot = 1;
         public const int FirstImageSlot = 10;
 
-        private static bool IsImage(BootModule m) => m.Name != "manifest";
+        private static bool IsImage(BootModule m) => m.Name != "manifest" && m.Name != "manifest-test";
 
         public static string Arguments(BootInfo boot, BootModule manifest, string section)
         {

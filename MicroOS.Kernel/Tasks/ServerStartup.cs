@@ -41,7 +41,13 @@ namespace MicroOS.Kernel.Tasks
                 if (init == null || init.Kind != ServerKind.System)
                     Log.WriteLine("servers: no system entry 'init' in the boot manifest");
                 else
-                    StartInit(boot, init, manifestModule.Value, options.Get("manifest"));
+                {
+                    BootModule? forInit = options.Has("testmanifest") ? FindModule(boot, "manifest-test") : manifestModule;
+                    if (forInit == null)
+                        Log.WriteLine("servers: testmanifest: no module manifest-test");
+                    else
+                        StartInit(boot, init, forInit.Value, options.Get("manifest"));
+                }
             }
 
             ParseRequested(entries, options.Get("servers"));

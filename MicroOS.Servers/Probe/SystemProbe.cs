@@ -63,7 +63,15 @@ namespace MicroOS.Servers.Probe
             for (int i = 0; i < 1000; i++)
             {
                 if (i == 300)
-                    Sys.Write(string.Concat("client: crash echo -> ", Supervisor(SupervisorContract.Crash, "echo", (ulong)CrashKind.Null).ToString()));
+                {
+                    long c = Supervisor(SupervisorContract.Crash, "echo", (ulong)CrashKind.Null);
+                    for (int tries = 0; c == (long)SupervisorError.NotRunning && tries < 500; tries++)
+                    {
+                        Sys.Sleep(10);
+                        c = Supervisor(SupervisorContract.Crash, "echo", (ulong)CrashKind.Null);
+                    }
+                    Sys.Write(string.Concat("client: crash echo -> ", c.ToString()));
+                }
                 var m = new Message(Echo, (ulong)i);
                 long r = echo.Call(ref m);
                 if (r == 0 && m.W0 == (ulong)i + 1)
@@ -86,8 +94,16 @@ namespace MicroOS.Servers.Probe
 
             foreach (string kind in new[] { "kill", "exit", "wild", "loop" })
             {
-                long r = kind == "kill" ? Supervisor(SupervisorContract.Kill, "echo", 0)
-                    : Supervisor(SupervisorContract.Crash, "echo", kind == "exit" ? (ulong)CrashKind.Exit : kind == "wild" ? (ulong)CrashKind.Wild : (ulong)CrashKind.Loop);
+                long r;
+                // NotRunning (3): the restarted echo is not in its receive loop yet; ask again.
+                for (int tries = 0; ; tries++)
+                {
+                    r = kind == "kill" ? Supervisor(SupervisorContract.Kill, "echo", 0)
+                        : Supervisor(SupervisorContract.Crash, "echo", kind == "exit" ? (ulong)CrashKind.Exit : kind == "wild" ? (ulong)CrashKind.Wild : (ulong)CrashKind.Loop);
+                    if (r != (long)SupervisorError.NotRunning || tries == 500)
+                        break;
+                    Sys.Sleep(10);
+                }
                 var m = new Message(Echo, 41);
                 long c = echo.Call(ref m);
                 Sys.Write(string.Concat("client: after ", kind, " (", r.ToString(), "): call -> ", c.ToString(), ", answer ", m.W0.ToString()));

@@ -15,10 +15,10 @@ public sealed class SystemTests
 
     public SystemTests(ITestOutputHelper output) => _output = output;
 
-    private static QemuOptions Section(string section) => new() { CommandLine = $"exit quiet manifest={section}", MemoryMiB = 64 };
+    private static QemuOptions Section(string section) => new() { CommandLine = section == "core" ? "exit quiet manifest=core" : $"exit quiet testmanifest manifest={section}", MemoryMiB = 64 };
 
     private static int ManifestLineOf(string text) =>
-        Array.FindIndex(File.ReadAllLines(Path.Combine(RepoPaths.Root, "MicroOS.Build", "boot-manifest.txt")), l => l.StartsWith(text, StringComparison.Ordinal)) + 1;
+        Array.FindIndex(File.ReadAllLines(Path.Combine(RepoPaths.Root, "MicroOS.Build", "test-manifest.txt")), l => l.StartsWith(text, StringComparison.Ordinal)) + 1;
 
     [Fact]
     public void InitStartsTheCoreServersFromTheManifestAndKeepsNoDeviceCapability()
