@@ -67,6 +67,7 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.ProcessSetFaultEndpoint, "process_set_fault_endpoint", CapType.Process, CapRights.Manage, &ProcessCapSyscalls.SetFaultEndpoint),
             R(Syscall.CapCount,           "cap_count",           CapRights.None, &CapSyscalls.Count),
             R(Syscall.ProcessStart,       "process_start",       CapType.BootImage, CapRights.Write, &ProcessCapSyscalls.Start),
+            R(Syscall.SystemInfo,         "system_info",         CapRights.None, &ProcessSyscalls.SystemInfo),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

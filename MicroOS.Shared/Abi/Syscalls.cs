@@ -47,6 +47,7 @@ namespace MicroOS.Shared.Abi
         ProcessSetFaultEndpoint = 35, // (process cap, endpoint cap) -> 0: its faults arrive there as messages
         CapCount = 36,          // () -> capabilities in the caller's table (tests and the fuzzer's census)
         ProcessStart = 37,      // (boot image cap, dst) -> pid: a new process from that manifest entry; its Process cap (all rights) in dst
+        SystemInfo = 38,        // () -> timer ticks since boot; rdi = free physical frames, rsi = timer rate (Hz), rdx = managed frames
     }
 
     // What the kernel's fault upcall passes to a server's fault entry in rdi (rsi = faulting rip,
