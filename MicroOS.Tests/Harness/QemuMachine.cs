@@ -87,7 +87,7 @@ public sealed class QemuMachine : IDisposable
         if (options.SerialConsole)
         {
             consoleSocket = Path.Combine(Path.GetTempPath(), $"microos-com2-{Guid.NewGuid():N}.sock");
-            int i = start.ArgumentList.IndexOf("-serial", start.ArgumentList.IndexOf("-serial") + 1);
+            int i = start.ArgumentList.ToList().LastIndexOf("-serial");      // the second: COM2
             start.ArgumentList[i + 1] = $"unix:{consoleSocket},server=on,wait=off";
         }
         var machine = new QemuMachine(output, start, options) { _monitorSocket = monitorSocket, _consoleSocketPath = consoleSocket };
