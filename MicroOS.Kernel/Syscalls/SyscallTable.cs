@@ -67,6 +67,8 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.ProcessSetFaultEndpoint, "process_set_fault_endpoint", CapType.Process, CapRights.Manage, &ProcessCapSyscalls.SetFaultEndpoint),
             R(Syscall.CapCount,           "cap_count",           CapRights.None, &CapSyscalls.Count),
             R(Syscall.ProcessStart,       "process_start",       CapType.BootImage, CapRights.Write, &ProcessCapSyscalls.Start),
+            R(Syscall.UnmapMemory,  "unmap_memory",   CapRights.None, &MemorySyscalls.UnmapMemory),
+            R(Syscall.MemoryUsage,  "memory_usage",   CapRights.None, &MemorySyscalls.MemoryUsage),
             R(Syscall.SystemInfo,         "system_info",         CapRights.None, &ProcessSyscalls.SystemInfo),
         };
 

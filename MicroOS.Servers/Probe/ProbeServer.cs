@@ -14,9 +14,13 @@ namespace MicroOS.Servers.Probe
     //   exit [code]      use some heap memory, then exit (the 64-process leak test)
     //   memhog           map memory until the limit says OutOfMemory
     //   rogue <attack>   try something a server must not do (see Rogue.cs)
+    //   attack <group>   one case of the attack catalogue, picked by pid (Attack.cs, AttackCatalogue.cs)
+    //   xmm-check        SSE/x87/general registers survive syscalls and preemption (RegisterCheck.cs)
+    //   sse-churn        rewrite SSE/x87 state forever (the xmm-check's neighbour)
     //   bench            measure syscall and context-switch cost (./microos bench)
     //   fuzz <seed>      random syscalls with random arguments (SyscallFuzz.cs)
     //   gc [rounds]      allocate far past the memory limit, checking live data (GcStress.cs)
+    //   heap             the heap grows with the live set and shrinks after it (HeapGrowth.cs)
     //   irqoff           the longest syscalls there are, for the kernel's `irqoff` measurement (LongSyscalls.cs)
     //   ipc <role>       IPC and capability tests and benchmarks (IpcProbe.cs)
     internal static class ProbeServer
@@ -40,6 +44,12 @@ namespace MicroOS.Servers.Probe
                     return MemoryHog();
                 case "rogue":
                     return Rogue.Attack(label);
+                case "attack":
+                    return Attack.Run(label);
+                case "xmm-check":
+                    return RegisterCheck.Check();
+                case "sse-churn":
+                    return RegisterCheck.ChurnForever();
                 case "bench":
                     return Bench.Run(label);
                 case "fuzz":
@@ -50,8 +60,10 @@ namespace MicroOS.Servers.Probe
                     return LongSyscalls.Run();
                 case "ipc":
                     return IpcProbe.Run(args);
+                case "heap":
+                    return HeapGrowth.Run();
                 default:
-                    Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, bench, fuzz, gc)"));
+                    Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;
             }
         }

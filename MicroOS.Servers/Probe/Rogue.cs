@@ -78,6 +78,21 @@ namespace MicroOS.Servers.Probe
             Report("unknown syscall", Sys.Raw(999, 0, 0, 0, 0));
             Report("zero-length map", Sys.Call(Syscall.MapMemory, 0));
             Report("huge map", Sys.Call(Syscall.MapMemory, 1UL << 40));
+            // unmap_memory gives back only the caller's own heap pages; map_memory at an address
+            // only refills a hole below the heap's end.
+            ulong heap = (ulong)Sys.Call(Syscall.MapMemory, 2 * 4096);
+            Report("unmap kernel", Sys.Call(Syscall.UnmapMemory, KernelAddress & ~0xFFFUL, 4096));
+            Report("unmap image", Sys.Call(Syscall.UnmapMemory, 0x40_0000, 4096));
+            Report("unmap past heap end", Sys.Call(Syscall.UnmapMemory, heap + (1UL << 30), 4096));
+            Report("unmap unaligned", Sys.Call(Syscall.UnmapMemory, heap + 8, 4096));
+            Report("unmap partial page", Sys.Call(Syscall.UnmapMemory, heap, 100));
+            Report("unmap overflowing length", Sys.Call(Syscall.UnmapMemory, heap, 0xFFFF_FFFF_FFFF_F000));
+            Report("unmap own page", Sys.Call(Syscall.UnmapMemory, heap, 4096));
+            Report("unmap it again", Sys.Call(Syscall.UnmapMemory, heap, 2 * 4096));
+            Report("map over a mapped page", Sys.Call(Syscall.MapMemory, 2 * 4096, heap));
+            Report("map past heap end", Sys.Call(Syscall.MapMemory, 4096, heap + (1UL << 30)));
+            long refilled = Sys.Call(Syscall.MapMemory, 4096, heap);
+            Report("refill own hole", refilled == (long)heap ? 0 : refilled);
             Sys.Write("rogue: still alive after bad syscalls");
             return 0;
         }

@@ -41,7 +41,8 @@ namespace MicroOS.Servers.Probe
                 ulong n = Next(ref state) % 6;
                 return n == (ulong)Syscall.Exit ? (ulong)Syscall.Yield : n;
             }
-            // Just past the table, or anything. (The capability and IPC calls, whose blocking forms
+            // Just past the capability calls (unmap_memory and memory_usage, then unknown numbers), or
+            // anything. (The capability and IPC calls, whose blocking forms
             // would park this thread for good, have their own fuzzer: IpcFuzz.cs.)
             return r == 7 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 100 : Next(ref state);
         }

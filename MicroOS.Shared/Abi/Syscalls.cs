@@ -9,7 +9,7 @@ namespace MicroOS.Shared.Abi
         Exit = 1,           // (int code) -> does not return
         Yield = 2,          // () -> 0: give up the rest of the time slice
         Sleep = 3,          // (ulong milliseconds) -> 0; 0 ms yields
-        MapMemory = 4,      // (ulong length) -> address of fresh zeroed read/write memory in the caller's heap
+        MapMemory = 4,      // (ulong length, address 0 or a hole the caller unmapped below its heap's end) -> address of fresh zeroed read/write memory in the caller's heap
         GetProcessId = 5,   // () -> the caller's process id
         SetFaultHandler = 6, // (entry, code start, code end) -> 0: deliver #DE and near-null #PF in [start, end) to entry (once; call again to re-arm); entry 0 = off
 
@@ -47,7 +47,11 @@ namespace MicroOS.Shared.Abi
         ProcessSetFaultEndpoint = 35, // (process cap, endpoint cap) -> 0: its faults arrive there as messages
         CapCount = 36,          // () -> capabilities in the caller's table (tests and the fuzzer's census)
         ProcessStart = 37,      // (boot image cap, dst) -> pid: a new process from that manifest entry; its Process cap (all rights) in dst
-        SystemInfo = 38,        // () -> timer ticks since boot; rdi = free physical frames, rsi = timer rate (Hz), rdx = managed frames
+
+        // Memory (after the capability calls: numbered at the end).
+        UnmapMemory = 38,   // (address, length) -> 0: gives back pages map_memory mapped (page aligned, all mapped, inside the heap)
+        MemoryUsage = 39,   // () -> frames counted against the caller's memory limit (pages and page tables)
+        SystemInfo = 40,        // () -> timer ticks since boot; rdi = free physical frames, rsi = timer rate (Hz), rdx = managed frames
     }
 
     // What the kernel's fault upcall passes to a server's fault entry in rdi (rsi = faulting rip,

@@ -17,6 +17,7 @@ namespace MicroOS.Shared.User
         private static void Start(byte* arguments, ulong length, nint* modulesStart, nint* modulesEnd)
         {
             RuntimeHost.Initialize(&MoreMemory, &Fatal, &Write);
+            RuntimeHost.SetMemoryReturn(&ReleaseMemory, &RemapMemory);
             // Before the first object: every object must come from the collector's heap.
             Heap.EnableCollector(StackTop());
             StartupCodeHelpers.InitializeModules(modulesStart, modulesEnd);
@@ -37,6 +38,10 @@ namespace MicroOS.Shared.User
         private static extern nint StackTop();
 
         private static void* MoreMemory(nuint bytes) => Sys.MapMemory(bytes);
+
+        private static bool ReleaseMemory(void* address, nuint bytes) => Sys.UnmapMemory(address, bytes) == 0;
+
+        private static bool RemapMemory(void* address, nuint bytes) => Sys.MapMemoryAt(address, bytes) == address;
 
         private static void Fatal(string kind, string message)
         {

@@ -58,5 +58,19 @@ namespace MicroOS.Shared.User
             long result = Call(Syscall.MapMemory, length);
             return result < 0 ? null : (void*)result;
         }
+
+        // Fresh zeroed memory again at `address`, a hole this process unmapped below its heap's end;
+        // null when refused.
+        public static void* MapMemoryAt(void* address, ulong length)
+        {
+            long result = Call(Syscall.MapMemory, length, (ulong)address);
+            return result < 0 ? null : (void*)result;
+        }
+
+        // Gives whole pages of the heap back to the kernel (0, or a SyscallError).
+        public static long UnmapMemory(void* address, ulong length) => Call(Syscall.UnmapMemory, (ulong)address, length);
+
+        // Frames counted against this process's memory limit, page tables included (the kernel's count).
+        public static long MemoryFrames => Call(Syscall.MemoryUsage);
     }
 }

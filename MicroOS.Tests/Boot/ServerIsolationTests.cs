@@ -136,6 +136,17 @@ public sealed class ServerIsolationTests
             "rogue: unknown syscall -> -1",
             "rogue: zero-length map -> -2",
             "rogue: huge map -> -2",
+            "rogue: unmap kernel -> -3",
+            "rogue: unmap image -> -3",
+            "rogue: unmap past heap end -> -3",
+            "rogue: unmap unaligned -> -2",
+            "rogue: unmap partial page -> -2",
+            "rogue: unmap overflowing length -> -2",
+            "rogue: unmap own page -> 0",
+            "rogue: unmap it again -> -3",
+            "rogue: map over a mapped page -> -2",
+            "rogue: map past heap end -> -3",
+            "rogue: refill own hole -> 0",
             "rogue: still alive after bad syscalls",
         };
         int previous = -1;

@@ -1,10 +1,13 @@
-using System.Xml.Linq;
+using System.Diagnostics;
+using System.Text.Json;
 using MicroOS.Tests.Harness;
 using Xunit;
 
 namespace MicroOS.Tests.Host;
 
-// The microkernel's dependency rules, checked on the project files:
+// The microkernel's dependency rules, checked on the references MSBuild really resolves (a
+// ProjectReference may come from the project file, a Directory.Build.props/targets or an imported
+// .targets file: the servers get theirs from MicroOS.Servers/Directory.Build.targets):
 //   Servers never reference Kernel (they talk to it only through the Shared ABI);
 //   Shared and Runtime reference neither Kernel nor Servers;
 //   Runtime references nothing (it is the core library everything else builds on).
@@ -15,28 +18,56 @@ public sealed class LayeringTests
     [Fact]
     public void NoProjectReferenceCrossesALayerBoundary()
     {
-        var projects = Layers
-            .Where(layer => Directory.Exists(Path.Combine(RepoPaths.Root, layer)))
-            .SelectMany(layer => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, layer), "*.csproj", SearchOption.AllDirectories))
-            .Where(path => !IsBuildOutput(path))
-            .ToList();
+        List<string> projects = ProjectsUnder(RepoPaths.Root);
         // Guard against a vacuous pass (folders renamed, checkout incomplete).
         Assert.Contains(projects, p => p.EndsWith("MicroOS.Kernel.csproj", StringComparison.Ordinal));
         Assert.Contains(projects, p => p.EndsWith("MicroOS.Runtime.csproj", StringComparison.Ordinal));
+        Assert.Contains(projects, p => p.EndsWith("Probe.csproj", StringComparison.Ordinal));
 
-        var violations = new List<string>();
-        foreach (string project in projects)
-        {
-            string from = LayerOf(project)!;
-            foreach (string reference in ProjectReferences(project))
-            {
-                string? violation = Violation(from, LayerOf(reference));
-                if (violation != null)
-                    violations.Add($"{Path.GetRelativePath(RepoPaths.Root, project)} references {Path.GetRelativePath(RepoPaths.Root, reference)}: {violation}");
-            }
-        }
+        Dictionary<string, List<string>> references = ResolvedProjectReferences(projects);
+        // Guard against an evaluation that silently sees nothing: the servers' references are not in
+        // their .csproj files at all, only in MicroOS.Servers/Directory.Build.targets.
+        string probe = projects.Single(p => p.EndsWith("Probe.csproj", StringComparison.Ordinal));
+        Assert.Contains(references[probe], r => r.EndsWith("MicroOS.Shared.csproj", StringComparison.Ordinal));
 
+        List<string> violations = Violations(RepoPaths.Root, references);
         Assert.True(violations.Count == 0, "layering violations:\n  " + string.Join("\n  ", violations));
+    }
+
+    // The check must see a reference wherever MSBuild takes it from: a server whose .csproj is clean
+    // but whose folder's Directory.Build.targets references the kernel is a violation.
+    [Fact]
+    public void AReferenceAddedByDirectoryBuildTargetsIsCaught()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "microos-layering-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            WriteProject(root, "MicroOS.Kernel/MicroOS.Kernel.csproj", "");
+            WriteProject(root, "MicroOS.Shared/MicroOS.Shared.csproj", "");
+            WriteProject(root, "MicroOS.Servers/Bad/Bad.csproj", "");
+            File.WriteAllText(Path.Combine(root, "MicroOS.Servers", "Directory.Build.targets"), """
+                <Project>
+                  <ItemGroup>
+                    <ProjectReference Include="$(MSBuildThisFileDirectory)../MicroOS.Shared/MicroOS.Shared.csproj" />
+                    <ProjectReference Include="$(MSBuildThisFileDirectory)../MicroOS.Kernel/MicroOS.Kernel.csproj" />
+                  </ItemGroup>
+                </Project>
+                """);
+            Assert.DoesNotContain("ProjectReference", File.ReadAllText(Path.Combine(root, "MicroOS.Servers", "Bad", "Bad.csproj")));
+
+            List<string> projects = ProjectsUnder(root);
+            Assert.Equal(3, projects.Count);
+            List<string> violations = Violations(root, ResolvedProjectReferences(projects));
+
+            string expected = Path.Combine("MicroOS.Servers", "Bad", "Bad.csproj") + " references "
+                + Path.Combine("MicroOS.Kernel", "MicroOS.Kernel.csproj") + ": Servers must never reference Kernel";
+            Assert.Equal(new[] { expected }, violations);
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+                Directory.Delete(root, recursive: true);
+        }
     }
 
     [Theory]
@@ -65,21 +96,94 @@ public sealed class LayeringTests
         _ => null,
     };
 
-    private static IEnumerable<string> ProjectReferences(string project)
+    private static List<string> ProjectsUnder(string root) => Layers
+        .Where(layer => Directory.Exists(Path.Combine(root, layer)))
+        .SelectMany(layer => Directory.EnumerateFiles(Path.Combine(root, layer), "*.csproj", SearchOption.AllDirectories))
+        .Where(path => !IsBuildOutput(path))
+        .ToList();
+
+    private static List<string> Violations(string root, Dictionary<string, List<string>> references)
     {
-        string folder = Path.GetDirectoryName(project)!;
-        return XDocument.Load(project)
-            .Descendants()
-            .Where(e => e.Name.LocalName == "ProjectReference")
-            .Select(e => (string?)e.Attribute("Include"))
-            .Where(include => !string.IsNullOrWhiteSpace(include))
-            .Select(include => Path.GetFullPath(Path.Combine(folder, include!.Replace('\\', '/'))));
+        var violations = new List<string>();
+        foreach ((string project, List<string> targets) in references.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            string from = LayerOf(root, project)!;
+            foreach (string reference in targets)
+            {
+                string? violation = Violation(from, LayerOf(root, reference));
+                if (violation != null)
+                    violations.Add($"{Path.GetRelativePath(root, project)} references {Path.GetRelativePath(root, reference)}: {violation}");
+            }
+        }
+        return violations;
     }
 
-    // The top-level repository folder a path lives in, e.g. "MicroOS.Kernel".
-    private static string? LayerOf(string path)
+    // Each project's ProjectReference items as MSBuild evaluates them (project file, Directory.Build.*,
+    // imports, conditions), as full paths: `dotnet msbuild P -getItem:ProjectReference` (evaluation
+    // only, no build), one process per project, run in parallel.
+    private static Dictionary<string, List<string>> ResolvedProjectReferences(List<string> projects)
     {
-        string relative = Path.GetRelativePath(RepoPaths.Root, path);
+        var tasks = projects.ToDictionary(p => p, p => Task.Run(() => EvaluateProjectReferences(p)));
+        return tasks.ToDictionary(t => t.Key, t => t.Value.GetAwaiter().GetResult());
+    }
+
+    private static List<string> EvaluateProjectReferences(string project)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(project)!,
+        };
+        foreach (string argument in new[] { "msbuild", project, "-getItem:ProjectReference", "-nologo" })
+            start.ArgumentList.Add(argument);
+        // The test host's own MSBuild settings must not leak into the evaluation.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildSDKsPath");
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet msbuild {project} -getItem:ProjectReference did not finish in 2 minutes");
+        }
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet msbuild {project} -getItem:ProjectReference failed ({process.ExitCode}):\n{stdout}\n{stderr.Result}");
+
+        // {"Items": {"ProjectReference": [{"Identity": ..., "FullPath": ...}, ...]}}; no items: the
+        // array is empty or absent.
+        int json = stdout.IndexOf('{');
+        Assert.True(json >= 0, $"no JSON from dotnet msbuild {project} -getItem:ProjectReference:\n{stdout}");
+        using JsonDocument document = JsonDocument.Parse(stdout[json..]);
+        var result = new List<string>();
+        if (document.RootElement.TryGetProperty("Items", out JsonElement items)
+            && items.TryGetProperty("ProjectReference", out JsonElement references))
+        {
+            foreach (JsonElement reference in references.EnumerateArray())
+                result.Add(Path.GetFullPath(reference.GetProperty("FullPath").GetString()!));
+        }
+        return result;
+    }
+
+    private static void WriteProject(string root, string relativePath, string items)
+    {
+        string path = Path.Combine(root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              {items}
+            </Project>
+            """);
+    }
+
+    // The top-level folder (below `root`) a path lives in, e.g. "MicroOS.Kernel".
+    private static string? LayerOf(string root, string path)
+    {
+        string relative = Path.GetRelativePath(root, path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? null : relative.Split(Path.DirectorySeparatorChar)[0];
     }
 

@@ -11,10 +11,22 @@ namespace Internal.Runtime
     // Heap layout: chunks from the host, each [start bitmap: one bit per 8 bytes][blocks]. A block
     // is an object (header word, MethodTable, fields) or a free block (header = FreeFlag, size,
     // next free). The header word holds the mark bit during a collection.
+    //
+    // Growth and shrink: when neither the free list nor a bump can serve an allocation, the collector
+    // collects first if at least a budget (the live bytes of the last collection, at least
+    // MinBudget) has been allocated since, and only otherwise maps a new chunk. Chunks grow with the
+    // heap (a quarter of it, between 64 KiB and 1 MiB) so a large heap needs few. After a sweep, a
+    // chunk with no live object goes back to the host (unmap_memory) while what stays mapped is at
+    // least twice live + budget, the size growth aims for: a heap gives memory back only when its
+    // live set has fallen, never in a steady state, so it does not unmap and remap each cycle
+    // (hysteresis). A released chunk keeps its slot and address, and is mapped there again
+    // (map_memory at an address) before a new chunk is made.
     internal static unsafe class Collector
     {
-        private const int MaxChunks = 128;
+        private const int MaxChunks = 128;       // the table is raw memory every server pays for: 6 KiB
         private const nuint MinChunk = 64 * 1024;
+        private const nuint MaxGrowthChunk = 1024 * 1024;
+        private const nuint MinBudget = 1024 * 1024;
         private const ulong FreeFlag = 1;
         private const ulong MarkFlag = 2;
         private const nuint MinBlock = 32;
@@ -25,7 +37,10 @@ namespace Internal.Runtime
             public byte* Data;       // first block
             public byte* Next;       // bump position
             public byte* Limit;
-            public ulong* Starts;    // bit i: an object starts at Data + 8 * i
+            public ulong* Starts;    // bit i: an object starts at Data + 8 * i; also where the mapping begins
+            public nuint Total;      // bytes the host mapped: [Starts, Starts + Total) = bitmap, then data
+            public bool Released;    // given back to the host: Next == Data (no block), Limit kept, until remapped
+            public bool Empty;       // the last sweep found no live block in it
         }
 
         private static bool s_enabled;
@@ -36,10 +51,18 @@ namespace Internal.Runtime
         private static int s_markTop;
         private static bool s_markOverflow;
         private static nint s_stackTop;
+        private static int s_bumpChunk = -1;      // where Bump looks: the chunk made last, and the one before
+        private static int s_previousBumpChunk = -1;
+        private static int s_lastFound;           // ChunkOf's guess: the chunk it found last
+        private static nuint s_sinceCollection;   // bytes allocated since the last collection
 
         public static ulong Collections;
         public static ulong FreedBytes;
         public static ulong MarkStackOverflows;
+        public static ulong MappedBytes;          // chunks the host has mapped now (bitmaps included)
+        public static ulong PeakMappedBytes;
+        public static ulong ReleasedBytes;        // given back to the host, over the whole run
+        public static ulong LiveBytes;            // found live by the last collection
 
         public static bool Enabled => s_enabled;
 
@@ -60,9 +83,18 @@ namespace Internal.Runtime
             byte* block = TakeFree(size);
             if (block == null)
                 block = Bump(size);
+            bool collected = false;
+            if (block == null && s_sinceCollection >= Budget)
+            {
+                CollectNow();
+                collected = true;
+                block = TakeFree(size);
+                if (block == null)
+                    block = Bump(size);
+            }
             if (block == null && AddChunk(size))
                 block = Bump(size);
-            if (block == null)
+            if (block == null && !collected)
             {
                 CollectNow();
                 block = TakeFree(size);
@@ -70,14 +102,22 @@ namespace Internal.Runtime
                     block = Bump(size);
             }
             if (block != null)
+            {
                 SetStart(block, true);
+                s_sinceCollection += size;
+            }
             return block;
         }
 
+        private static nuint Budget => LiveBytes > MinBudget ? (nuint)LiveBytes : MinBudget;
+
         private static byte* Bump(nuint size)
         {
-            for (int i = s_chunkCount - 1; i >= 0 && i >= s_chunkCount - 2; i--)
+            for (int k = 0; k < 2; k++)
             {
+                int i = k == 0 ? s_bumpChunk : s_previousBumpChunk;
+                if (i < 0)
+                    continue;
                 Chunk* c = &s_chunks[i];
                 if ((nuint)(c->Limit - c->Next) >= size)
                 {
@@ -91,20 +131,70 @@ namespace Internal.Runtime
 
         private static bool AddChunk(nuint size)
         {
-            if (s_chunkCount == MaxChunks || RuntimeHost.s_moreMemory == null)
+            if (RuntimeHost.s_moreMemory == null)
                 return false;
-            nuint data = size > MinChunk ? (size + 4095) & ~(nuint)4095 : MinChunk;
+            nuint growth = (nuint)(MappedBytes / 4) & ~(MinChunk - 1);
+            if (growth > MaxGrowthChunk)
+                growth = MaxGrowthChunk;
+            if (growth < MinChunk)
+                growth = MinChunk;
+            nuint data = size > growth ? (size + 4095) & ~(nuint)4095 : growth;
+            // A released slot big enough comes back first (smallest fit): its pages are remapped
+            // at the same address, so the heap's address range does not creep.
+            int reuse = -1;
+            for (int i = 0; i < s_chunkCount; i++)
+                if (s_chunks[i].Released && (nuint)(s_chunks[i].Limit - s_chunks[i].Data) >= data && (reuse < 0 || s_chunks[i].Total < s_chunks[reuse].Total))
+                    reuse = i;
+            if (reuse >= 0 && RuntimeHost.s_remapMemory != null && RuntimeHost.s_remapMemory(s_chunks[reuse].Starts, s_chunks[reuse].Total))
+            {
+                Chunk* r = &s_chunks[reuse];
+                r->Released = false;
+                r->Next = r->Data;
+                Mapped(r->Total);
+                MakeBumpChunk(reuse);
+                return true;
+            }
+            if (s_chunkCount == MaxChunks)
+                return false;
             nuint bitmapBytes = ((data / 8 + 63) / 64) * 8;
             nuint total = (bitmapBytes + data + 4095) & ~(nuint)4095;
             byte* memory = (byte*)RuntimeHost.s_moreMemory(total);
+            if (memory == null && data > MinChunk && data > size)
+            {
+                // Near the memory limit a grown chunk may not fit where the object still does.
+                data = size > MinChunk ? (size + 4095) & ~(nuint)4095 : MinChunk;
+                bitmapBytes = ((data / 8 + 63) / 64) * 8;
+                total = (bitmapBytes + data + 4095) & ~(nuint)4095;
+                memory = (byte*)RuntimeHost.s_moreMemory(total);
+            }
             if (memory == null)
                 return false;
-            Chunk* c = &s_chunks[s_chunkCount++];
+            Chunk* c = &s_chunks[s_chunkCount];
+            c->Total = total;
+            c->Released = false;
+            c->Empty = false;
             c->Starts = (ulong*)memory;
             c->Data = memory + bitmapBytes;
             c->Next = c->Data;
             c->Limit = c->Data + data;      // not memory + total: the bitmap covers exactly `data` bytes
+            Mapped(total);
+            MakeBumpChunk(s_chunkCount++);
             return true;
+        }
+
+        private static void Mapped(nuint bytes)
+        {
+            MappedBytes += bytes;
+            if (MappedBytes > PeakMappedBytes)
+                PeakMappedBytes = MappedBytes;
+        }
+
+        private static void MakeBumpChunk(int index)
+        {
+            if (index == s_bumpChunk)
+                return;
+            s_previousBumpChunk = s_bumpChunk;
+            s_bumpChunk = index;
         }
 
         private static byte* TakeFree(nuint size)
@@ -137,11 +227,20 @@ namespace Internal.Runtime
             return null;
         }
 
+        // A released chunk has Data == Next, so no address is ever found in it.
         private static Chunk* ChunkOf(byte* p)
         {
+            Chunk* guess = &s_chunks[s_lastFound];      // slot 0 before any chunk: zeroed, finds nothing
+            if (p >= guess->Data && p < guess->Next)
+                return guess;
             for (int i = 0; i < s_chunkCount; i++)
+            {
                 if (p >= s_chunks[i].Data && p < s_chunks[i].Next)
+                {
+                    s_lastFound = i;
                     return &s_chunks[i];
+                }
+            }
             return null;
         }
 
@@ -236,6 +335,8 @@ namespace Internal.Runtime
                 Drain();
             }
             Sweep();
+            Shrink();
+            s_sinceCollection = 0;
         }
 
         private static void MarkStaticRoots()
@@ -336,17 +437,20 @@ namespace Internal.Runtime
         private static void Sweep()
         {
             s_freeList = null;
+            ulong live = 0;
             for (int i = 0; i < s_chunkCount; i++)
             {
                 Chunk* c = &s_chunks[i];
                 byte* run = null;
+                c->Empty = false;
                 for (byte* block = c->Data; block < c->Next;)
                 {
                     nuint size = BlockSize(block);
                     ulong header = *(ulong*)block;
-                    bool live = (header & (FreeFlag | MarkFlag)) == MarkFlag;
-                    if (live)
+                    bool isLive = (header & (FreeFlag | MarkFlag)) == MarkFlag;
+                    if (isLive)
                     {
+                        live += size;
                         *(ulong*)block = header & ~MarkFlag;
                         if (run != null)
                         {
@@ -366,8 +470,42 @@ namespace Internal.Runtime
                     }
                     block += size;
                 }
-                if (run != null)
+                if (run == c->Data)
+                    c->Empty = true;            // Shrink frees it or gives it back
+                else if (run != null)
                     MakeFree(run, (nuint)(c->Next - run));
+            }
+            LiveBytes = live;
+        }
+
+        // Gives empty chunks back to the host while at least 2 (live + budget) stays mapped (see the
+        // top of the file); an empty chunk that stays becomes one free block.
+        private static void Shrink()
+        {
+            ulong keep = 2 * (LiveBytes + Budget);
+            for (int i = s_chunkCount - 1; i >= 0; i--)
+            {
+                Chunk* c = &s_chunks[i];
+                if (!c->Empty)
+                    continue;
+                c->Empty = false;
+                if (RuntimeHost.s_releaseMemory != null && MappedBytes - c->Total >= keep
+                    && RuntimeHost.s_releaseMemory(c->Starts, c->Total))
+                {
+                    c->Released = true;
+                    c->Next = c->Data;          // ChunkOf and the heap walks see no block; Bump does not look here
+                    MappedBytes -= c->Total;
+                    ReleasedBytes += c->Total;
+                    if (i == s_bumpChunk)
+                        s_bumpChunk = -1;
+                    if (i == s_previousBumpChunk)
+                        s_previousBumpChunk = -1;
+                }
+                else
+                {
+                    // Not back to bumping from Data: Bump hands out memory as zeroed, and this is not.
+                    MakeFree(c->Data, (nuint)(c->Next - c->Data));
+                }
             }
         }
 

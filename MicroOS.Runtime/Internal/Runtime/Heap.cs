@@ -16,6 +16,19 @@ namespace Internal.Runtime
         public static ulong Collections => Collector.Collections;
         public static ulong CollectedBytes => Collector.FreedBytes;
         public static ulong MarkStackOverflows => Collector.MarkStackOverflows;
+        // The collector's heap (servers): mapped now, at most so far, given back so far, and live
+        // at the last collection. Zero in the kernel.
+        public static ulong MappedBytes => Collector.MappedBytes;
+        public static ulong PeakMappedBytes => Collector.PeakMappedBytes;
+        public static ulong ReleasedBytes => Collector.ReleasedBytes;
+        public static ulong LiveBytes => Collector.LiveBytes;
+
+        // A full collection now (servers); nothing in the kernel, which does not collect.
+        public static void Collect()
+        {
+            if (Collector.Enabled)
+                Collector.CollectNow();
+        }
 
         private static byte* s_rawNext;
         private static byte* s_rawLimit;

@@ -6,6 +6,11 @@ namespace Internal.Runtime
     {
         // Returns at least `bytes` of fresh zeroed memory, 16-byte aligned, or null when none is left.
         internal static delegate*<nuint, void*> s_moreMemory;
+        // Optional (servers; the kernel leaves them null, and then the collector never gives memory
+        // back): give back whole pages that s_moreMemory returned, and map fresh zeroed pages again
+        // at such an address. Both return false when the host refuses.
+        internal static delegate*<void*, nuint, bool> s_releaseMemory;
+        internal static delegate*<void*, nuint, bool> s_remapMemory;
         // Never returns: reports a fatal runtime error (unhandled exception, failed fast). A null
         // message means "report without allocating": a second failure happened while reporting.
         internal static delegate*<string, string, void> s_fatal;
@@ -28,6 +33,12 @@ namespace Internal.Runtime
         public static ulong FaultEntry => ExceptionHandling.FaultEntryAddress();
         public static ulong ManagedCodeStart => (ulong)Unwinder.ManagedCodeStart();
         public static ulong ManagedCodeEnd => (ulong)Unwinder.ManagedCodeEnd();
+
+        public static void SetMemoryReturn(delegate*<void*, nuint, bool> release, delegate*<void*, nuint, bool> remap)
+        {
+            s_releaseMemory = release;
+            s_remapMemory = remap;
+        }
 
         public static void Initialize(delegate*<nuint, void*> moreMemory, delegate*<string, string, void> fatal, delegate*<string, void> write)
         {
