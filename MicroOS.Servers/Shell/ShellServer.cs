@@ -20,19 +20,26 @@ namespace MicroOS.Servers.Shell
         private static byte* s_ipc;
 
         private const string Usage =
-            "commands: help | echo TEXT | clear | uptime | mem | ps | caps PID|NAME | kill PID|NAME |\n" +
-            "          crash NAME [null|wild|loop|exit] | restart NAME | bench\n";
+            "commands: help | echo TEXT | clear | uptime | mem | bench\n" +
+            "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
+            "          crash NAME [null|wild|loop|exit]\n";
 
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
         {
             s_ipc = (byte*)Sys.MapMemory(4096);
             Ipc.SetBuffer(s_ipc, 20);
-            Sys.Write("shell: ready");
             Print("MicroOS shell. Type help.\n");
+            bool first = true;
             while (true)
             {
                 Print(Prompt);
+                if (first)
+                {
+                    // The boot target "kernel to prompt": this TSC minus the kernel's `kernel entered at TSC`.
+                    Sys.Write(string.Concat("shell: ready, first prompt shown at TSC ", Sys.ReadTimestamp().ToString()));
+                    first = false;
+                }
                 var m = new Message(ConsoleContract.ReadLine);
                 long r = s_console.Call(ref m);
                 if (r < 0 || m.W0 == ulong.MaxValue)

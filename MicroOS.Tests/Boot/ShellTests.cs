@@ -15,8 +15,9 @@ public sealed class ShellTests
     private const string Banner = "MicroOS shell. Type help.";
     private static readonly string[] Usage =
     {
-        "commands: help | echo TEXT | clear | uptime | mem | ps | caps PID|NAME | kill PID|NAME |",
-        "          crash NAME [null|wild|loop|exit] | restart NAME | bench",
+        "commands: help | echo TEXT | clear | uptime | mem | bench",
+        "          ps | caps PID|NAME | kill PID|NAME | restart NAME",
+        "          crash NAME [null|wild|loop|exit]",
     };
     private static readonly Regex MemLine = new(@"^mem: (?<free>\d+) free frames of (?<managed>\d+) \((?<freekib>\d+) KiB free of (?<kib>\d+) KiB\)$");
     private static readonly Regex UptimeLine = new(@"^uptime: (?<s>\d+)\.(?<ms>\d{3}) s \((?<ticks>\d+) ticks at 100 Hz\)$");
