@@ -15,6 +15,9 @@ namespace MicroOS.Kernel.Memory
 
         public static ulong BootHeapUsedBytes => s_next == null ? 0 : (ulong)(s_next - BootStub.BootHeapStart());
         public static ulong BootHeapBytes => (ulong)(BootStub.BootHeapEnd() - BootStub.BootHeapStart());
+        // Frames the kernel heap has taken from the allocator, for good (leak reports tell them apart
+        // from frames a process failed to give back).
+        public static ulong FramesTaken;
 
         // Zeroed, 16-byte aligned (page aligned when size is a multiple of 4096, and always when it
         // comes from frames); null when memory is exhausted.
@@ -24,7 +27,10 @@ namespace MicroOS.Kernel.Memory
             if (memory != null)
                 return memory;
             int frames = (int)((size + 4095) / 4096);
-            return PhysicalMemory.TryAllocateContiguous(frames, out ulong physical) ? PhysMap.ToVirtual(physical) : null;
+            if (!PhysicalMemory.TryAllocateContiguous(frames, out ulong physical))
+                return null;
+            FramesTaken += (ulong)frames;
+            return PhysMap.ToVirtual(physical);
         }
 
         // The runtime's heap hook (RuntimeHost.s_moreMemory).

@@ -35,9 +35,14 @@ internal static class ServerLog
     public static Regex Progress(string name, string label) =>
         new($@"^{Regex.Escape($"[{name}] busy {label}: ")}(?<count>\d+)$");
 
-    // `processes: all exited; free frames X (before the first process: Y)`.
+    // `processes: all exited; free frames X + K kept by the kernel heap (before the first process: Y)`.
     public static readonly Regex AllExited =
-        new(@"^processes: all exited; free frames (?<after>\d+) \(before the first process: (?<before>\d+)\)$");
+        new(@"^processes: all exited; free frames (?<after>\d+) \+ (?<kept>\d+) kept by the kernel heap \(before the first process: (?<before>\d+)\)$");
+
+    // From an AllExited match: the free frames plus those the kernel heap kept for good since the
+    // first process started (its pools warming up). Equal to "before" unless a process leaked.
+    public static string FramesBack(Match allExited) =>
+        (long.Parse(allExited.Groups["after"].Value) + long.Parse(allExited.Groups["kept"].Value)).ToString();
 
     public const string Idle = "idle: nothing left to run";
 

@@ -13,6 +13,11 @@ mos_load_gdt:
     xor eax, eax
     mov fs, ax
     mov gs, ax
+    ; A null LDT. LDTR keeps its reset value otherwise (base 0, limit 0xFFFF): a selector with TI=1
+    ; would make the CPU read descriptors from address 0 of the current address space, which a
+    ; process that could map page 0 would control (a call gate into ring 0). Found by the attack
+    ; catalogue (docs/attack-catalogue.md, LDT selectors).
+    lldt ax
     pop rdi                         ; far return to reload cs
     push 0x08
     push rdi
