@@ -9,6 +9,7 @@ namespace MicroOS.Kernel.Diagnostics
         public static void Halt(string reason, QemuExitCode code)
         {
             Cpu.DisableInterrupts();
+            VgaText.TakeBack();
             VgaText.SetColor(15, 4);
             Log.WriteLine(string.Concat("KERNEL PANIC: ", reason));
             if (KernelMain.ExitOnFailure)

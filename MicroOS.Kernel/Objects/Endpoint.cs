@@ -73,7 +73,9 @@ namespace MicroOS.Kernel.Objects
             receiver.ReplyTo = me;
             receiver.ReplyToId = me.Thread.Id;
             Scheduler.SwitchDirect(receiver.Thread);
-            return me.Result;
+            // A register-only request may still get a reply with a payload (the console's Read of
+            // the serial driver): it waits in the staging page until this thread runs again.
+            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
         }
 
         // The fast path of ReplyRecv: a register-only reply to a caller still waiting, no sender
@@ -123,7 +125,6 @@ namespace MicroOS.Kernel.Objects
                 receiver.ReplyTo = me;
                 receiver.ReplyToId = me.Thread.Id;
                 Scheduler.SwitchDirect(receiver.Thread);
-                // A reply with a payload left it in the staging page: out to the caller's buffer now.
                 return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
             }
             if (!block)
@@ -135,6 +136,7 @@ namespace MicroOS.Kernel.Objects
             me.Wait = call ? IpcWait.Call : IpcWait.Send;
             Queue.WaitToSend(me);
             Scheduler.Block();
+            // A call's reply may carry a payload (DeliverReply left it in the staging page).
             return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
         }
 

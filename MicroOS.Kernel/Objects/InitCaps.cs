@@ -29,7 +29,10 @@ namespace MicroOS.Kernel.Objects
             return section == null ? text : string.Concat(text, " section=", section);
         }
 
-        public static void Grant(Process init, BootInfo boot, BootModule manifest)
+        // `requested`: the servers= test entries, started by the kernel with their own caps= (e.g. the
+        // console stack under ./microos run): an IRQ line one of them takes is not made for Init, since
+        // a line has one owner and Init's would outlive its hand-off.
+        public static void Grant(Process init, BootInfo boot, BootModule manifest, System.Collections.Generic.List<ManifestEntry> requested)
         {
             ProcessObjects objects = ProcessObjects.Of(init);
             ulong first = manifest.Start & ~0xFFFUL;
@@ -39,14 +42,33 @@ namespace MicroOS.Kernel.Objects
             Insert(init, objects, 3, IoPortRange.Create(init, 0x2F8, 8), CapType.IoPortRange, CapRights.Read | CapRights.Write);
             Insert(init, objects, 4, IoPortRange.Create(init, 0x60, 1), CapType.IoPortRange, CapRights.Read | CapRights.Write);
             Insert(init, objects, 5, IoPortRange.Create(init, 0x64, 1), CapType.IoPortRange, CapRights.Read | CapRights.Write);
-            Insert(init, objects, 6, IrqLine.Create(init, 1), CapType.IrqLine, CapRights.All);
-            Insert(init, objects, 7, IrqLine.Create(init, 3), CapType.IrqLine, CapRights.All);
-            Insert(init, objects, 8, IrqLine.Create(init, 4), CapType.IrqLine, CapRights.All);
+            if (!Requested(requested, 1))
+                Insert(init, objects, 6, IrqLine.Create(init, 1), CapType.IrqLine, CapRights.All);
+            if (!Requested(requested, 3))
+                Insert(init, objects, 7, IrqLine.Create(init, 3), CapType.IrqLine, CapRights.All);
+            if (!Requested(requested, 4))
+                Insert(init, objects, 8, IrqLine.Create(init, 4), CapType.IrqLine, CapRights.All);
             Insert(init, objects, 9, Frame.CreateDevice(init, 0xB8000, 1), CapType.Frame, CapRights.Read | CapRights.Write);
             int slot = FirstImageSlot;
             foreach (BootModule m in boot.Modules)
                 if (IsImage(m) && slot < CapTable.DefaultSlotCount)
                     Insert(init, objects, slot++, BootImage.CreateForModule(init, m.Start, m.End), CapType.BootImage, CapRights.Write);
+        }
+
+        private static bool Requested(System.Collections.Generic.List<ManifestEntry> requested, int irq)
+        {
+            var specs = new System.Collections.Generic.List<CapSpec>();
+            foreach (ManifestEntry e in requested)
+            {
+                string list = ManifestCaps.Find(e.Arguments);
+                specs.Clear();
+                if (list == null || ManifestCaps.Parse(list, specs) != null)
+                    continue;
+                foreach (CapSpec c in specs)
+                    if (c.Kind == CapSpecKind.Irq && c.Base == (ulong)irq)
+                        return true;
+            }
+            return false;
         }
 
         private static void Insert(Process init, ProcessObjects objects, int slot, KernelObject obj, CapType type, CapRights rights)

@@ -75,5 +75,14 @@ namespace MicroOS.Kernel.Syscalls
         }
 
         public static long GetProcessId(SyscallFrame* f) => Scheduler.Current.Process.Id;
+
+        // The shell's uptime and mem: nothing to decode, reads three counters.
+        public static long SystemInfo(SyscallFrame* f)
+        {
+            f->Arg0 = Memory.PhysicalMemory.FreeFrames;
+            f->Arg1 = Pit.HertzRate;
+            f->Arg2 = Memory.PhysicalMemory.ManagedFrames;
+            return (long)Scheduler.Ticks;
+        }
     }
 }

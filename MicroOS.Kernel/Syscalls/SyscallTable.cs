@@ -69,6 +69,7 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.ProcessStart,       "process_start",       CapType.BootImage, CapRights.Write, &ProcessCapSyscalls.Start),
             R(Syscall.UnmapMemory,  "unmap_memory",   CapRights.None, &MemorySyscalls.UnmapMemory),
             R(Syscall.MemoryUsage,  "memory_usage",   CapRights.None, &MemorySyscalls.MemoryUsage),
+            R(Syscall.SystemInfo,         "system_info",         CapRights.None, &ProcessSyscalls.SystemInfo),
             R(Syscall.ProcessCreate,      "process_create",      CapType.BootImage, CapRights.Write, &ProcessCapSyscalls.Create),
             R(Syscall.CapTransfer,        "cap_transfer",        CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Transfer),
             R(Syscall.ProcessResume,      "process_resume",      CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Resume),

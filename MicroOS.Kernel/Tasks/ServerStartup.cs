@@ -35,6 +35,7 @@ namespace MicroOS.Kernel.Tasks
             foreach (string e in errors)
                 Log.WriteLine(string.Concat("warning: ", e));
 
+            ParseRequested(entries, options.Get("servers"));
             if (!options.Has("nosystem"))
             {
                 ManifestEntry init = Find(entries, "init");
@@ -50,7 +51,6 @@ namespace MicroOS.Kernel.Tasks
                 }
             }
 
-            ParseRequested(entries, options.Get("servers"));
             string waves = options.Get("waves");
             if (waves != null && (!int.TryParse(waves, out s_wavesLeft) || s_wavesLeft < 1 || s_wavesLeft > 1000))
             {
@@ -128,7 +128,7 @@ namespace MicroOS.Kernel.Tasks
             };
             Process p = Start(boot, init);
             if (p != null)
-                Objects.InitCaps.Grant(p, boot, manifest);
+                Objects.InitCaps.Grant(p, boot, manifest, s_requested);
         }
 
         private static Process Start(BootInfo boot, ManifestEntry entry)

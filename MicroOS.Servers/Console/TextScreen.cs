@@ -59,6 +59,32 @@ namespace MicroOS.Servers.Console
             Put(c >= ' ' && c < (char)0x7F ? c : '?');
         }
 
+        // One cell to the left without erasing it (a terminal's backspace: the line editor's echo
+        // moves with it and overwrites what it means to erase).
+        public void CursorLeft()
+        {
+            if (Column > 0)
+                Column--;
+            else if (Row > 0)
+            {
+                Row--;
+                Column = Columns - 1;
+            }
+        }
+
+        // Continues below what is on the screen already (the kernel's boot log): the row after the
+        // last non-blank one, scrolling when that is the bottom row.
+        public void ContinueAfterText()
+        {
+            int row = Rows - 1;
+            while (row >= 0 && RowText(row).Length == 0)
+                row--;
+            Row = row < 0 ? 0 : row;
+            Column = 0;
+            if (row >= 0)
+                NewLine();
+        }
+
         public void Write(string text)
         {
             for (int i = 0; i < text.Length; i++)

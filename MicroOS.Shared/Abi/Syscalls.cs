@@ -51,12 +51,13 @@ namespace MicroOS.Shared.Abi
         // Memory (after the capability calls: numbered at the end).
         UnmapMemory = 38,   // (address, length) -> 0: gives back pages map_memory mapped (page aligned, all mapped, inside the heap)
         MemoryUsage = 39,   // () -> frames counted against the caller's memory limit (pages and page tables)
+        SystemInfo = 40,        // () -> timer ticks since boot; rdi = free physical frames, rsi = timer rate (Hz), rdx = managed frames
         // Init and the supervisor (docs/boot-manifest.md): a process built from a boot image but not yet running,
         // filled with capabilities, then started.
-        ProcessCreate = 40,     // (boot image cap, dst, text, length | memory KiB << 16 | high << 63) -> pid; text = "name arguments..."; suspended; Process cap (all rights) in dst
-        CapTransfer = 41,       // (process cap, my slot, their slot, rights | 0x100 lend) -> 0: a child of my cap (rights only shrink, badge kept) into the process's table; lend: my cap itself moves there and comes back to my slot when that process ends
-        ProcessResume = 42,     // (process cap) -> 0: a process_create'd process starts running; InvalidArgument if it already runs
-        ProcessCapRead = 43,    // (process cap, slot) -> CapInfo.Pack(type, rights), badge in rdi, object id in rsi; InvalidCapability for an empty slot
+        ProcessCreate = 41,     // (boot image cap, dst, text, length | memory KiB << 16 | high << 63) -> pid; text = "name arguments..."; suspended; Process cap (all rights) in dst
+        CapTransfer = 42,       // (process cap, my slot, their slot, rights | 0x100 lend) -> 0: a child of my cap (rights only shrink, badge kept) into the process's table; lend: my cap itself moves there and comes back to my slot when that process ends
+        ProcessResume = 43,     // (process cap) -> 0: a process_create'd process starts running; InvalidArgument if it already runs
+        ProcessCapRead = 44,    // (process cap, slot) -> CapInfo.Pack(type, rights), badge in rdi, object id in rsi; InvalidCapability for an empty slot
     }
 
     // What the kernel's fault upcall passes to a server's fault entry in rdi (rsi = faulting rip,

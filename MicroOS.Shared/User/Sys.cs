@@ -38,6 +38,16 @@ namespace MicroOS.Shared.User
 
         public static int ProcessId => (int)Call(Syscall.GetProcessId);
 
+        // Timer ticks since boot, and the machine's free and managed physical frames (system_info).
+        public static ulong SystemInfo(out ulong freeFrames, out ulong hertz, out ulong managedFrames)
+        {
+            long ticks = Ipc.Syscall4(Syscall.SystemInfo, 0, 0, 0, 0, out IpcRegisters r);
+            freeFrames = r.A0;
+            hertz = r.A1;
+            managedFrames = r.A2;
+            return (ulong)ticks;
+        }
+
         // Arms (or, after a delivery, re-arms) the kernel's fault upcall (see ServerRuntime).
         public static long SetFaultHandler(ulong entry, ulong codeStart, ulong codeEnd) =>
             Raw((ulong)Syscall.SetFaultHandler, entry, codeStart, codeEnd, 0);

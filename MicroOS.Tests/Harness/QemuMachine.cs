@@ -32,6 +32,10 @@ public sealed class QemuMachine : IDisposable
     private bool _disposed;
     private string? _monitorSocket;
     private bool _killed;
+    private readonly SerialLog _console = new();
+    private string? _consoleSocketPath;
+    private System.Net.Sockets.Socket? _consoleSocket;
+    private Task? _consolePump;
 
     private QemuMachine(ITestOutputHelper output, ProcessStartInfo start, QemuOptions options)
     {
@@ -79,7 +83,44 @@ public sealed class QemuMachine : IDisposable
             int i = start.ArgumentList.IndexOf("-monitor");
             start.ArgumentList[i + 1] = $"unix:{monitorSocket},server=on,wait=off";
         }
-        return new QemuMachine(output, start, options) { _monitorSocket = monitorSocket };
+        string? consoleSocket = null;
+        if (options.SerialConsole)
+        {
+            consoleSocket = Path.Combine(Path.GetTempPath(), $"microos-com2-{Guid.NewGuid():N}.sock");
+            int i = start.ArgumentList.ToList().LastIndexOf("-serial");      // the second: COM2
+            start.ArgumentList[i + 1] = $"unix:{consoleSocket},server=on,wait=off";
+        }
+        var machine = new QemuMachine(output, start, options) { _monitorSocket = monitorSocket, _consoleSocketPath = consoleSocket };
+        if (consoleSocket != null)
+            machine.ConnectConsole();
+        return machine;
+    }
+
+    // COM2's socket: QEMU creates it at start; output sent before the connection would be lost
+    // (wait=off), so the harness connects before the guest has booted far.
+    private void ConnectConsole()
+    {
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        while (true)
+        {
+            try
+            {
+                socket.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(_consoleSocketPath!));
+                break;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+                Thread.Sleep(20);       // QEMU has not created the socket yet
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                socket.Dispose();
+                throw Failure($"could not connect to COM2's socket ({e.Message})");
+            }
+        }
+        _consoleSocket = socket;
+        _consolePump = Task.Run(() => PumpLines(new System.Net.Sockets.NetworkStream(socket, ownsSocket: false), _console));
     }
 
     public static IReadOnlyList<string> QemuArguments(QemuOptions options, string iso)
@@ -95,6 +136,11 @@ public sealed class QemuMachine : IDisposable
             "-cdrom", iso,
             "-m", $"{options.MemoryMiB}M",
             "-serial", "stdio",
+        });
+        if (options.SerialConsole)
+            args.AddRange(new[] { "-serial", "none" });      // COM2: Boot points it at a Unix socket
+        args.AddRange(new[]
+        {
             "-display", "none",
             "-monitor", "none",
             "-no-reboot",
@@ -122,6 +168,40 @@ public sealed class QemuMachine : IDisposable
     // `pattern` and returns its position, so a test can check what came before or after it.
     public int WaitForLineIndex(Regex pattern, int from = 0, TimeSpan? timeout = null) =>
         WaitForFirst(pattern.IsMatch, from, $"line matching /{pattern}/" + (from > 0 ? $" at or after line {from}" : ""), timeout).Index;
+
+    // The lines received on COM2, the shell's serial line (QemuOptions.SerialConsole; CRs removed).
+    public IReadOnlyList<string> ConsoleLines => _console.Snapshot();
+
+    // Writes to COM2's input, as a person at a serial terminal types.
+    public void SendConsole(string text)
+    {
+        if (_consoleSocket == null)
+            throw new InvalidOperationException("boot with QemuOptions.SerialConsole = true to use COM2");
+        try
+        {
+            _consoleSocket.Send(Encoding.Latin1.GetBytes(text));
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw Failure($"could not send {text.Length} characters to COM2 ({e.Message})");
+        }
+    }
+
+    // The first COM2 line at position `from` or later (positions as in ConsoleLines) matching
+    // `pattern`, and its position.
+    public (string Line, int Index) WaitForConsoleLine(Regex pattern, int from = 0, TimeSpan? timeout = null)
+    {
+        TimeSpan limit = timeout ?? DefaultTimeoutFor(Options);
+        switch (_console.WaitFor(pattern.IsMatch, from, limit, out string? line, out int index))
+        {
+            case SerialLog.WaitOutcome.Found:
+                return (line!, index);
+            case SerialLog.WaitOutcome.Closed:
+                throw Failure($"COM2 closed ({ExitStatusText()}) without a line matching /{pattern}/ at or after line {from}");
+            default:
+                throw Failure($"no COM2 line matching /{pattern}/ at or after line {from} within {limit.TotalSeconds:0} s");
+        }
+    }
 
     // Writes to the machine's serial input.
     public void Send(string text)
@@ -198,8 +278,12 @@ public sealed class QemuMachine : IDisposable
         _serialPump.Wait(DrainTimeout);
         WriteLogToTestOutput();
         _process.Dispose();
+        _consoleSocket?.Dispose();
+        _consolePump?.Wait(DrainTimeout);
         if (_monitorSocket != null)
             File.Delete(_monitorSocket);
+        if (_consoleSocketPath != null)
+            File.Delete(_consoleSocketPath);
     }
 
     private static TimeSpan DefaultTimeoutFor(QemuOptions options) => options.Uefi ? DefaultUefiTimeout : DefaultTimeout;
@@ -222,9 +306,11 @@ public sealed class QemuMachine : IDisposable
         }
     }
 
-    private void PumpSerial(Stream stream)
+    private void PumpSerial(Stream stream) => PumpLines(stream, _serial);
+
+    private static void PumpLines(Stream stream, SerialLog log)
     {
-        var decoder = new SerialDecoder(_serial.Append);
+        var decoder = new SerialDecoder(log.Append);
         var buffer = new byte[4096];
         try
         {
@@ -233,9 +319,13 @@ public sealed class QemuMachine : IDisposable
                 decoder.Feed(buffer.AsSpan(0, read));
             decoder.Flush();
         }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+        {
+            // The socket went away with QEMU (or the test's end disposed it).
+        }
         finally
         {
-            _serial.Close();
+            log.Close();
         }
     }
 
@@ -276,6 +366,14 @@ public sealed class QemuMachine : IDisposable
         foreach (string line in lines)
             report.AppendLine(Printable(line));
         report.AppendLine("--- end of serial log ---");
+        if (_consoleSocketPath != null)
+        {
+            IReadOnlyList<string> console = ConsoleLines;
+            report.AppendLine($"--- COM2 ({console.Count} lines) ---");
+            foreach (string line in console)
+                report.AppendLine(Printable(line));
+            report.AppendLine("--- end of COM2 ---");
+        }
         string stderr = _stderr.IsCompletedSuccessfully ? _stderr.Result.Trim() : "";
         if (stderr.Length > 0)
             report.AppendLine("qemu stderr: " + Printable(stderr));

@@ -23,6 +23,10 @@ public sealed record QemuOptions
     // Opens QEMU's human monitor on a Unix socket, for QemuMachine.Monitor ("nmi", "sendkey a", ...).
     public bool Monitor { get; init; }
 
+    // Connects COM2, the shell's serial line (docs/console.md), to a Unix socket the harness reads
+    // and writes: QemuMachine.SendConsole, WaitForConsoleLine. COM1 stays the kernel log.
+    public bool SerialConsole { get; init; }
+
     // Boot through OVMF (UEFI) instead of SeaBIOS.
     public bool Uefi { get; init; }
 }

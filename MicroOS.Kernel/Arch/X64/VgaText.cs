@@ -5,11 +5,16 @@ namespace MicroOS.Kernel.Arch.X64
     {
         private const int Columns = 80;
         private const int Rows = 25;
-        private const ulong BufferPhysical = 0xB8000;
+        public const ulong BufferPhysical = 0xB8000;
         private static ushort* s_buffer;
         private static int s_row;
         private static int s_column;
         private static byte s_attribute = 0x07;
+        private static bool s_handedOver;
+
+        // A ring-3 console owns the screen (FrameSyscalls.Map); a panic takes it back.
+        public static void HandOver() => s_handedOver = true;
+        public static void TakeBack() => s_handedOver = false;
 
         public static void Initialize()
         {
@@ -24,7 +29,7 @@ namespace MicroOS.Kernel.Arch.X64
 
         public static void Write(char c)
         {
-            if (s_buffer == null)
+            if (s_buffer == null || s_handedOver)
                 return;
             if (c == '\n')
             {

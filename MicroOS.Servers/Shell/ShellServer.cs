@@ -1,0 +1,229 @@
+using System.Runtime.InteropServices;
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.Contracts;
+using MicroOS.Shared.User;
+
+namespace MicroOS.Servers.Shell
+{
+    // The shell: `microos> `, one line at a time from the console (ConsoleContract.ReadLine: the
+    // console edits the line, with history, on the keyboard and the serial line alike), output
+    // through ConsoleContract.Write. ps/caps/kill/crash/restart go to the supervisor
+    // (SupervisorContract); the rest is answered here.
+    // Slots (boot manifest): 1 = endpoint `console` (send), 2 = endpoint `supervisor` (send) when there is one.
+    internal static unsafe class ShellServer
+    {
+        public const string Prompt = "microos> ";
+        private const int BenchCalls = 1000;
+
+        private static readonly Endpoint s_console = new Endpoint(1);
+        private static readonly Endpoint s_supervisor = new Endpoint(2);
+        private static byte* s_ipc;
+
+        private const string Usage =
+            "commands: help | echo TEXT | clear | uptime | mem | bench\n" +
+            "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
+            "          crash NAME [null|wild|loop|exit]\n";
+
+        [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
+        private static int Main()
+        {
+            s_ipc = (byte*)Sys.MapMemory(4096);
+            Ipc.SetBuffer(s_ipc, 20);
+            Print("MicroOS shell. Type help.\n");
+            bool first = true;
+            while (true)
+            {
+                Print(Prompt);
+                if (first)
+                {
+                    // The boot target "kernel to prompt": this TSC minus the kernel's `kernel entered at TSC`.
+                    Sys.Write(string.Concat("shell: ready, first prompt shown at TSC ", Sys.ReadTimestamp().ToString()));
+                    first = false;
+                }
+                var m = new Message(ConsoleContract.ReadLine);
+                long r = s_console.Call(ref m);
+                if (r < 0 || m.W0 == ulong.MaxValue)
+                {
+                    Sys.Write(string.Concat("shell: console read -> ", r.ToString()));
+                    return 1;
+                }
+                Run(Text(m.Tag.Length));
+            }
+        }
+
+        private static void Run(string line)
+        {
+            string[] words = line.Split(' ', System.StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0)
+                return;
+            switch (words[0])
+            {
+                case "help":
+                    Print(Usage);
+                    return;
+                case "echo":
+                    Print(string.Concat(Rest(words, 1), "\n"));
+                    return;
+                case "clear":
+                    if (words.Length != 1) { Print("usage: clear\n"); return; }
+                    var clear = new Message(ConsoleContract.Clear);
+                    s_console.Call(ref clear);
+                    return;
+                case "uptime":
+                    if (words.Length != 1) { Print("usage: uptime\n"); return; }
+                    Uptime();
+                    return;
+                case "mem":
+                    if (words.Length != 1) { Print("usage: mem\n"); return; }
+                    Mem();
+                    return;
+                case "bench":
+                    if (words.Length != 1) { Print("usage: bench\n"); return; }
+                    Bench();
+                    return;
+                case "ps":
+                    if (words.Length != 1) { Print("usage: ps\n"); return; }
+                    Supervisor(SupervisorContract.List, "", 0);
+                    return;
+                case "caps":
+                    if (words.Length != 2) { Print("usage: caps PID|NAME\n"); return; }
+                    Supervisor(SupervisorContract.Caps, words[1], 0);
+                    return;
+                case "kill":
+                    if (words.Length != 2) { Print("usage: kill PID|NAME\n"); return; }
+                    Supervisor(SupervisorContract.Kill, words[1], 0);
+                    return;
+                case "restart":
+                    if (words.Length != 2) { Print("usage: restart NAME\n"); return; }
+                    Supervisor(SupervisorContract.Restart, words[1], 0);
+                    return;
+                case "crash":
+                {
+                    CrashKind kind = CrashKind.Null;
+                    if (words.Length == 3)
+                    {
+                        switch (words[2])
+                        {
+                            case "null": kind = CrashKind.Null; break;
+                            case "wild": kind = CrashKind.Wild; break;
+                            case "loop": kind = CrashKind.Loop; break;
+                            case "exit": kind = CrashKind.Exit; break;
+                            default: kind = 0; break;
+                        }
+                    }
+                    if (words.Length < 2 || words.Length > 3 || kind == 0) { Print("usage: crash NAME [null|wild|loop|exit]\n"); return; }
+                    Supervisor(SupervisorContract.Crash, words[1], (ulong)kind);
+                    return;
+                }
+                default:
+                    Print(string.Concat("unknown command '", words[0], "'\n", Usage));
+                    return;
+            }
+        }
+
+        private static void Uptime()
+        {
+            ulong ticks = Sys.SystemInfo(out _, out ulong hertz, out _);
+            ulong ms = hertz == 0 ? 0 : ticks * 1000 / hertz;
+            Print(string.Concat("uptime: ", (ms / 1000).ToString(), ".", (ms % 1000).ToString("D3"), " s (", ticks.ToString(), " ticks at ",
+                hertz.ToString(), " Hz)\n"));
+        }
+
+        private static void Mem()
+        {
+            Sys.SystemInfo(out ulong free, out _, out ulong managed);
+            Print(string.Concat("mem: ", free.ToString(), " free frames of ", managed.ToString(), " (", (free * 4).ToString(), " KiB free of ",
+                (managed * 4).ToString(), " KiB)\n"));
+        }
+
+        // Round trips to the console's Debug Ping (registers only: the IPC fast path), timed with rdtsc.
+        private static void Bench()
+        {
+            ulong start = Sys.ReadTimestamp();
+            for (int i = 0; i < BenchCalls; i++)
+            {
+                var m = new Message(DebugContract.Ping, (ulong)i);
+                long r = s_console.Call(ref m);
+                if (r != 0 || m.W0 != (ulong)i + 1)
+                {
+                    Print(string.Concat("bench: call ", i.ToString(), " failed (", r.ToString(), ")\n"));
+                    return;
+                }
+            }
+            ulong cycles = Sys.ReadTimestamp() - start;
+            Print(string.Concat("bench: ", BenchCalls.ToString(), " round trips to the console, ", (cycles / BenchCalls).ToString(),
+                " TSC cycles per call\n"));
+        }
+
+        private static void Supervisor(uint label, string target, ulong w1)
+        {
+            long info = Caps.Inspect(s_supervisor.Slot, out _);
+            if (info < 0)
+            {
+                Print("supervisor not available\n");
+                return;
+            }
+            int n = Put(target);
+            var m = new Message(label, 0, w1);
+            m.Tag = MessageTag.Of(label, n);
+            long r = s_supervisor.Call(ref m);
+            if (r < 0)
+            {
+                Print(string.Concat("supervisor not available (", r.ToString(), ")\n"));
+                return;
+            }
+            if (label == SupervisorContract.List || label == SupervisorContract.Caps)
+            {
+                if (m.Tag.Length > 0 || m.W0 == 0)
+                {
+                    Print(Text(m.Tag.Length));
+                    return;
+                }
+            }
+            if (m.W0 == 0)
+                Print("ok\n");
+            else
+                Print(string.Concat("error: ", ((SupervisorError)m.W0).ToString(), "\n"));
+        }
+
+        // words[from..] joined by single spaces.
+        private static string Rest(string[] words, int from)
+        {
+            var text = new System.Text.StringBuilder();
+            for (int i = from; i < words.Length; i++)
+            {
+                if (i > from)
+                    text.Append(' ');
+                text.Append(words[i]);
+            }
+            return text.ToString();
+        }
+
+        private static string Text(int length)
+        {
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++)
+                chars[i] = (char)s_ipc[i];
+            return new string(chars);
+        }
+
+        private static int Put(string text)
+        {
+            int n = text.Length < MessageTag.MaxPayload ? text.Length : MessageTag.MaxPayload;
+            for (int i = 0; i < n; i++)
+                s_ipc[i] = text[i] < 0x80 ? (byte)text[i] : (byte)'?';
+            return n;
+        }
+
+        private static void Print(string text)
+        {
+            for (int done = 0; done < text.Length; done += MessageTag.MaxPayload)
+            {
+                int n = Put(text.Substring(done));
+                var m = new Message(ConsoleContract.Write);
+                m.Tag = MessageTag.Of(ConsoleContract.Write, n);
+                s_console.Call(ref m);
+            }
+        }
+    }
+}
