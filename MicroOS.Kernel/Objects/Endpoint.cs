@@ -270,27 +270,31 @@ namespace MicroOS.Kernel.Objects
             }
             var tag = new MessageTag(from.Tag);
             int length = CopyPayload(from, to, tag.Length);
-            ulong delivered = ((ulong)tag.Label << 32) | (uint)length;
-            CapSlot source = from.CapToSend;
-            if (source != null)
-            {
-                from.CapToSend = null;
-                if (!source.IsEmpty && source.Object == from.CapObject && to.ReceiveSlot != 0)
-                {
-                    ProcessObjects objects = ProcessObjects.Of(to.Thread.Process);
-                    if (objects != null && objects.Caps.Destination(to.ReceiveSlot, out CapSlot destination) == null)
-                    {
-                        CapTable.Copy(source, destination);
-                        delivered |= (1UL << 13) | (to.ReceiveSlot << 16);
-                    }
-                }
-            }
+            ulong delivered = ((ulong)tag.Label << 32) | (uint)length | TransferCap(from, to);
             f->Arg0 = badge;
             f->Arg1 = delivered;
             f->Arg2 = from.Mr0;
             f->Arg3 = from.Mr1;
             f->Arg4 = from.Mr2;
             f->Arg5 = from.Mr3;
+        }
+
+        // The capability `from` sends along (if it is still the one it named when it sent) lands in
+        // `to`'s receive slot as a child of the sender's. Returns the tag bits that say so (count 1,
+        // the slot), or 0 when nothing was carried or there was nowhere to put it.
+        private static ulong TransferCap(ThreadIpc from, ThreadIpc to)
+        {
+            CapSlot source = from.CapToSend;
+            if (source == null)
+                return 0;
+            from.CapToSend = null;
+            if (source.IsEmpty || source.Object != from.CapObject || to.ReceiveSlot == 0)
+                return 0;
+            ProcessObjects objects = ProcessObjects.Of(to.Thread.Process);
+            if (objects == null || objects.Caps.Destination(to.ReceiveSlot, out CapSlot destination) != null)
+                return 0;
+            CapTable.Copy(source, destination);
+            return (1UL << 13) | (to.ReceiveSlot << 16);
         }
 
         // A reply carries no badge; it may carry one capability (Names' Lookup answers with an endpoint).
@@ -300,21 +304,7 @@ namespace MicroOS.Kernel.Objects
             var tag = new MessageTag(me.Tag);
             int length = CopyPayload(me, caller, tag.Length);
             f->Arg0 = 0;
-            f->Arg1 = ((ulong)tag.Label << 32) | (uint)length;
-            CapSlot source = me.CapToSend;
-            if (source != null)
-            {
-                me.CapToSend = null;
-                if (!source.IsEmpty && source.Object == me.CapObject && caller.ReceiveSlot != 0)
-                {
-                    ProcessObjects objects = ProcessObjects.Of(caller.Thread.Process);
-                    if (objects != null && objects.Caps.Destination(caller.ReceiveSlot, out CapSlot destination) == null)
-                    {
-                        CapTable.Copy(source, destination);
-                        f->Arg1 |= (1UL << 13) | (caller.ReceiveSlot << 16);
-                    }
-                }
-            }
+            f->Arg1 = ((ulong)tag.Label << 32) | (uint)length | TransferCap(me, caller);
             f->Arg2 = me.Mr0;
             f->Arg3 = me.Mr1;
             f->Arg4 = me.Mr2;
