@@ -83,27 +83,22 @@ namespace MicroOS.Kernel.Syscalls
             return objects == null ? 0 : objects.Caps.Count;
         }
 
-        public static long CreateEndpoint(SyscallFrame* f)
-        {
-            long e = Invocation.Destination(f->Arg0, out ProcessObjects objects, out CapSlot destination);
-            if (e != 0)
-                return e;
-            Endpoint ep = Endpoint.Create(Scheduler.Current.Process);
-            if (ep == null || !objects.TryAdopt(ep))
-                return (long)SyscallError.OutOfMemory;
-            objects.Caps.InsertOriginal(destination, CapType.Endpoint, CapRights.All, 0, ep, ep.Generation);
-            return 0;
-        }
+        public static long CreateEndpoint(SyscallFrame* f) => CreateOriginal(f, CapType.Endpoint);
 
-        public static long CreateNotification(SyscallFrame* f)
+        public static long CreateNotification(SyscallFrame* f) => CreateOriginal(f, CapType.Notification);
+
+        // endpoint_create / notification_create: a new object owned (and charged to) the caller, its
+        // original capability with every right in the destination slot.
+        private static long CreateOriginal(SyscallFrame* f, CapType type)
         {
             long e = Invocation.Destination(f->Arg0, out ProcessObjects objects, out CapSlot destination);
             if (e != 0)
                 return e;
-            Notification n = Notification.Create(Scheduler.Current.Process);
-            if (n == null || !objects.TryAdopt(n))
+            Process owner = Scheduler.Current.Process;
+            KernelObject o = type == CapType.Endpoint ? Endpoint.Create(owner) : Notification.Create(owner);
+            if (o == null || !objects.TryAdopt(o))
                 return (long)SyscallError.OutOfMemory;
-            objects.Caps.InsertOriginal(destination, CapType.Notification, CapRights.All, 0, n, n.Generation);
+            objects.Caps.InsertOriginal(destination, type, CapRights.All, 0, o, o.Generation);
             return 0;
         }
 

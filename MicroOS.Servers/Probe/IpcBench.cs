@@ -16,7 +16,7 @@ namespace MicroOS.Servers.Probe
         public static int Run()
         {
             ulong[] samples = new ulong[Samples];
-            ulong overhead = Overhead(samples);
+            ulong overhead = Bench.MeasureOverhead(samples);
             IpcRegisters r;
             // Call -> ReplyRecv, four words each way.
             for (int i = 0; i < Samples; i++)
@@ -94,35 +94,9 @@ namespace MicroOS.Servers.Probe
 
         private static void Report(string figure, ulong[] samples, ulong overhead, ulong divide)
         {
-            ulong median = Median(samples);
+            ulong median = Bench.Median(samples);
             ulong value = median > overhead ? (median - overhead) / divide : 0;
             Sys.Write(string.Concat("bench: ", figure, " ", value.ToString()));
-        }
-
-        private static ulong Overhead(ulong[] samples)
-        {
-            for (int i = 0; i < Samples; i++)
-            {
-                ulong t0 = Sys.ReadTimestamp();
-                samples[i] = Sys.ReadTimestamp() - t0;
-            }
-            return Median(samples);
-        }
-
-        private static ulong Median(ulong[] values)
-        {
-            for (int i = 1; i < values.Length; i++)
-            {
-                ulong v = values[i];
-                int j = i - 1;
-                while (j >= 0 && values[j] > v)
-                {
-                    values[j + 1] = values[j];
-                    j--;
-                }
-                values[j + 1] = v;
-            }
-            return values[values.Length / 2];
         }
     }
 }
