@@ -30,8 +30,17 @@ namespace MicroOS.Kernel.Objects
         // else holds them meanwhile). Valid only while the lender's table belongs to LenderOwner.
         public CapSlot ReturnTo;
         public object LenderOwner;
+        // Told when this capability leaves the slot, however it goes (delete, revoke, move, the
+        // process's end): io_port_enable hangs its grant here (Objects/IoPortGrant.cs). Null for most.
+        public CapWatcher Watcher;
 
         public bool IsEmpty => Type == CapType.None;
+    }
+
+    // Something that must end when a capability leaves its slot (CapSlot.Watcher).
+    internal abstract class CapWatcher
+    {
+        public abstract void CapRemoved(CapSlot slot);
     }
 
     internal static class CapRightsAlgebra
@@ -202,6 +211,7 @@ namespace MicroOS.Kernel.Objects
             s.Parent = s.FirstChild = s.NextSibling = s.PrevSibling = null;
             s.ReturnTo = null;
             s.LenderOwner = null;
+            s.Watcher = null;
             Count++;
         }
 
@@ -213,6 +223,12 @@ namespace MicroOS.Kernel.Objects
             s.Object = null;
             s.Generation = 0;
             Count--;
+            CapWatcher w = s.Watcher;
+            if (w != null)
+            {
+                s.Watcher = null;
+                w.CapRemoved(s);
+            }
         }
 
         private static void LinkChild(CapSlot parent, CapSlot child)

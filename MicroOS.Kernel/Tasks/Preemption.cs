@@ -36,24 +36,39 @@ namespace MicroOS.Kernel.Tasks
                 s_since = Cpu.ReadTsc();
         }
 
-        // The dispatcher's path under `irqoff`: the handler, timed, then any switch it deferred.
-        public static unsafe long Measure(delegate*<Syscalls.SyscallFrame*, long> handler, Syscalls.SyscallFrame* frame)
+        // The dispatcher's path under `irqoff`, for every row (capability syscalls included): the
+        // handler, timed, then any switch it deferred. A call that blocked or switched threads (IPC,
+        // yield, a kill of the caller) counts as a stretch only up to the switch (SwitchingOut); the
+        // thread that runs next starts a new one (SwitchedIn), ended by its own syscall's end. Such a
+        // call is left out of "longest syscall", whose time would include other threads' work.
+        public static unsafe long Measure(Syscalls.SyscallFrame* frame, ref Syscalls.SyscallTable.Row row)
         {
-            s_syscall = frame->Number;
+            ulong number = frame->Number;
+            s_syscall = number;
+            ulong switches = Scheduler.ContextSwitches;
             ulong start = Cpu.ReadTsc();
             s_since = start;
-            long result = handler(frame);
+            long result = row.Object != MicroOS.Shared.Abi.CapType.None
+                ? Syscalls.Invocation.DecodeAndPerform(frame, ref row)
+                : row.Handler(frame);
+            s_syscall = number;
             Stop();
             ulong whole = Cpu.ReadTsc() - start;
-            if (whole > s_longestCall)
+            if (whole > s_longestCall && switches == Scheduler.ContextSwitches)
             {
                 s_longestCall = whole;
-                s_longestCallSyscall = s_syscall;
+                s_longestCallSyscall = number;
             }
             if (Pending)
                 Scheduler.Yield();
             return result;
         }
+
+        // Scheduler.SwitchTo under `irqoff`: the stretch of the thread leaving ends here...
+        public static void SwitchingOut() => Stop();
+
+        // ...and the thread that resumes inside the kernel starts its own.
+        public static void SwitchedIn() => s_since = Cpu.ReadTsc();
 
         private static void Stop()
         {

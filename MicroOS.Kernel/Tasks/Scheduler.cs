@@ -198,6 +198,10 @@ namespace MicroOS.Kernel.Tasks
             Gdt.SetKernelStack(next.StackStart);
             SyscallMsrs.SetSyscallStack(next.StackStart);
             LoadAddressSpace(next.Process != null ? next.Process.Space : AddressSpace.Kernel);
+            // The TSS I/O bitmap: only when the next process has io_port_enable'd ports or the
+            // bitmap is in force for the previous one (IoPermissions); otherwise one compare.
+            if (IoPermissions.Active || (next.Process != null && next.Process.IoGrants != null))
+                IoPermissions.Load(next.Process);
             if (previous != null)
                 previous.ThreadStatics = Internal.Runtime.ThreadStatics.CurrentStorage;
             Internal.Runtime.ThreadStatics.CurrentStorage = next.ThreadStatics;
@@ -205,7 +209,12 @@ namespace MicroOS.Kernel.Tasks
                 Cpu.WriteMsr(SyscallMsrs.FsBase, next.FsBase);
             s_current = next;
             ContextSwitches++;
+            if (Preemption.Measuring)
+                Preemption.SwitchingOut();
             ContextSwitch.Switch(saveRsp, next.SavedRsp);
+            // Running again: this thread resumes here, inside the kernel.
+            if (Preemption.Measuring)
+                Preemption.SwitchedIn();
         }
 
         public static void ReapDeadThreads()
