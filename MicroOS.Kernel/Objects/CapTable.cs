@@ -166,15 +166,28 @@ namespace MicroOS.Kernel.Objects
         // itself stays. Returns how many were removed. Deepest first, without recursion or allocation.
         public static int Revoke(CapSlot slot)
         {
+            int removed = 0, n;
+            while ((n = RevokeSome(slot, int.MaxValue)) > 0)
+                removed += n;
+            return removed;
+        }
+
+        // At most `max` of them (0 when none is left). Each step removes a leaf and goes on from its
+        // parent, so the whole revoke is linear in the caps removed, whatever the tree's depth. The
+        // tree is whole between two calls: the kernel lets interrupts in between slices (CapSyscalls).
+        public static int RevokeSome(CapSlot slot, int max)
+        {
             int removed = 0;
-            while (slot.FirstChild != null)
+            CapSlot node = slot.FirstChild;
+            while (node != null && removed < max)
             {
-                CapSlot leaf = slot.FirstChild;
-                while (leaf.FirstChild != null)
-                    leaf = leaf.FirstChild;
-                Unlink(leaf);
-                leaf.Table.Clear(leaf);
+                while (node.FirstChild != null)
+                    node = node.FirstChild;
+                CapSlot parent = node.Parent;
+                Unlink(node);
+                node.Table.Clear(node);
                 removed++;
+                node = parent == slot ? slot.FirstChild : parent;
             }
             return removed;
         }

@@ -44,6 +44,8 @@ namespace MicroOS.Kernel.Tasks
         public static unsafe long Measure(Syscalls.SyscallFrame* frame, ref Syscalls.SyscallTable.Row row)
         {
             ulong number = frame->Number;
+            Thread current = Scheduler.Current;
+            current.MeasuredSyscall = number + 1;
             s_syscall = number;
             ulong switches = Scheduler.ContextSwitches;
             ulong start = Cpu.ReadTsc();
@@ -53,6 +55,7 @@ namespace MicroOS.Kernel.Tasks
                 : row.Handler(frame);
             s_syscall = number;
             Stop();
+            current.MeasuredSyscall = 0;
             ulong whole = Cpu.ReadTsc() - start;
             if (whole > s_longestCall && switches == Scheduler.ContextSwitches)
             {
@@ -64,15 +67,35 @@ namespace MicroOS.Kernel.Tasks
             return result;
         }
 
-        // Scheduler.SwitchTo under `irqoff`: the stretch of the thread leaving ends here...
-        public static void SwitchingOut() => Stop();
+        // Scheduler.SwitchTo under `irqoff`: the stretch of a thread leaving inside a measured syscall
+        // ends here (a thread preempted in ring 3 had none open)...
+        public static void SwitchingOut(Thread leaving)
+        {
+            if (leaving != null && leaving.MeasuredSyscall != 0)
+            {
+                s_syscall = leaving.MeasuredSyscall - 1;
+                Stop();
+            }
+        }
 
-        // ...and the thread that resumes inside the kernel starts its own.
-        public static void SwitchedIn() => s_since = Cpu.ReadTsc();
+        // ...and a thread that resumes inside a measured syscall starts its own.
+        public static void SwitchedIn(Thread resumed)
+        {
+            if (resumed.MeasuredSyscall != 0)
+            {
+                s_syscall = resumed.MeasuredSyscall - 1;
+                s_since = Cpu.ReadTsc();
+            }
+        }
+
+        private static ulong[] s_bySyscall;     // longest stretch per syscall number (allocated when first needed)
 
         private static void Stop()
         {
             ulong length = Cpu.ReadTsc() - s_since;
+            s_bySyscall ??= new ulong[64];
+            if (s_syscall < 64 && length > s_bySyscall[s_syscall])
+                s_bySyscall[s_syscall] = length;
             if (length > s_longest)
             {
                 s_longest = length;
@@ -93,6 +116,20 @@ namespace MicroOS.Kernel.Tasks
             Log.Write(" ticks (syscall ");
             Log.WriteDecimal(s_longestCallSyscall);
             Log.Write(")\n");
+            if (s_bySyscall == null)
+                return;
+            // Each syscall's longest stretch, for finding the next one to bound.
+            Log.Write("irqoff: longest stretch by syscall:");
+            for (int i = 0; i < s_bySyscall.Length; i++)
+            {
+                if (s_bySyscall[i] == 0)
+                    continue;
+                Log.Write(" ");
+                Log.Write(Syscalls.SyscallTable.Rows.Length > i ? Syscalls.SyscallTable.Rows[i].Name : "?");
+                Log.Write("=");
+                Log.WriteDecimal(s_bySyscall[i]);
+            }
+            Log.Write("\n");
         }
     }
 }

@@ -210,11 +210,11 @@ namespace MicroOS.Kernel.Tasks
             s_current = next;
             ContextSwitches++;
             if (Preemption.Measuring)
-                Preemption.SwitchingOut();
+                Preemption.SwitchingOut(previous);
             ContextSwitch.Switch(saveRsp, next.SavedRsp);
             // Running again: this thread resumes here, inside the kernel.
             if (Preemption.Measuring)
-                Preemption.SwitchedIn();
+                Preemption.SwitchedIn(s_current);
         }
 
         public static void ReapDeadThreads()

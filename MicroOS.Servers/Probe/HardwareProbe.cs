@@ -181,9 +181,12 @@ namespace MicroOS.Servers.Probe
             Sys.Sleep(300);                                 // the owner ends meanwhile: the frame object dies
             ulong late = *word;
             long inspect = Caps.Inspect(ReceiveSlot, out _);
+            ulong free = FreeFrames();
             long unmapped = FrameCap.Unmap(At);
+            long freed = (long)FreeFrames() - (long)free;
+            // The last mapping of a dead frame: its memory goes back now.
             Sys.Write(string.Concat("frame-peer: after the owner ended, read ", Hex(late), ", its cap -> ", inspect.ToString(),
-                ", unmap -> ", unmapped.ToString()));
+                ", unmap -> ", unmapped.ToString(), ", frames freed by it ", freed.ToString()));
             return 0;
         }
 
@@ -196,11 +199,13 @@ namespace MicroOS.Servers.Probe
             var m = new Message(ShareLabel) { Tag = MessageTag.WithCap(ShareLabel, 6) };
             long call = new Endpoint(1).Call(ref m);
             ulong peerRead = m.W0;
+            ulong free = FreeFrames();
             long unmapped = FrameCap.Unmap(At);
+            long freed = (long)FreeFrames() - (long)free;        // 0: the frame lives (caps, the peer's mapping)
             m = new Message(ReadLabel);
             long call2 = new Endpoint(1).Call(ref m);
             Sys.Write(string.Concat("frame-owner: create -> ", created.ToString(), ", map -> ", mapped.ToString(), ", call -> ", call.ToString(),
-                ", peer read ", Hex(peerRead), "; my unmap -> ", unmapped.ToString(), ", call -> ", call2.ToString(), ", peer read ", Hex(m.W0)));
+                ", peer read ", Hex(peerRead), "; my unmap -> ", unmapped.ToString(), " (frames freed ", freed.ToString(), "), call -> ", call2.ToString(), ", peer read ", Hex(m.W0)));
             return 0;
         }
     }
