@@ -18,6 +18,7 @@ namespace MicroOS.Kernel.Objects
     {
         public const int MaxPerProcess = 8;
         private static readonly List<IoPortGrant> s_free = new List<IoPortGrant>(16);
+        public static int Live;             // grants in force, all processes (Scheduler.SwitchHooks while > 0)
 
         public Process Process;
         public CapSlot Slot;
@@ -56,6 +57,7 @@ namespace MicroOS.Kernel.Objects
             grant.NextOfRange = range.Grants;
             range.Grants = grant;
             slot.Watcher = grant;
+            Live++;
             IoPermissions.Changed(p);
             return 0;
         }
@@ -85,6 +87,7 @@ namespace MicroOS.Kernel.Objects
             Slot = null;
             Range = null;
             s_free.Add(this);
+            Live--;
             IoPermissions.Changed(p);
         }
 

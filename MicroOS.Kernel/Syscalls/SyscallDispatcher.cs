@@ -24,14 +24,14 @@ namespace MicroOS.Kernel.Syscalls
             if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
             ref SyscallTable.Row row = ref rows[(int)number];
-            // Under `irqoff` every syscall is timed, capability syscalls too (Tasks/Preemption.cs).
-            if (Tasks.Preemption.Measuring)
-                return Tasks.Preemption.Measure(frame, ref row);
             // Decode, then perform: a row naming an object type has its capability argument (rdi)
             // checked against the row's type and rights before its handler runs (Invocation.cs), so
             // no handler can skip the check. (Its own method: the other syscalls keep a lean path.)
             if (row.Object != CapType.None)
                 return Invocation.DecodeAndPerform(frame, ref row);
+            // Under `irqoff` every syscall comes this way, the capability rows too (Preemption.Start).
+            if (Tasks.Preemption.Measuring)
+                return Tasks.Preemption.Measure(row.Handler, frame);
             long result = row.Handler(frame);
             // A quantum ended during a long syscall (Preemption.Window): switch now that it is done.
             if (Tasks.Preemption.Pending)

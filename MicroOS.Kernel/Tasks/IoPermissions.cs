@@ -5,8 +5,9 @@ namespace MicroOS.Kernel.Tasks
 {
     // The TSS I/O permission bitmap (Arch/X64/Gdt.cs) holds the ports of at most one process: the
     // last one with io_port_enable'd ranges (Objects/IoPortGrant.cs) that ran. Scheduler.SwitchTo
-    // calls Load when the next process has grants or the bitmap is in force, so:
-    // - between processes without grants (almost every switch), nothing is done but one compare;
+    // calls Load (while any process has grants: Scheduler.SwitchHooks) when the next process has
+    // grants or the bitmap is in force, so:
+    // - while no process has grants, a switch tests one flag; between processes without grants, two;
     // - to and from a process with grants whose bits are loaded already: one 16-bit store
     //   (IoMapBase in or out of force, Gdt.SetIoBitmapActive);
     // - to a different process with grants: its predecessor's bytes are set back to 0xFF (only the
@@ -65,6 +66,9 @@ namespace MicroOS.Kernel.Tasks
         // if p is the process running (a syscall or a kill returns to it without a switch).
         public static void Changed(Process p)
         {
+            // The switch hook runs while any grant exists (and under `irqoff`); with none left the
+            // bitmap is out of force (the running process's reload below saw to it, or it was not loaded).
+            Scheduler.SwitchHooks = Preemption.Measuring || IoPortGrant.Live > 0;
             if (s_loaded == p)
             {
                 Clear();

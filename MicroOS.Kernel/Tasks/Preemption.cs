@@ -36,12 +36,36 @@ namespace MicroOS.Kernel.Tasks
                 s_since = Cpu.ReadTsc();
         }
 
-        // The dispatcher's path under `irqoff`, for every row (capability syscalls included): the
-        // handler, timed, then any switch it deferred. A call that blocked or switched threads (IPC,
-        // yield, a kill of the caller) counts as a stretch only up to the switch (SwitchingOut); the
-        // thread that runs next starts a new one (SwitchedIn), ended by its own syscall's end. Such a
-        // call is left out of "longest syscall", whose time would include other threads' work.
-        public static unsafe long Measure(Syscalls.SyscallFrame* frame, ref Syscalls.SyscallTable.Row row)
+        // Turns `irqoff` on (KernelMain, before the first process). Every syscall is then timed by
+        // Measure, the capability rows too: their rows are rewritten to reach Measure's path, through
+        // MeasuredCapRow, which decodes with the original row (same checks). So the dispatcher pays
+        // nothing for the measurement when it is off (the IPC fast path least of all).
+        public static unsafe void Start()
+        {
+            Measuring = true;
+            Scheduler.SwitchHooks = true;
+            Syscalls.SyscallTable.Row[] rows = Syscalls.SyscallTable.Rows;
+            s_capRows = new Syscalls.SyscallTable.Row[rows.Length];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                s_capRows[i] = rows[i];
+                if (rows[i].Object == MicroOS.Shared.Abi.CapType.None)
+                    continue;
+                rows[i].Object = MicroOS.Shared.Abi.CapType.None;
+                rows[i].Handler = &MeasuredCapRow;
+            }
+        }
+
+        private static Syscalls.SyscallTable.Row[] s_capRows;
+
+        private static unsafe long MeasuredCapRow(Syscalls.SyscallFrame* frame) =>
+            Syscalls.Invocation.DecodeAndPerform(frame, ref s_capRows[(int)frame->Number]);
+
+        // The dispatcher's path under `irqoff`: the handler, timed, then any switch it deferred. A
+        // call that switched threads (IPC, yield, exit, a kill) counts as a stretch only up to the
+        // switch (SwitchingOut); the thread that runs next goes on from there. Such a call is left
+        // out of "longest syscall", whose time would include other threads' work.
+        public static unsafe long Measure(delegate*<Syscalls.SyscallFrame*, long> handler, Syscalls.SyscallFrame* frame)
         {
             ulong number = frame->Number;
             Thread current = Scheduler.Current;
@@ -50,9 +74,7 @@ namespace MicroOS.Kernel.Tasks
             ulong switches = Scheduler.ContextSwitches;
             ulong start = Cpu.ReadTsc();
             s_since = start;
-            long result = row.Object != MicroOS.Shared.Abi.CapType.None
-                ? Syscalls.Invocation.DecodeAndPerform(frame, ref row)
-                : row.Handler(frame);
+            long result = handler(frame);
             s_syscall = number;
             Stop();
             current.MeasuredSyscall = 0;
@@ -67,8 +89,9 @@ namespace MicroOS.Kernel.Tasks
             return result;
         }
 
-        // Scheduler.SwitchTo under `irqoff`: the stretch of a thread leaving inside a measured syscall
-        // ends here (a thread preempted in ring 3 had none open)...
+        // Scheduler.SwitchTo under `irqoff`: a thread leaving inside a measured syscall ends its
+        // stretch here (one preempted in ring 3 had none open); interrupts stay off across the
+        // switch, so the next stretch starts now, for whichever thread resumes in the kernel.
         public static void SwitchingOut(Thread leaving)
         {
             if (leaving != null && leaving.MeasuredSyscall != 0)
@@ -76,16 +99,7 @@ namespace MicroOS.Kernel.Tasks
                 s_syscall = leaving.MeasuredSyscall - 1;
                 Stop();
             }
-        }
-
-        // ...and a thread that resumes inside a measured syscall starts its own.
-        public static void SwitchedIn(Thread resumed)
-        {
-            if (resumed.MeasuredSyscall != 0)
-            {
-                s_syscall = resumed.MeasuredSyscall - 1;
-                s_since = Cpu.ReadTsc();
-            }
+            s_since = Cpu.ReadTsc();
         }
 
         private static ulong[] s_bySyscall;     // longest stretch per syscall number (allocated when first needed)

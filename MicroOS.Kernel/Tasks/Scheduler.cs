@@ -198,10 +198,6 @@ namespace MicroOS.Kernel.Tasks
             Gdt.SetKernelStack(next.StackStart);
             SyscallMsrs.SetSyscallStack(next.StackStart);
             LoadAddressSpace(next.Process != null ? next.Process.Space : AddressSpace.Kernel);
-            // The TSS I/O bitmap: only when the next process has io_port_enable'd ports or the
-            // bitmap is in force for the previous one (IoPermissions); otherwise one compare.
-            if (IoPermissions.Active || (next.Process != null && next.Process.IoGrants != null))
-                IoPermissions.Load(next.Process);
             if (previous != null)
                 previous.ThreadStatics = Internal.Runtime.ThreadStatics.CurrentStorage;
             Internal.Runtime.ThreadStatics.CurrentStorage = next.ThreadStatics;
@@ -209,12 +205,22 @@ namespace MicroOS.Kernel.Tasks
                 Cpu.WriteMsr(SyscallMsrs.FsBase, next.FsBase);
             s_current = next;
             ContextSwitches++;
+            if (SwitchHooks)
+                RunSwitchHooks(previous, next);
+            ContextSwitch.Switch(saveRsp, next.SavedRsp);
+        }
+
+        // What only some switches need, behind one flag so the others (the IPC fast path) pay one
+        // test: the TSS I/O bitmap while any process has io_port_enable'd ports (IoPermissions), and
+        // the `irqoff` measurement (Preemption). Set by IoPermissions and Preemption.Start.
+        public static bool SwitchHooks;
+
+        private static void RunSwitchHooks(Thread previous, Thread next)
+        {
+            if (IoPermissions.Active || (next.Process != null && next.Process.IoGrants != null))
+                IoPermissions.Load(next.Process);
             if (Preemption.Measuring)
                 Preemption.SwitchingOut(previous);
-            ContextSwitch.Switch(saveRsp, next.SavedRsp);
-            // Running again: this thread resumes here, inside the kernel.
-            if (Preemption.Measuring)
-                Preemption.SwitchedIn(s_current);
         }
 
         public static void ReapDeadThreads()
