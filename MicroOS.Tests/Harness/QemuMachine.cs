@@ -19,6 +19,9 @@ public sealed class QemuMachine : IDisposable
     // build box running two QEMUs plus the test host. OVMF needs several seconds on its own.
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan DefaultUefiTimeout = TimeSpan.FromSeconds(120);
+    // Under -icount shift=0 QEMU runs slower than plain TCG, and it is slowed further when the machine is
+    // loaded (the boot alone is ~220 M guest instructions): these deadlines only catch hangs.
+    public static readonly TimeSpan DefaultCountedTimeout = TimeSpan.FromSeconds(180);
 
     // After QEMU exits, the reader may still be handing over the last buffered bytes.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
@@ -286,7 +289,8 @@ public sealed class QemuMachine : IDisposable
             File.Delete(_consoleSocketPath);
     }
 
-    private static TimeSpan DefaultTimeoutFor(QemuOptions options) => options.Uefi ? DefaultUefiTimeout : DefaultTimeout;
+    private static TimeSpan DefaultTimeoutFor(QemuOptions options) =>
+        options.Uefi ? DefaultUefiTimeout : options.CountInstructions ? DefaultCountedTimeout : DefaultTimeout;
 
     private string WaitFor(Func<string, bool> match, string what, TimeSpan? timeout) =>
         WaitForFirst(match, 0, what, timeout).Line;
