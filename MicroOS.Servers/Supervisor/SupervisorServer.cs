@@ -28,7 +28,9 @@ namespace MicroOS.Servers.Supervisor
         private const int MissLimit = 10;               // 1 s without answering
         private const int FailureLimit = 5;
         private const int WindowTicks = 1000;           // 10 s
-        private const int CrashTries = 10;              // a Crash order is offered for up to 100 ms
+        private const int CrashTries = 10;
+        private const int LookupTries = 10;
+        private const int LookupEveryTicks = 1000;      // 10 s              // a Crash order is offered for up to 100 ms
 
         private sealed class Server
         {
@@ -38,7 +40,7 @@ namespace MicroOS.Servers.Supervisor
             public bool Watched;        // false for init and the supervisor itself: listed only
             public ulong LastReceived;
             public bool Expected;       // the death was asked for (Kill, Crash): restarted, not counted as a failure
-            public int Restarts, Misses;
+            public int Restarts, Misses, FailedLookups;
             public readonly List<long> Failures = new List<long>();
         }
 
@@ -96,8 +98,14 @@ namespace MicroOS.Servers.Supervisor
             }
             if (s_tick % HeartbeatTicks != 0)
                 return;
-            if (!s.HasEndpoint)
+            // A server with no name in Names (the shell serves no endpoint) has no heartbeat: after
+            // LookupTries heartbeats without one, Names is asked only every LookupEveryTicks.
+            if (!s.HasEndpoint && (s.FailedLookups < LookupTries || s_tick % LookupEveryTicks == 0))
+            {
                 s.HasEndpoint = Lookup(s);
+                if (!s.HasEndpoint)
+                    s.FailedLookups++;
+            }
             if (!s.HasEndpoint)
                 return;
             var ping = new Message(DebugContract.Ping, (ulong)s_tick);
