@@ -28,9 +28,9 @@ namespace MicroOS.Servers.Supervisor
         private const int MissLimit = 10;               // 1 s without answering
         private const int FailureLimit = 5;
         private const int WindowTicks = 1000;           // 10 s
-        private const int CrashTries = 10;
+        private const int CrashTries = 10;              // a Crash order is offered for up to 100 ms
         private const int LookupTries = 10;
-        private const int LookupEveryTicks = 1000;      // 10 s              // a Crash order is offered for up to 100 ms
+        private const int LookupEveryTicks = 1000;      // 10 s
 
         private sealed class Server
         {
