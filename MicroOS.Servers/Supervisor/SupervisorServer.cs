@@ -12,9 +12,12 @@ namespace MicroOS.Servers.Supervisor
     // images and the shared endpoints; device caps come back to Init when a driver dies), Names, and
     // a `proc:NAME:rm` per supervised server. Every Tick it inspects each server (a dead one, whether
     // it faulted, exited or was killed, answers ObjectGone) and every HeartbeatTicks it pings it with a
-    // non-blocking send of DebugContract.Ping: a server in its receive loop takes it at once, so
-    // MissLimit missed pings in a row mean it is stuck (killed, then restarted). A server that dies
-    // FailureLimit times within WindowTicks is given up.
+    // non-blocking send of DebugContract.Ping: a server in its receive loop takes it at once. A miss
+    // counts only when the server has received no message since the last heartbeat either (a server
+    // busy with its clients is alive), so MissLimit misses in a row mean it is stuck (killed, then
+    // restarted). A server that dies FailureLimit times within WindowTicks is given up.
+    // `proc:init:r` and `proc:supervisor:r` (itself) are listed by List and read by Caps, never
+    // supervised: Kill, Crash and Restart refuse them.
     internal static unsafe class SupervisorServer
     {
         private const int EndpointSlot = 1, InitSlot = 2, NamesSlot = 3;
@@ -25,14 +28,19 @@ namespace MicroOS.Servers.Supervisor
         private const int MissLimit = 10;               // 1 s without answering
         private const int FailureLimit = 5;
         private const int WindowTicks = 1000;           // 10 s
+        private const int CrashTries = 10;              // a Crash order is offered for up to 100 ms
+        private const int LookupTries = 10;
+        private const int LookupEveryTicks = 1000;      // 10 s
 
         private sealed class Server
         {
             public string Name;
             public int ProcessSlot, EndpointSlot;
             public bool HasEndpoint, GivenUp;
+            public bool Watched;        // false for init and the supervisor itself: listed only
+            public ulong LastReceived;
             public bool Expected;       // the death was asked for (Kill, Crash): restarted, not counted as a failure
-            public int Restarts, Misses;
+            public int Restarts, Misses, FailedLookups;
             public readonly List<long> Failures = new List<long>();
         }
 
@@ -54,8 +62,16 @@ namespace MicroOS.Servers.Supervisor
             }
             for (int i = 0; i < specs.Count; i++)
                 if (specs[i].Kind == CapSpecKind.Process)
-                    s_servers.Add(new Server { Name = specs[i].Name, ProcessSlot = i + 1, EndpointSlot = FirstEndpointSlot + s_servers.Count });
-            Sys.Write(string.Concat("supervisor: watching ", s_servers.Count.ToString(), " servers"));
+                {
+                    long pid = new ProcessCap(i + 1).Inspect();
+                    bool watched = specs[i].Name != "init" && pid != Sys.ProcessId;
+                    s_servers.Add(new Server { Name = specs[i].Name, ProcessSlot = i + 1, EndpointSlot = FirstEndpointSlot + s_servers.Count, Watched = watched });
+                }
+            int watching = 0;
+            foreach (Server s in s_servers)
+                if (s.Watched)
+                    watching++;
+            Sys.Write(string.Concat("supervisor: watching ", watching.ToString(), " servers"));
             var endpoint = new Endpoint(EndpointSlot);
             while (true)
             {
@@ -73,21 +89,29 @@ namespace MicroOS.Servers.Supervisor
 
         private static void Check(Server s)
         {
-            if (s.GivenUp)
+            if (s.GivenUp || !s.Watched)
                 return;
-            if (new ProcessCap(s.ProcessSlot).Inspect() < 0)
+            if (new ProcessCap(s.ProcessSlot).Inspect(out _, out _, out _, out ulong received) < 0)
             {
                 OnDeath(s);
                 return;
             }
             if (s_tick % HeartbeatTicks != 0)
                 return;
-            if (!s.HasEndpoint)
+            // A server with no name in Names (the shell serves no endpoint) has no heartbeat: after
+            // LookupTries heartbeats without one, Names is asked only every LookupEveryTicks.
+            if (!s.HasEndpoint && (s.FailedLookups < LookupTries || s_tick % LookupEveryTicks == 0))
+            {
                 s.HasEndpoint = Lookup(s);
+                if (!s.HasEndpoint)
+                    s.FailedLookups++;
+            }
             if (!s.HasEndpoint)
                 return;
             var ping = new Message(DebugContract.Ping, (ulong)s_tick);
-            if (new Endpoint(s.EndpointSlot).TrySend(ref ping) == 0)
+            bool progressed = received != s.LastReceived;
+            s.LastReceived = received;
+            if (new Endpoint(s.EndpointSlot).TrySend(ref ping) == 0 || progressed)
             {
                 s.Misses = 0;
                 return;
@@ -153,7 +177,7 @@ namespace MicroOS.Servers.Supervisor
                 Reply(ref m, label, List());
                 return;
             }
-            if (target == "init" || target == "supervisor" || target == Sys.ProcessId.ToString() || target == "1")
+            if ((target == "init" || target == "supervisor" || target == Sys.ProcessId.ToString() || target == "1") && label != SupervisorContract.Caps)
             {
                 m = new Message(label, (ulong)(label == SupervisorContract.Caps || label == SupervisorContract.Kill
                     || label == SupervisorContract.Restart || label == SupervisorContract.Crash ? SupervisorError.Refused : SupervisorError.BadRequest));
@@ -186,8 +210,17 @@ namespace MicroOS.Servers.Supervisor
             {
                 if (!s.HasEndpoint)
                     s.HasEndpoint = Lookup(s);
-                var crash = new Message(DebugContract.Crash, kind);
-                if (!running || !s.HasEndpoint || new Endpoint(s.EndpointSlot).TrySend(ref crash) != 0)
+                // Non-blocking (a hung server must not hang the supervisor), so a server busy with a
+                // client for a moment is asked again a few ticks later before the answer is NotRunning.
+                long sent = -1;
+                for (int tries = 0; running && s.HasEndpoint && sent != 0 && tries < CrashTries; tries++)
+                {
+                    if (tries > 0)
+                        Sys.Sleep(TickMs);
+                    var crash = new Message(DebugContract.Crash, kind);
+                    sent = new Endpoint(s.EndpointSlot).TrySend(ref crash);
+                }
+                if (sent != 0)
                     result = SupervisorError.NotRunning;
                 else
                     s.Expected = true;
@@ -220,10 +253,11 @@ namespace MicroOS.Servers.Supervisor
             string text = "";
             for (int slot = 0; slot < 128; slot++)
             {
-                long info = process.ReadCap(slot, out ulong badge, out ulong objectId);
+                long info = process.ReadCap(slot, out ulong badge, out ulong objectId, out ulong device);
                 if (info < 0)
                     continue;
-                text = string.Concat(text, string.Concat(slot.ToString(), " ", TypeName(CapInfo.TypeOf(info)), " ", Rights(CapInfo.RightsOf(info))),
+                CapType type = CapInfo.TypeOf(info);
+                text = string.Concat(text, string.Concat(slot.ToString(), " ", TypeName(type), Device(type, device), " ", Rights(CapInfo.RightsOf(info))),
                     string.Concat(" ", badge.ToString(), " ", objectId.ToString(), "\n"));
             }
             return text;
@@ -242,6 +276,21 @@ namespace MicroOS.Servers.Supervisor
                 case CapType.BootImage: return "bootimage";
             }
             return "?";
+        }
+
+        // Which hardware, as the boot manifest writes it: ":2f8+8" (ports), ":3" (IRQ), ":b8000+1" (device frame).
+        private static string Device(CapType type, ulong device)
+        {
+            switch (type)
+            {
+                case CapType.IoPortRange:
+                    return string.Concat(":", (device & 0xFFFF).ToString("x"), "+", (device >> 16).ToString());
+                case CapType.IrqLine:
+                    return string.Concat(":", device.ToString());
+                case CapType.Frame:
+                    return device == 0 ? "" : string.Concat(":", (device >> 12).ToString("x"), "000+", (device & 0xFFF).ToString());
+            }
+            return "";
         }
 
         private static string Rights(CapRights r) => string.Concat(
