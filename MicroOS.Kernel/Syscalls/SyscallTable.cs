@@ -74,6 +74,11 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.CapTransfer,        "cap_transfer",        CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Transfer),
             R(Syscall.ProcessResume,      "process_resume",      CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Resume),
             R(Syscall.ProcessCapRead,     "process_cap_read",    CapType.Process, CapRights.Read, &ProcessCapSyscalls.CapRead),
+            R(Syscall.ThreadCreate,       "thread_create",       CapRights.None, &ThreadSyscalls.Create),
+            R(Syscall.ThreadResume,       "thread_resume",       CapType.Thread, CapRights.Manage, &ThreadSyscalls.Resume),
+            R(Syscall.ThreadKill,         "thread_kill",         CapType.Thread, CapRights.Manage, &ThreadSyscalls.Kill),
+            R(Syscall.ThreadInspect,      "thread_inspect",      CapType.Thread, CapRights.Read, &ThreadSyscalls.Inspect),
+            R(Syscall.ThreadExit,         "thread_exit",         CapRights.None, &ThreadSyscalls.Exit),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

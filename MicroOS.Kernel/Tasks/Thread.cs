@@ -26,6 +26,8 @@ namespace MicroOS.Kernel.Tasks
         public nint ThreadStatics;
         public ulong Ticks;
         public Objects.ThreadIpc Ipc;            // IPC state, attached on first use and kept with the object
+        public Objects.ThreadObject Object;      // what its Thread caps name (thread_create'd threads only)
+        public bool Suspended;                   // thread_create'd, waiting for thread_resume
 
         public Thread(int id, Process process, string name, Priority priority, ulong kernelStackTop) =>
             Reset(id, process, name, priority, kernelStackTop);
@@ -38,6 +40,8 @@ namespace MicroOS.Kernel.Tasks
             ThreadStatics = 0;
             Ticks = 0;
             InReadyQueue = false;
+            Object = null;
+            Suspended = false;
             Process = process;
             Name = name;
             Priority = priority;
