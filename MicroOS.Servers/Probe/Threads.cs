@@ -38,7 +38,22 @@ namespace MicroOS.Servers.Probe
             return 2;
         }
 
-        private static string Name(long r) => r >= 0 ? r.ToString() : ((SyscallError)r).ToString();
+        // Error names for the log (the probe's enums carry no member names at run time).
+        private static string Name(long r) => r >= 0 ? r.ToString() : (SyscallError)r switch
+        {
+            SyscallError.InvalidArgument => "InvalidArgument",
+            SyscallError.BadAddress => "BadAddress",
+            SyscallError.OutOfMemory => "OutOfMemory",
+            SyscallError.InvalidCapability => "InvalidCapability",
+            SyscallError.WrongType => "WrongType",
+            SyscallError.MissingRight => "MissingRight",
+            SyscallError.OutOfRange => "OutOfRange",
+            SyscallError.ObjectGone => "ObjectGone",
+            SyscallError.WouldBlock => "WouldBlock",
+            SyscallError.SlotOccupied => "SlotOccupied",
+            SyscallError.NoReplyTarget => "NoReplyTarget",
+            _ => r.ToString(),
+        };
 
         private static ThreadInfo StateOf(ServerThread t)
         {
@@ -84,8 +99,9 @@ namespace MicroOS.Servers.Probe
                 ", both back in recv ", parked ? "yes" : "no", ", live data ", s_dataLost ? "lost" : "intact"));
             // Kill worker 0 while it waits in Recv: the endpoint's queue must hold worker 1 only,
             // so a message sent now reaches worker 1.
+            Caps.Copy(a.Slot, 12);          // Kill also empties a.Slot: the copy shows what a stale cap says
             long killed = a.Kill();
-            long gone = a.Inspect(out _, out _);
+            long gone = Ipc.Syscall4(Syscall.ThreadInspect, 12, 0, 0, 0, out _);
             var m = new Message(PingLabel, 1000);
             long sent = new Endpoint(ServerEndpoint).TrySend(ref m);
             bool seen = WaitUntil(() => s_served == calls + 1 && StateOf(b) == ThreadInfo.Blocked);
@@ -215,23 +231,15 @@ namespace MicroOS.Servers.Probe
             return 0;
         }
 
+        // The charge of a thread (its kernel stack) is what stops the loop; if an ended thread kept
+        // any of it, the later rounds would make fewer.
         private static int CreateLoop()
         {
             byte* page = (byte*)Sys.MapMemory(4096);
             ulong top = (ulong)page + 4096;
             const int FirstSlot = 20;
-            long before = Sys.MemoryFrames;
-            int made = 0;
-            long error = 0;
-            while (FirstSlot + made < 128)
-            {
-                error = Ipc.Syscall4(Syscall.ThreadCreate, (ulong)(FirstSlot + made), ExitEntry(), top, 0, out _);
-                if (error < 0)
-                    break;
-                made++;
-            }
-            long full = Sys.MemoryFrames;
-            // Round 1: every thread runs and exits by itself.
+            int made = MakeThreads(FirstSlot, top, out long error);
+            // Round 1 ends by itself: every thread runs and exits.
             for (int i = 0; i < made; i++)
                 Ipc.Syscall4(Syscall.ThreadResume, (ulong)(FirstSlot + i), 0, 0, 0, out _);
             bool allGone = WaitUntil(() =>
@@ -241,21 +249,37 @@ namespace MicroOS.Servers.Probe
                         return false;
                 return true;
             });
-            long afterExit = Sys.MemoryFrames;
-            for (int i = 0; i < made; i++)
-                Caps.Delete(FirstSlot + i);
-            // Round 2: as many again (the memory came back), then killed while suspended.
-            int again = 0;
-            while (FirstSlot + again < 128 && Ipc.Syscall4(Syscall.ThreadCreate, (ulong)(FirstSlot + again), ExitEntry(), top, 0, out _) >= 0)
-                again++;
+            DeleteCaps(FirstSlot, made);
+            // Round 2 is killed while suspended.
+            int again = MakeThreads(FirstSlot, top, out _);
             long killed = 0;
             for (int i = 0; i < again; i++)
                 killed += Ipc.Syscall4(Syscall.ThreadKill, (ulong)(FirstSlot + i), 0, 0, 0, out _);
-            long afterKill = Sys.MemoryFrames;
-            Sys.Write(string.Concat("create-loop: ", made.ToString(), " threads, then ", Name(error), "; frames ", before.ToString(),
-                " before, ", full.ToString(), " full, ", afterExit.ToString(), " after they exited (all gone ", allGone ? "yes" : "no",
-                "), ", again.ToString(), " made again, ", afterKill.ToString(), " after the kills (", Name(killed), ")"));
+            DeleteCaps(FirstSlot, again);
+            int third = MakeThreads(FirstSlot, top, out _);
+            Sys.Write(string.Concat("create-loop: ", made.ToString(), " threads, then ", Name(error), "; after they exited (all gone ",
+                allGone ? "yes" : "no", ") ", again.ToString(), " again, after the kills (", Name(killed), ") ", third.ToString(), " again"));
             return 0;
+        }
+
+        private static int MakeThreads(int firstSlot, ulong top, out long error)
+        {
+            int made = 0;
+            error = 0;
+            while (firstSlot + made < 128)
+            {
+                error = Ipc.Syscall4(Syscall.ThreadCreate, (ulong)(firstSlot + made), ExitEntry(), top, 0, out _);
+                if (error < 0)
+                    break;
+                made++;
+            }
+            return made;
+        }
+
+        private static void DeleteCaps(int firstSlot, int count)
+        {
+            for (int i = 0; i < count; i++)
+                Caps.Delete(firstSlot + i);
         }
 
         private static int BadArgs()
