@@ -21,6 +21,9 @@ namespace MicroOS.Servers.Probe
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_thread_exit_address")]
         private static extern ulong ExitEntry();
 
+        // An entry that ends the thread at once without touching its stack (Rogue.asm): the fuzzers' threads.
+        public static ulong ExitEntryAddress => ExitEntry();
+
         public static int Run(string[] args)
         {
             string role = args.Length > 1 ? args[1] : "";
