@@ -13,6 +13,11 @@ namespace MicroOS.Servers.Probe
     {
         public const int Calls = 100_000;
 
+        // An entry that ends the thread at once without touching its stack (Rogue.asm).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)]
+        [System.Runtime.RuntimeImport("probe_thread_exit_address")]
+        private static extern ulong ThreadExitEntry();
+
         public static int Run(string seedText)
         {
             ulong state = int.TryParse(seedText, out int seed) && seed != 0 ? (ulong)seed * 0x9E3779B97F4A7C15 : 0x9E3779B97F4A7C15;
@@ -52,7 +57,7 @@ namespace MicroOS.Servers.Probe
                     // stale caps behind), in a few slots so their charge stays bounded.
                     r.A0 = 2 + Next(ref state) % 16;
                     if ((Next(ref state) & 1) == 0)
-                        r.A1 = Threads.ExitEntryAddress;
+                        r.A1 = ThreadExitEntry();
                     if ((Next(ref state) & 1) == 0)
                         r.A2 = (ulong)buffer + 4096 * (1 + Next(ref state) % 2);
                 }

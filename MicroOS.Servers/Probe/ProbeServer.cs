@@ -24,7 +24,6 @@ namespace MicroOS.Servers.Probe
     //   irqoff           the longest syscalls there are, for the kernel's `irqoff` measurement (LongSyscalls.cs)
     //   ipc <role>       IPC and capability tests and benchmarks (IpcProbe.cs)
     //   system <role>    Init, Names and supervisor tests (SystemProbe.cs)
-    //   threads <role>   thread caps and multi-threaded servers (Threads.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -66,8 +65,7 @@ namespace MicroOS.Servers.Probe
                     return HeapGrowth.Run();
                 case "system":
                     return SystemProbe.Run(args);
-                case "threads":
-                    return Threads.Run(args);
+
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

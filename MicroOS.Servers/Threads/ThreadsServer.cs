@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MicroOS.Shared.Abi;
 using MicroOS.Shared.User;
 
-namespace MicroOS.Servers.Probe
+namespace MicroOS.Servers.Threads
 {
-    // The thread boot tests' programs (MicroOS.Tests/Boot/ThreadTests.cs). `threads <role>`:
+    // The thread boot tests' programs (MicroOS.Tests/Boot/ThreadTests.cs). The first argument is the role:
     //   server N      two worker threads serve N calls on slot 1 (ep mt) while the main thread waits
     //                 on a notification; then it kills the workers, blocked in Recv
     //   client N      N calls to the server (slot 1), each reply checked
@@ -16,18 +17,18 @@ namespace MicroOS.Servers.Probe
     //   create-loop   thread_create until OutOfMemory; exits and kills give the memory back
     //   bad-args      thread syscalls with bad arguments, wrong caps, missing rights, stale caps
     //   main-exit     the main thread returns while a worker waits in Recv: the process ends
-    internal static unsafe class Threads
+    internal static unsafe class ThreadsServer
     {
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("probe_thread_exit_address")]
+        // An entry that ends the thread at once without touching its stack (Entry.asm).
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("threads_exit_entry_address")]
         private static extern ulong ExitEntry();
 
-        // An entry that ends the thread at once without touching its stack (Rogue.asm): the fuzzers' threads.
-        public static ulong ExitEntryAddress => ExitEntry();
-
-        public static int Run(string[] args)
+        [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
+        private static int Main()
         {
-            string role = args.Length > 1 ? args[1] : "";
-            int n = args.Length > 2 && int.TryParse(args[2], out int v) ? v : 20;
+            string[] args = ServerRuntime.Arguments.Split(' ');
+            string role = args[0];
+            int n = args.Length > 1 && int.TryParse(args[1], out int v) ? v : 20;
             switch (role)
             {
                 case "server": return Server(n);
