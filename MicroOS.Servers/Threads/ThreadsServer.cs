@@ -17,6 +17,7 @@ namespace MicroOS.Servers.Threads
     //   create-loop   thread_create until OutOfMemory; exits and kills give the memory back
     //   bad-args      thread syscalls with bad arguments, wrong caps, missing rights, stale caps
     //   main-exit     the main thread returns while a worker waits in Recv: the process ends
+    //   exceptions    a worker catches a throw and a null dereference; an unhandled one ends the server
     internal static unsafe class ThreadsServer
     {
         // An entry that ends the thread at once without touching its stack (Entry.asm).
@@ -37,6 +38,7 @@ namespace MicroOS.Servers.Threads
                 case "create-loop": return CreateLoop();
                 case "bad-args": return BadArgs();
                 case "main-exit": return MainExit();
+                case "exceptions": return Exceptions();
             }
             Sys.Write(string.Concat("threads: unknown role '", role, "'"));
             return 2;
@@ -323,6 +325,29 @@ namespace MicroOS.Servers.Threads
             bool waiting = t != null && WaitUntil(() => StateOf(t) == ThreadInfo.Blocked);
             Sys.Write(string.Concat("main-exit: worker waits in recv ", waiting ? "yes" : Name(e), "; main returns 7"));
             return 7;
+        }
+    
+
+        private static string s_nothing;
+
+        // Exceptions unwind a worker's own stack: caught there, and a fault (the kernel's upcall
+        // lands on the worker) becomes NullReferenceException; an unhandled one ends the server.
+        private static int Exceptions()
+        {
+            string caught = "none", fault = "none";
+            ServerThread t = ServerThread.Start(10, () =>
+            {
+                try { throw new InvalidOperationException("on a worker"); }
+                catch (InvalidOperationException e) { caught = e.Message; }
+                try { fault = s_nothing.Length.ToString(); }
+                catch (NullReferenceException) { fault = "NullReferenceException"; }
+            }, out _);
+            WaitUntil(() => t.HasEnded);
+            Sys.Write(string.Concat("exceptions: caught '", caught, "', fault ", fault));
+            ServerThread.Start(11, () => throw new InvalidOperationException("unhandled on a worker"), out _);
+            Sys.Sleep(2000);
+            Sys.Write("exceptions: the main thread is still here");
+            return 0;
         }
     }
 }

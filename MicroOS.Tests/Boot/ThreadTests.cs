@@ -114,4 +114,16 @@ public sealed class ThreadTests
         AssertAllExitedWithFramesBack(machine);
         Assert.DoesNotContain(machine.Lines, l => l.Contains("worker came back", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ExceptionsUnwindAWorkersStackAndAnUnhandledOneEndsTheServer()
+    {
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("thread-exc"));
+        Assert.Equal("[thread-exc] exceptions: caught 'on a worker', fault NullReferenceException", Said(machine, "thread-exc", "exceptions:"));
+        Assert.StartsWith("[thread-exc] unhandled exception System.InvalidOperationException: unhandled on a worker",
+            Said(machine, "thread-exc", "unhandled exception"));
+        Assert.Equal("-1", machine.WaitForMatch(ServerLog.Exited("thread-exc")).Groups["code"].Value);
+        AssertAllExitedWithFramesBack(machine);
+        Assert.DoesNotContain(machine.Lines, l => l.Contains("still here", StringComparison.Ordinal));
+    }
 }
