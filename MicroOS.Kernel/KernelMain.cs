@@ -53,7 +53,8 @@ namespace MicroOS.Kernel
                 commandLine = string.Concat(commandLine, " ", extra);
             var options = new KernelCommandLine(commandLine);
             ExitOnFailure = options.Has("exit");
-            Preemption.Measuring = options.Has("irqoff");
+            if (options.Has("irqoff"))
+                Preemption.Start();
             ProcessManager.ReportExitTimes = options.Has("timing");
 
             PhysicalMemory.Initialize(boot, bootInfoPhysical, bootInfoSize);

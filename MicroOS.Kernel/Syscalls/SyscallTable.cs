@@ -79,6 +79,8 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.ThreadKill,         "thread_kill",         CapType.Thread, CapRights.Manage, &ThreadSyscalls.Kill),
             R(Syscall.ThreadInspect,      "thread_inspect",      CapType.Thread, CapRights.Read, &ThreadSyscalls.Inspect),
             R(Syscall.ThreadExit,         "thread_exit",         CapRights.None, &ThreadSyscalls.Exit),
+            R(Syscall.IoPortEnable,       "io_port_enable",      CapType.IoPortRange, CapRights.Read | CapRights.Write, &HardwareSyscalls.PortEnable),
+            R(Syscall.FrameUnmap,         "frame_unmap",         CapRights.None, &FrameSyscalls.Unmap),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

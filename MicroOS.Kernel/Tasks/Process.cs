@@ -37,6 +37,9 @@ namespace MicroOS.Kernel.Tasks
         public Thread MainThread;
         // IPC messages this process sent (send, call) and received (recv, a call's reply excluded).
         public ulong MessagesSent, MessagesReceived;
+        // io_port_enable'd ranges (Objects/IoPortGrant.cs): non-null puts the TSS I/O bitmap in force
+        // while this process runs (IoPermissions).
+        public Objects.IoPortGrant IoGrants;
 
         public Process(int id, string name, AddressSpace space) => Reset(id, name, space);
 
@@ -55,6 +58,7 @@ namespace MicroOS.Kernel.Tasks
             PendingThread = null;
             MainThread = null;
             MessagesSent = MessagesReceived = 0;
+            IoGrants = null;
         }
     }
 }

@@ -205,7 +205,22 @@ namespace MicroOS.Kernel.Tasks
                 Cpu.WriteMsr(SyscallMsrs.FsBase, next.FsBase);
             s_current = next;
             ContextSwitches++;
+            if (SwitchHooks)
+                RunSwitchHooks(previous, next);
             ContextSwitch.Switch(saveRsp, next.SavedRsp);
+        }
+
+        // What only some switches need, behind one flag so the others (the IPC fast path) pay one
+        // test: the TSS I/O bitmap while any process has io_port_enable'd ports (IoPermissions), and
+        // the `irqoff` measurement (Preemption). Set by IoPermissions and Preemption.Start.
+        public static bool SwitchHooks;
+
+        private static void RunSwitchHooks(Thread previous, Thread next)
+        {
+            if (IoPermissions.Active || (next.Process != null && next.Process.IoGrants != null))
+                IoPermissions.Load(next.Process);
+            if (Preemption.Measuring)
+                Preemption.SwitchingOut(previous);
         }
 
         public static void ReapDeadThreads()

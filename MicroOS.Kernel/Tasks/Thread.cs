@@ -28,12 +28,14 @@ namespace MicroOS.Kernel.Tasks
         public Objects.ThreadIpc Ipc;            // IPC state, attached on first use and kept with the object
         public Objects.ThreadObject Object;      // what its Thread caps name (thread_create'd threads only)
         public bool Suspended;                   // thread_create'd, waiting for thread_resume
+        public ulong MeasuredSyscall;             // under `irqoff`: 1 + the syscall it is in (0: none; Preemption)
 
         public Thread(int id, Process process, string name, Priority priority, ulong kernelStackTop) =>
             Reset(id, process, name, priority, kernelStackTop);
 
         public void Reset(int id, Process process, string name, Priority priority, ulong kernelStackTop)
         {
+            MeasuredSyscall = 0;
             Id = id;
             WakeTick = 0;
             FsBase = 0;

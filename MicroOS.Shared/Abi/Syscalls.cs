@@ -64,6 +64,8 @@ namespace MicroOS.Shared.Abi
         ThreadKill = 47,        // (thread cap) -> 0: the thread ends in any state, its IPC waits cancelled (a thread may kill itself)
         ThreadInspect = 48,     // (thread cap) -> tid, state in rdi (ThreadInfo), ticks run in rsi
         ThreadExit = 49,        // (code) -> does not return: ends the calling thread only; from the main thread, the process (as exit)
+        IoPortEnable = 50,      // (io port range cap, needs Read and Write) -> 0: the caller's threads reach the range's ports with plain in/out (TSS I/O bitmap) until that cap leaves the slot or the range dies
+        FrameUnmap = 51,        // (address) -> 0: unmaps the frame_map mapping that starts at address; the frame's memory stays the Frame's
     }
 
     // thread_inspect's state (rdi).
