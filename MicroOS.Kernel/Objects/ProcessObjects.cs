@@ -74,6 +74,24 @@ namespace MicroOS.Kernel.Objects
             Owned = o;
         }
 
+        // Takes an object that dies before its owner (an ended thread's ThreadObject) off the list.
+        public void Disown(KernelObject o)
+        {
+            if (Owned == o)
+            {
+                Owned = o.NextOwned;
+            }
+            else
+            {
+                KernelObject previous = Owned;
+                while (previous != null && previous.NextOwned != o)
+                    previous = previous.NextOwned;
+                if (previous != null)
+                    previous.NextOwned = o.NextOwned;
+            }
+            o.NextOwned = null;
+        }
+
         // Charges a new object to this process and lists it; on failure the object goes straight
         // back to its pool (nothing is kept on the error path).
         public bool TryAdopt(KernelObject obj)
@@ -166,6 +184,7 @@ namespace MicroOS.Kernel.Objects
                 case CapType.IoPortRange: ((IoPortRange)obj).Release(); break;
                 case CapType.IrqLine: ((IrqLine)obj).Release(); break;
                 case CapType.BootImage: ((BootImage)obj).Release(); break;
+                case CapType.Thread: ((ThreadObject)obj).Release(); break;
             }
         }
 

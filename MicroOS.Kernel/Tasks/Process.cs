@@ -32,6 +32,9 @@ namespace MicroOS.Kernel.Tasks
         public bool FaultUpcallArmed;
         // process_create: the first thread, loaded but not yet ready; process_resume makes it run.
         public Thread PendingThread;
+        // The thread the loader started. Its end (exit, thread_exit, a fault) ends the process; the
+        // threads thread_create added end alone (ProcessManager.EndThread).
+        public Thread MainThread;
         // IPC messages this process sent (send, call) and received (recv, a call's reply excluded).
         public ulong MessagesSent, MessagesReceived;
         // io_port_enable'd ranges (Objects/IoPortGrant.cs): non-null puts the TSS I/O bitmap in force
@@ -53,6 +56,7 @@ namespace MicroOS.Kernel.Tasks
             FaultEntry = FaultCodeStart = FaultCodeEnd = 0;
             FaultUpcallArmed = false;
             PendingThread = null;
+            MainThread = null;
             MessagesSent = MessagesReceived = 0;
             IoGrants = null;
         }

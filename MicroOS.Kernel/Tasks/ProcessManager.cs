@@ -108,6 +108,7 @@ namespace MicroOS.Kernel.Tasks
                 s_pool.Add(process);
                 return null;
             }
+            process.MainThread = thread;
             s_processes.Add(process);
             if (suspended)
                 process.PendingThread = thread;
@@ -302,6 +303,36 @@ namespace MicroOS.Kernel.Tasks
             process.PendingThread = null;
             Scheduler.MakeReady(t);
             return true;
+        }
+
+        // One thread that thread_create added ends (thread_exit, thread_kill), in whatever state it
+        // is: it leaves every IPC queue (a caller it owed a reply gets ObjectGone, a server holding
+        // its call finds the reply slot empty), its Thread object dies (its caps: ObjectGone) and
+        // its charge comes back; the scheduler frees its kernel stack. Its process goes on. Never
+        // returns when `thread` is the current thread. The main thread ends through End instead.
+        public static void EndThread(Thread thread, string how)
+        {
+            Process process = thread.Process;
+            Objects.ThreadIpc ipc = thread.Ipc;
+            if (ipc != null)
+            {
+                bool hadStaging = ipc.StagingFrame != 0;
+                ipc.Cancel();
+                if (hadStaging)
+                    process.Objects?.Uncharge((int)PhysicalMemory.FrameSize);
+            }
+            thread.Object?.End();
+            thread.Suspended = false;
+            process.Threads.Remove(thread);
+            WriteProcess(process);
+            Log.Write(" thread ");
+            Log.WriteDecimal(thread.Id);
+            Log.Write(" ");
+            Log.Write(how);
+            Log.Write("\n");
+            if (thread == Scheduler.Current)
+                Scheduler.ExitCurrent();
+            Scheduler.Retire(thread);
         }
 
         private static void End(Process process, ProcessState state, int code)

@@ -26,6 +26,8 @@ namespace MicroOS.Kernel.Tasks
         public nint ThreadStatics;
         public ulong Ticks;
         public Objects.ThreadIpc Ipc;            // IPC state, attached on first use and kept with the object
+        public Objects.ThreadObject Object;      // what its Thread caps name (thread_create'd threads only)
+        public bool Suspended;                   // thread_create'd, waiting for thread_resume
         public ulong MeasuredSyscall;             // under `irqoff`: 1 + the syscall it is in (0: none; Preemption)
 
         public Thread(int id, Process process, string name, Priority priority, ulong kernelStackTop) =>
@@ -40,6 +42,8 @@ namespace MicroOS.Kernel.Tasks
             ThreadStatics = 0;
             Ticks = 0;
             InReadyQueue = false;
+            Object = null;
+            Suspended = false;
             Process = process;
             Name = name;
             Priority = priority;

@@ -11,6 +11,10 @@ SYS_EXIT        equ 1
 SYS_YIELD       equ 2
 SYS_SLEEP       equ 3
 SYS_GET_PID     equ 5
+SYS_THREAD_CREATE equ 45
+SYS_THREAD_RESUME equ 46
+ERR_BAD_ADDRESS equ -3
+THREAD_SLOT     equ 120             ; an empty slot of the probe's table
 USER_CODE       equ 0x2B            ; GDT 0x28 | RPL 3: 64-bit user code
 USER_DATA       equ 0x23            ; GDT 0x20 | RPL 3
 USER_CODE32     equ 0x1B            ; GDT 0x18 | RPL 3: empty since the kernel boundary hardening
@@ -551,6 +555,30 @@ m_syscall_rsp_noncanonical:
     mov eax, SYS_GET_PID
     syscall
     jmp attack_done
+; thread_create chooses the rip (and rsp) of an IRETQ the kernel does for the new thread
+; (mos_user_thread_start). A non-canonical one would fault in ring 0, a kernel one in ring 3: the
+; kernel must refuse both with BadAddress (then the resume finds an empty slot). The stack is
+; valid, so only the entry is wrong.
+m_thread_entry_noncanonical:
+    mov rbx, NONCANONICAL
+    jmp thread_entry_attempt
+m_thread_entry_kernel:
+    mov rbx, KERNEL_ADDRESS
+thread_entry_attempt:
+    mov eax, SYS_THREAD_CREATE
+    mov edi, THREAD_SLOT
+    mov rsi, rbx
+    mov rdx, rsp                    ; 16-byte aligned, mapped, writable (ENTER)
+    xor r10d, r10d
+    syscall
+    cmp rax, ERR_BAD_ADDRESS
+    jne attack_wrong
+    mov eax, SYS_THREAD_RESUME
+    mov edi, THREAD_SLOT
+    syscall
+    mov eax, SYS_YIELD              ; a thread wrongly made would run now
+    syscall
+    jmp attack_done
 m_ticks_rsp_noncanonical:
     mov rsp, NONCANONICAL
     rdtsc
@@ -621,6 +649,7 @@ misc_ops:
     dq m_syscall_tf, m_ldmxcsr_reserved, m_fxrstor_reserved, m_sse_unmasked, m_x87_pending ; 71-75
     dq m_sse_unmasked_at_once, m_sysenter_intel, m_sysexit_intel                          ; 76-78
     dq m_syscall_rsp_kernel, m_syscall_rsp_noncanonical, m_ticks_rsp_noncanonical         ; 79-81
+    dq m_thread_entry_noncanonical, m_thread_entry_kernel                                 ; 82-83
 misc_ops_end:
 
 section .text

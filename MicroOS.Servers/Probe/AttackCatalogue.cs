@@ -61,6 +61,7 @@ namespace MicroOS.Servers.Probe
             "syscall-tf", "ldmxcsr-reserved", "fxrstor-reserved", "sse-unmasked", "x87-pending",
             "sse-unmasked-at-once", "sysenter-intel", "sysexit-intel",
             "syscall-rsp-kernel", "syscall-rsp-noncanonical", "ticks-rsp-noncanonical",
+            "thread-entry-noncanonical", "thread-entry-kernel",
         };
 
         // The misc cases whose outcome depends on the CPU vendor: qemu64 says AuthenticAMD, where

@@ -6,12 +6,18 @@ namespace MicroOS.Servers.Probe
 {
     // 100,000 random capability and IPC syscalls with random arguments and slot numbers (empty,
     // wrong type, out of range, huge; kernel, unmapped and valid pointers). Calls that would block
-    // this thread forever become their non-blocking forms; Exit is left out. Slot 1 (pong, the
+    // this thread forever become their non-blocking forms; Exit and thread_exit are left out. The
+    // thread calls (thread_create with valid entries and stacks too) are among them. Slot 1 (pong, the
     // witness) is kept out of destructive calls; at the end pong must still answer. Slot 2 starts as
     // an io range (io:2f8+8) for io_port_enable; frame_unmap gets frame-window addresses half the time.
     internal static unsafe class IpcFuzz
     {
         public const int Calls = 100_000;
+
+        // An entry that ends the thread at once without touching its stack (Rogue.asm).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)]
+        [System.Runtime.RuntimeImport("probe_thread_exit_address")]
+        private static extern ulong ThreadExitEntry();
 
         public static int Run(string seedText)
         {
@@ -48,6 +54,16 @@ namespace MicroOS.Servers.Probe
                     if (number == (ulong)Syscall.EndpointCall && r.A0 != 1)
                         number = (ulong)Syscall.EndpointNBSend;
                 }
+                if (number == (ulong)Syscall.ThreadCreate)
+                {
+                    // Real threads now and then (a valid entry and stack: they run, exit, and leave
+                    // stale caps behind), in a few slots so their charge stays bounded.
+                    r.A0 = 2 + Next(ref state) % 16;
+                    if ((Next(ref state) & 1) == 0)
+                        r.A1 = ThreadExitEntry();
+                    if ((Next(ref state) & 1) == 0)
+                        r.A2 = (ulong)buffer + 4096 * (1 + Next(ref state) % 2);
+                }
                 long result = Ipc.Raw(number, &r);
                 if (result < 0) errors++; else values++;
             }
@@ -62,12 +78,16 @@ namespace MicroOS.Servers.Probe
         {
             ulong r = Next(ref state) % 22;
             ulong n;
-            if (r < 18)
+            if (r < 17)
                 n = (ulong)Syscall.CapCopy + Next(ref state) % ((ulong)Syscall.ProcessStart - (ulong)Syscall.CapCopy + 1);
+            else if (r == 17)
+                n = (ulong)Syscall.ThreadCreate + Next(ref state) % ((ulong)Syscall.ThreadExit - (ulong)Syscall.ThreadCreate + 1);
             else if (r >= 20)
                 n = r == 20 ? (ulong)Syscall.IoPortEnable : (ulong)Syscall.FrameUnmap;     // slot 2 is an io range
             else
                 n = r == 18 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 50 : Next(ref state);    // past the table
+            // thread_exit from this (the main) thread would end the run, as exit would.
+            if (n == (ulong)Syscall.ThreadExit || n == (ulong)Syscall.Exit) return (ulong)Syscall.ThreadInspect;
             // What would wait forever becomes its non-blocking form.
             if (n == (ulong)Syscall.EndpointRecv || n == (ulong)Syscall.EndpointReplyRecv) return (ulong)Syscall.EndpointNBRecv;
             if (n == (ulong)Syscall.EndpointSend) return (ulong)Syscall.EndpointNBSend;

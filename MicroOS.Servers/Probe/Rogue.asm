@@ -30,3 +30,14 @@ probe_divide:
     xor edx, edx
     div rsi
     ret
+
+; A thread entry for the thread tests (Threads.cs): ends the thread at once, touching no stack.
+global probe_thread_exit, probe_thread_exit_address
+probe_thread_exit:
+    mov eax, 49                     ; Syscall.ThreadExit
+    xor edi, edi
+    syscall
+    ud2
+probe_thread_exit_address:
+    lea rax, [rel probe_thread_exit]
+    ret

@@ -6,7 +6,7 @@ namespace MicroOS.Servers.Probe
     // Throws random syscalls at the kernel: random numbers (including unknown ones) and random
     // arguments (kernel-half, non-canonical, unmapped, misaligned and valid pointers; huge, zero and
     // small lengths). The kernel must answer each with a value or an error code and never fault.
-    // Exit is left out (it would end the run); sleeps are kept short or invalid so the run stays quick.
+    // Exit and thread_exit are left out (they would end the run); sleeps are kept short or invalid so the run stays quick.
     internal static unsafe class SyscallFuzz
     {
         public static int Run(string seedText)
@@ -44,7 +44,8 @@ namespace MicroOS.Servers.Probe
             // Just past the capability calls (unmap_memory and memory_usage, then unknown numbers), or
             // anything. (The capability and IPC calls, whose blocking forms
             // would park this thread for good, have their own fuzzer: IpcFuzz.cs.)
-            return r == 7 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 100 : Next(ref state);
+            ulong far = r == 7 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 100 : Next(ref state);
+            return far == (ulong)Syscall.ThreadExit ? (ulong)Syscall.Yield : far;     // from the main thread: an exit
         }
 
         private static ulong PickArgument(ref ulong state, byte* buffer)

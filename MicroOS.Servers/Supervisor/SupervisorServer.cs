@@ -274,6 +274,7 @@ namespace MicroOS.Servers.Supervisor
                 case CapType.IrqLine: return "irq";
                 case CapType.Process: return "process";
                 case CapType.BootImage: return "bootimage";
+                case CapType.Thread: return "thread";
             }
             return "?";
         }

@@ -11,6 +11,7 @@ namespace MicroOS.Shared.Abi
         IrqLine = 5,
         Process = 6,
         BootImage = 7,      // a boot manifest entry process_start can start
+        Thread = 8,         // a thread of the holder's own process (thread_create)
     }
 
     // CapInspect's value: type in bits 0..7, rights in bits 8..15.

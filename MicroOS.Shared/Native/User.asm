@@ -23,14 +23,108 @@ _start:
 
 ; long mos_syscall(ulong number, ulong a0, ulong a1, ulong a2, ulong a3)
 ; Moves the C calling convention's registers into the syscall convention (rax, rdi, rsi, rdx, r10).
+; Once the server has a second thread, a blocking call parks instead (mos_parked_syscall).
 global mos_syscall
 mos_syscall:
+    cmp qword [rel mos_threads_on], 0
+    jne .maybe_park
+.direct:
     mov rax, rdi
     mov rdi, rsi
     mov rsi, rdx
     mov rdx, rcx
     mov r10, r8
     syscall                         ; clobbers rcx and r11, both caller-saved anyway
+    ret
+.maybe_park:
+    cmp rdi, 63
+    ja .direct
+    mov rax, BLOCKING_SYSCALLS
+    bt rax, rdi
+    jnc .direct
+    ; Parked: the caller's callee-saved registers and the arguments (a pinned array may be named
+    ; only there) go onto this stack, where a collecting thread scans them (RuntimeThreads.cs).
+    push rbp
+    mov rbp, rsp
+    push rbx
+    push r12
+    push r13
+    push r14
+    push r15
+    push rdi
+    push rsi
+    push rdx
+    push rcx
+    push r8                         ; 11 pushes from an rsp = 8 (mod 16): aligned for the calls
+    mov rdi, rsp
+    call RhpThreadPark
+    mov r12d, eax                   ; this thread's record (callee-saved: survives the syscall)
+    mov qword [rel mos_runtime_lock], 0
+    mov rax, [rsp + 32]             ; number
+    mov rdi, [rsp + 24]
+    mov rsi, [rsp + 16]
+    mov rdx, [rsp + 8]
+    mov r10, [rsp]
+    syscall
+    mov r13, rax
+    call mos_runtime_lock_take
+    mov edi, r12d
+    call RhpThreadUnpark
+    mov rax, r13
+    add rsp, 40
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop rbx
+    pop rbp
+    ret
+
+; The runtime lock (MicroOS.Runtime/Internal/Runtime/RuntimeThreads.cs): in a server with more
+; than one thread, only the holder runs managed code; the others wait in a blocking syscall
+; (parked) or here. One CPU: a waiter yields until the holder parks. Clobbers rax, rcx, r11.
+extern RhpThreadPark, RhpThreadUnpark, ServerThreadMain
+BLOCKING_SYSCALLS equ (1 << 2) | (1 << 3) | (1 << 15) | (1 << 16) | (1 << 17) | (1 << 19) | (1 << 23)
+                                ; yield, sleep, send, recv, call, reply_recv, notification_wait
+mos_runtime_lock_take:
+    xor eax, eax
+    mov ecx, 1
+    lock cmpxchg [rel mos_runtime_lock], rcx
+    je .taken
+    mov eax, 2                      ; Syscall.Yield
+    syscall
+    jmp mos_runtime_lock_take
+.taken:
+    ret
+
+; void mos_runtime_threads_on(): the caller (the first thread, about to start a second) holds the
+; lock from now on, and blocking syscalls park.
+global mos_runtime_threads_on
+mos_runtime_threads_on:
+    mov qword [rel mos_runtime_lock], 1
+    mov qword [rel mos_threads_on], 1
+    ret
+
+; A ServerThread's first instruction (thread_create's entry): rdi = its record, rsp = the top of
+; its stack. It takes the lock before any managed code runs, and lets go of it only as it ends
+; (ServerThreadMain has released its record; nothing here touches the stack any more).
+global mos_thread_entry, mos_thread_entry_address
+mos_thread_entry:
+    xor ebp, ebp
+    mov r12, rdi
+    call mos_runtime_lock_take
+    mov edi, r12d
+    call RhpThreadUnpark
+    mov edi, r12d
+    call ServerThreadMain
+    mov qword [rel mos_runtime_lock], 0
+    mov eax, 49                     ; Syscall.ThreadExit
+    xor edi, edi
+    syscall
+    ud2
+
+mos_thread_entry_address:
+    lea rax, [rel mos_thread_entry]
     ret
 
 global mos_user_stack_top
@@ -41,6 +135,8 @@ mos_user_stack_top:
 section .data
 align 8
 mos_initial_rsp: dq 0
+mos_runtime_lock: dq 0
+mos_threads_on: dq 0
 
 section .text
 global mos_user_rdtsc
@@ -56,6 +152,9 @@ mos_user_rdtsc:
 ; there). rbx is callee-saved in both conventions, so it holds the pointer across the call.
 global mos_ipc
 mos_ipc:
+    cmp qword [rel mos_threads_on], 0
+    jne .maybe_park
+.direct:
     push rbx
     mov rax, rdi
     mov rbx, rsi
@@ -73,6 +172,55 @@ mos_ipc:
     mov [rbx + 32], r8
     mov [rbx + 40], r9
     pop rbx
+    ret
+.maybe_park:
+    cmp rdi, 63
+    ja .direct
+    mov rax, BLOCKING_SYSCALLS
+    bt rax, rdi
+    jnc .direct
+    ; Parked, as in mos_syscall.
+    push rbp
+    mov rbp, rsp
+    push rbx
+    push r12
+    push r13
+    push r14
+    push r15
+    push rdi
+    push rsi
+    sub rsp, 8                      ; 8 pushes from 8 (mod 16), one more word: aligned
+    mov rdi, rsp
+    call RhpThreadPark
+    mov r12d, eax
+    mov qword [rel mos_runtime_lock], 0
+    mov rax, [rsp + 16]             ; number
+    mov rbx, [rsp + 8]              ; regs
+    mov rdi, [rbx]
+    mov rsi, [rbx + 8]
+    mov rdx, [rbx + 16]
+    mov r10, [rbx + 24]
+    mov r8, [rbx + 32]
+    mov r9, [rbx + 40]
+    syscall
+    mov [rbx], rdi
+    mov [rbx + 8], rsi
+    mov [rbx + 16], rdx
+    mov [rbx + 24], r10
+    mov [rbx + 32], r8
+    mov [rbx + 40], r9
+    mov r13, rax
+    call mos_runtime_lock_take
+    mov edi, r12d
+    call RhpThreadUnpark
+    mov rax, r13
+    add rsp, 24
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop rbx
+    pop rbp
     ret
 
 ; byte mos_port_in8(ushort port) / void mos_port_out8(ushort port, byte value)   (IoPorts in Endpoint.cs)

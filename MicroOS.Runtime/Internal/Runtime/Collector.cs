@@ -323,8 +323,14 @@ namespace Internal.Runtime
             s_markTop = 0;
             s_markOverflow = false;
             MarkStaticRoots();
-            for (nint* p = stack; p < (nint*)s_stackTop; p++)
+            // The collecting thread's own stack; with several threads, every parked one's too
+            // (RuntimeThreads: they hold no reference anywhere else while this one runs).
+            nint top = RuntimeThreads.CurrentStackTop;
+            if (top == 0)
+                top = s_stackTop;
+            for (nint* p = stack; p < (nint*)top; p++)
                 MarkCandidate(FindObject(*p));
+            RuntimeThreads.MarkOtherThreads(&MarkStackWord);
             Drain();
             while (s_markOverflow)
             {
@@ -350,6 +356,8 @@ namespace Internal.Runtime
             }
             MarkCandidate(ThreadStatics.CurrentStorage);
         }
+
+        private static void MarkStackWord(nint p) => MarkCandidate(FindObject(p));
 
         private static void MarkCandidate(nint p)
         {
