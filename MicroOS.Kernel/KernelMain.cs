@@ -61,6 +61,7 @@ namespace MicroOS.Kernel
             Pic.Initialize();
             SyscallMsrs.Initialize();
             Syscalls.SyscallTable.Verify();
+            Syscalls.IpcFastPath.Initialize(enabled: !options.Has("ipcslow"));
 
             ulong usable = boot.UsableBytes;
             Log.WriteLine(string.Concat("MicroOS ", Version, " (x86_64 microkernel in C#) booting"));

@@ -45,18 +45,14 @@ namespace MicroOS.Kernel.Objects
             return true;
         }
 
-        public const long NotFast = long.MinValue;
-
-        // The fast path of Call (seL4's fastpath in spirit): a register-only message to a receiver
-        // already waiting. The words go straight from the caller's frame to the receiver's, the
-        // caller takes the reply slot's place, and the CPU goes to the receiver. NotFast: take the
-        // general path (nobody waiting).
+        // The perform half of the IPC fast path (Syscalls/IpcFastPath.cs has decoded: a register-only
+        // Call, `receiver` the first receiver waiting here, with no unanswered caller). Cannot fail.
+        // The words go straight from the caller's frame to the receiver's, the caller takes the
+        // receiver's reply slot, and the CPU goes to the receiver. Returns when the reply came.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public long CallFast(ThreadIpc me, SyscallFrame* f, ulong badge)
+        public long CallFast(ThreadIpc me, ThreadIpc receiver, SyscallFrame* f, ulong badge)
         {
-            if (Queue.State != EndpointState.Receiving)
-                return NotFast;
-            ThreadIpc receiver = Unsafe.As<ThreadIpc>(Queue.TakeReceiver());
+            Queue.TakeReceiver();
             SyscallFrame* r = receiver.Frame;
             r->Arg0 = badge;
             r->Arg1 = f->Arg1;
@@ -68,8 +64,6 @@ namespace MicroOS.Kernel.Objects
             receiver.Wait = IpcWait.None;
             me.Frame = f;
             me.Wait = IpcWait.Reply;
-            if (receiver.ReplyTo != null)
-                AbandonReply(receiver);
             receiver.ReplyTo = me;
             receiver.ReplyToId = me.Thread.Id;
             Scheduler.SwitchDirect(receiver.Thread);
@@ -78,15 +72,12 @@ namespace MicroOS.Kernel.Objects
             return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
         }
 
-        // The fast path of ReplyRecv: a register-only reply to a caller still waiting, no sender
-        // queued and no signal pending: reply, wait here, and switch straight to the caller.
+        // The perform half of the fast ReplyRecv (decoded: a register-only reply, `caller` = me's
+        // reply slot, still waiting; no sender queued here, no signal pending). Cannot fail: reply,
+        // wait here as a receiver, and switch straight to the caller.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public long ReplyReceiveFast(ThreadIpc me, SyscallFrame* f)
+        public long ReplyReceiveFast(ThreadIpc me, ThreadIpc caller, SyscallFrame* f)
         {
-            ThreadIpc caller = me.ReplyTo;
-            if (caller == null || caller.Wait != IpcWait.Reply || caller.Thread.Id != me.ReplyToId
-                || Queue.State == EndpointState.Sending || (me.Bound != null && me.Bound.Bits != 0))
-                return NotFast;
             me.ReplyTo = null;
             SyscallFrame* c = caller.Frame;
             c->Arg0 = 0;

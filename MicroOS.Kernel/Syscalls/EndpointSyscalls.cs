@@ -16,20 +16,8 @@ namespace MicroOS.Kernel.Syscalls
 
         public static long Send(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: false, block: true);
         public static long NBSend(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: false, block: false);
-        public static long Call(SyscallFrame* f, CapSlot cap)
-        {
-            // Decoded: the cap (dispatcher) and, for the fast path, a register-only tag.
-            ThreadIpc me = Scheduler.Current.Ipc;
-            Scheduler.Current.Process.MessagesSent++;
-            if (me != null && (f->Arg1 & PayloadAndCapBits) == 0)
-            {
-                long result = Unsafe.As<Endpoint>(cap.Object).CallFast(me, f, cap.Badge);
-                if (result != Endpoint.NotFast)
-                    return result;
-            }
-            Scheduler.Current.Process.MessagesSent--;      // SendCommon counts it
-            return SendCommon(f, cap, call: true, block: true);
-        }
+        // The fast case (register-only, a receiver waiting) is IpcFastPath.cs's, unless `ipcslow`.
+        public static long Call(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: true, block: true);
 
         public static long Recv(SyscallFrame* f, CapSlot cap)
         {
@@ -55,16 +43,10 @@ namespace MicroOS.Kernel.Syscalls
             return Endpoint.Reply(me);
         }
 
+        // The fast case (register-only reply to a waiting caller, nothing queued) is IpcFastPath.cs's.
         public static long ReplyRecv(SyscallFrame* f, CapSlot cap)
         {
-            ThreadIpc fast = Scheduler.Current.Ipc;
-            if (fast != null && (f->Arg1 & PayloadAndCapBits) == 0)
-            {
-                long result = Unsafe.As<Endpoint>(cap.Object).ReplyReceiveFast(fast, f);
-                if (result != Endpoint.NotFast)
-                    return Received(result);
-            }
-                        ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
+            ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             long e = TakeMessage(me, f, null);
             if (e != 0)
                 return e;
@@ -82,7 +64,7 @@ namespace MicroOS.Kernel.Syscalls
 
         private static long SendCommon(SyscallFrame* f, CapSlot cap, bool call, bool block)
         {
-                        ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
+            ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             long e = TakeMessage(me, f, cap);
             if (e != 0)
                 return e;

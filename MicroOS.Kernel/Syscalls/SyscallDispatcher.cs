@@ -20,6 +20,20 @@ namespace MicroOS.Kernel.Syscalls
             if (frame->UserRip >= Memory.VirtualAddress.UserTop)
                 Tasks.ProcessManager.KillCurrent("syscall from outside the user half");
             ulong number = frame->Number;
+            // The IPC fast path first (IpcFastPath.cs): the register-only Call and ReplyRecv of a
+            // client and its server. NotFast: it changed nothing, the table's row takes the call.
+            if (number == (ulong)Syscall.EndpointCall)
+            {
+                long fast = IpcFastPath.Call(frame);
+                if (fast != IpcFastPath.NotFast)
+                    return fast;
+            }
+            else if (number == (ulong)Syscall.EndpointReplyRecv)
+            {
+                long fast = IpcFastPath.ReplyRecv(frame);
+                if (fast != IpcFastPath.NotFast)
+                    return fast;
+            }
             SyscallTable.Row[] rows = SyscallTable.Rows;
             if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
