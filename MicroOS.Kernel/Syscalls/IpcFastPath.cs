@@ -33,6 +33,10 @@ namespace MicroOS.Kernel.Syscalls
 
         public static bool Enabled => s_enabled;
 
+        // Calls and ReplyRecvs the fast path declined (counted by the dispatcher, off the fast path):
+        // reported when every process has ended, so the tests see which path a run took.
+        public static ulong GeneralPathCount;
+
         // KernelMain, after SyscallTable.Verify: the rights come from the table's rows.
         public static void Initialize(bool enabled)
         {

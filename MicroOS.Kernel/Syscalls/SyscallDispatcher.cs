@@ -27,12 +27,14 @@ namespace MicroOS.Kernel.Syscalls
                 long fast = IpcFastPath.Call(frame);
                 if (fast != IpcFastPath.NotFast)
                     return fast;
+                IpcFastPath.GeneralPathCount++;
             }
             else if (number == (ulong)Syscall.EndpointReplyRecv)
             {
                 long fast = IpcFastPath.ReplyRecv(frame);
                 if (fast != IpcFastPath.NotFast)
                     return fast;
+                IpcFastPath.GeneralPathCount++;
             }
             SyscallTable.Row[] rows = SyscallTable.Rows;
             if (number >= (ulong)rows.Length)

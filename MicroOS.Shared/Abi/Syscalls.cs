@@ -51,7 +51,7 @@ namespace MicroOS.Shared.Abi
         // Memory (after the capability calls: numbered at the end).
         UnmapMemory = 38,   // (address, length) -> 0: gives back pages map_memory mapped (page aligned, all mapped, inside the heap)
         MemoryUsage = 39,   // () -> frames counted against the caller's memory limit (pages and page tables)
-        SystemInfo = 40,        // () -> timer ticks since boot; rdi = free physical frames, rsi = timer rate (Hz), rdx = managed frames
+        SystemInfo = 40,        // () -> timer ticks since boot; rdi = free physical frames, rsi = timer rate (Hz), rdx = managed frames, r10 = calls and reply_recvs the IPC fast path declined
         // Init and the supervisor (docs/boot-manifest.md): a process built from a boot image but not yet running,
         // filled with capabilities, then started.
         ProcessCreate = 41,     // (boot image cap, dst, text, length | memory KiB << 16 | high << 63) -> pid; text = "name arguments..."; suspended; Process cap (all rights) in dst
