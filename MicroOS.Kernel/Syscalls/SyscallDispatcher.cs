@@ -3,7 +3,7 @@ using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Syscalls
 {
-    // Called by mos_syscall_entry (Arch/X64/Tasks.asm) on the caller's kernel stack, interrupts off.
+    // Called by mos_syscall_entry (Arch/X64/SyscallEntry.asm) on the caller's kernel stack, interrupts off.
     // An unknown number is an error code, never a fault.
     internal static unsafe class SyscallDispatcher
     {
