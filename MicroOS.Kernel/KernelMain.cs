@@ -53,7 +53,8 @@ namespace MicroOS.Kernel
                 commandLine = string.Concat(commandLine, " ", extra);
             var options = new KernelCommandLine(commandLine);
             ExitOnFailure = options.Has("exit");
-            Preemption.Measuring = options.Has("irqoff");
+            if (options.Has("irqoff"))
+                Preemption.Start();
             ProcessManager.ReportExitTimes = options.Has("timing");
 
             PhysicalMemory.Initialize(boot, bootInfoPhysical, bootInfoSize);
@@ -61,7 +62,8 @@ namespace MicroOS.Kernel
             Pic.Initialize();
             SyscallMsrs.Initialize();
             Syscalls.SyscallTable.Verify();
-            Syscalls.IpcFastPath.Initialize(enabled: !options.Has("ipcslow"));
+            // Under `irqoff` every syscall goes through Preemption.Measure: the fast path, which would skip it, is off.
+            Syscalls.IpcFastPath.Initialize(enabled: !options.Has("ipcslow") && !options.Has("irqoff"));
 
             ulong usable = boot.UsableBytes;
             Log.WriteLine(string.Concat("MicroOS ", Version, " (x86_64 microkernel in C#) booting"));

@@ -87,6 +87,13 @@ for name in "null syscall" "context switch" "yield round trip" "ipc round trip" 
     fi
     echo "$name: $n instructions, $m cycles"
 done
+# The TSS I/O bitmap (Bench.MeasureIoBitmap): a plain `in` after io_port_enable, against the checked
+# `io port read` above; and the context switch when one side has the bitmap in force.
+for pair in "io-bitmap-read|io port read (tss bitmap)" "io-bitmap-switch|context switch, io bitmap"; do
+    probe="${pair%%|*}"; name="${pair#*|}"
+    n="$(figure "$probe" "$counted")"; m="$(figure "$probe" "$timed")"
+    if [ -n "$n" ] && [ -n "$m" ]; then echo "$name: $n instructions, $m cycles"; else echo "$name: missing (the bench server did not report it)"; status=1; fi
+done
 # throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").
 n="$(figure "throw-catch" "$counted")"; m="$(figure "throw-catch" "$timed")"
 if [ -n "$n" ] && [ -n "$m" ]; then echo "throw/catch: $n instructions, $m cycles"; else echo "throw/catch: missing (the bench server did not report it)"; status=1; fi

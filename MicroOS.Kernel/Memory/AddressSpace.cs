@@ -240,6 +240,12 @@ namespace MicroOS.Kernel.Memory
                             if ((pt[l] & (ulong)PageFlags.Present) != 0 && (pt[l] & (ulong)PageFlags.Borrowed) == 0)
                                 PhysicalMemory.Free(pt[l] & PageTableEntry.AddressMask);
                         PhysicalMemory.Free(ptPhys);
+                        // A 64 MiB space is 16,384 frames (~1.1 M instructions to free): after each
+                        // table, let interrupts in (seen by `irqoff` once exit was measured). The space
+                        // is no longer loaded and nothing an interrupt does touches it. At boot (no
+                        // thread yet) there is no window.
+                        if (Tasks.Scheduler.Current != null)
+                            Tasks.Preemption.Window();
                     }
                     PhysicalMemory.Free(pdPhys);
                 }

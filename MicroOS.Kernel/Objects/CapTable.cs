@@ -30,8 +30,17 @@ namespace MicroOS.Kernel.Objects
         // else holds them meanwhile). Valid only while the lender's table belongs to LenderOwner.
         public CapSlot ReturnTo;
         public object LenderOwner;
+        // Told when this capability leaves the slot, however it goes (delete, revoke, move, the
+        // process's end): io_port_enable hangs its grant here (Objects/IoPortGrant.cs). Null for most.
+        public CapWatcher Watcher;
 
         public bool IsEmpty => Type == CapType.None;
+    }
+
+    // Something that must end when a capability leaves its slot (CapSlot.Watcher).
+    internal abstract class CapWatcher
+    {
+        public abstract void CapRemoved(CapSlot slot);
     }
 
     internal static class CapRightsAlgebra
@@ -157,15 +166,28 @@ namespace MicroOS.Kernel.Objects
         // itself stays. Returns how many were removed. Deepest first, without recursion or allocation.
         public static int Revoke(CapSlot slot)
         {
+            int removed = 0, n;
+            while ((n = RevokeSome(slot, int.MaxValue)) > 0)
+                removed += n;
+            return removed;
+        }
+
+        // At most `max` of them (0 when none is left). Each step removes a leaf and goes on from its
+        // parent, so the whole revoke is linear in the caps removed, whatever the tree's depth. The
+        // tree is whole between two calls: the kernel lets interrupts in between slices (CapSyscalls).
+        public static int RevokeSome(CapSlot slot, int max)
+        {
             int removed = 0;
-            while (slot.FirstChild != null)
+            CapSlot node = slot.FirstChild;
+            while (node != null && removed < max)
             {
-                CapSlot leaf = slot.FirstChild;
-                while (leaf.FirstChild != null)
-                    leaf = leaf.FirstChild;
-                Unlink(leaf);
-                leaf.Table.Clear(leaf);
+                while (node.FirstChild != null)
+                    node = node.FirstChild;
+                CapSlot parent = node.Parent;
+                Unlink(node);
+                node.Table.Clear(node);
                 removed++;
+                node = parent == slot ? slot.FirstChild : parent;
             }
             return removed;
         }
@@ -202,6 +224,7 @@ namespace MicroOS.Kernel.Objects
             s.Parent = s.FirstChild = s.NextSibling = s.PrevSibling = null;
             s.ReturnTo = null;
             s.LenderOwner = null;
+            s.Watcher = null;
             Count++;
         }
 
@@ -213,6 +236,12 @@ namespace MicroOS.Kernel.Objects
             s.Object = null;
             s.Generation = 0;
             Count--;
+            CapWatcher w = s.Watcher;
+            if (w != null)
+            {
+                s.Watcher = null;
+                w.CapRemoved(s);
+            }
         }
 
         private static void LinkChild(CapSlot parent, CapSlot child)

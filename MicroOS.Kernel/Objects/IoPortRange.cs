@@ -4,9 +4,10 @@ using MicroOS.Shared.Abi;
 namespace MicroOS.Kernel.Objects
 {
     // A range of I/O ports [First, First + Count), granted by the boot manifest (`io:3f8+8`). The
-    // holder reaches them only through the checked io_port_read / io_port_write syscalls
-    // (HardwareSyscalls); ring 3 has no I/O permission bitmap, so an `in`/`out` instruction still
-    // faults (docs/capabilities.md explains the choice).
+    // holder reaches them through the checked io_port_read / io_port_write syscalls
+    // (HardwareSyscalls), or, after io_port_enable, with plain `in`/`out` through the TSS I/O
+    // permission bitmap (IoPortGrant.cs). Without that, an `in`/`out` instruction faults
+    // (docs/capabilities.md explains and measures both).
     internal sealed class IoPortRange : KernelObject
     {
         public const int ChargeBytes = 64;
@@ -14,6 +15,7 @@ namespace MicroOS.Kernel.Objects
 
         public ushort First;
         public int Count;
+        public IoPortGrant Grants;      // processes that enabled it (io_port_enable); they end with it
 
         public override CapType Type => CapType.IoPortRange;
 
@@ -25,6 +27,7 @@ namespace MicroOS.Kernel.Objects
             r.Begin(owner, ChargeBytes);
             r.First = first;
             r.Count = count;
+            r.Grants = null;
             return r;
         }
 
@@ -32,7 +35,11 @@ namespace MicroOS.Kernel.Objects
         // (Written so that no sum can wrap around: port and width come from ring 3.)
         public bool Contains(ulong port, ulong width) => port >= First && port < (ulong)First + (ulong)Count && width <= (ulong)First + (ulong)Count - port;
 
-        protected override bool OnDestroy() => true;
+        protected override bool OnDestroy()
+        {
+            IoPortGrant.RangeDestroyed(this);
+            return true;
+        }
 
         public void Release() => s_pool.Free(this);
     }

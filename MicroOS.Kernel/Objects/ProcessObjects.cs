@@ -24,6 +24,7 @@ namespace MicroOS.Kernel.Objects
         public ulong FaultGeneration, FaultBadge;
 
         private readonly Frame[] _mappedFrames = new Frame[MaxMappings];
+        private readonly ulong[] _mappedAt = new ulong[MaxMappings];
         public int MappingCount;
 
         public static ProcessObjects Of(Process p)
@@ -87,13 +88,32 @@ namespace MicroOS.Kernel.Objects
             return true;
         }
 
-        public bool TryRecordMapping(Frame f)
+        public bool TryRecordMapping(Frame f, ulong address)
         {
             if (MappingCount == MaxMappings)
                 return false;
+            _mappedAt[MappingCount] = address;
             _mappedFrames[MappingCount++] = f;
             f.MapCount++;
             return true;
+        }
+
+        // frame_unmap: the mapping that starts at `address` stops being recorded; its Frame, or null
+        // when no frame_map starts there. The caller unmaps the pages, then calls Frame.Unmapped.
+        public Frame TakeMapping(ulong address)
+        {
+            for (int i = 0; i < MappingCount; i++)
+            {
+                if (_mappedAt[i] != address)
+                    continue;
+                Frame f = _mappedFrames[i];
+                MappingCount--;
+                _mappedFrames[i] = _mappedFrames[MappingCount];
+                _mappedAt[i] = _mappedAt[MappingCount];
+                _mappedFrames[MappingCount] = null;
+                return f;
+            }
+            return null;
         }
 
         public bool HasFaultEndpoint => FaultEndpoint != null && FaultEndpoint.Generation == FaultGeneration;
@@ -105,6 +125,7 @@ namespace MicroOS.Kernel.Objects
         {
             foreach (Thread t in p.Threads)
                 t.Ipc?.Cancel();
+            IoPortGrant.DisableAll(p);      // its caps going would end them too; the bitmap must not outlive it
             ProcessObjects o = p.Objects;
             if (o == null)
                 return;

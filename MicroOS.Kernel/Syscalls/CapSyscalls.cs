@@ -63,8 +63,19 @@ namespace MicroOS.Kernel.Syscalls
             CapSlot slot = Scheduler.Current.Process.Objects?.Caps.Lookup(f->Arg0);
             if (slot == null)
                 return (long)SyscallError.InvalidCapability;
-            return CapTable.Revoke(slot);
+            // A tree can hold every cap of every process: interrupts get in every slice.
+            long removed = 0;
+            while (true)
+            {
+                int n = CapTable.RevokeSome(slot, RevokeSlice);
+                removed += n;
+                if (n < RevokeSlice)
+                    return removed;
+                Preemption.Window();
+            }
         }
+
+        private const int RevokeSlice = 256;
 
         public static long Inspect(SyscallFrame* f)
         {

@@ -9,6 +9,9 @@ namespace MicroOS.Kernel.Syscalls
     // mapping window (docs/memory-layout.md), never wider than the cap allows: Read to map at all,
     // Write to map writable. The pages are marked Borrowed: the address space's teardown leaves them
     // to the Frame object (Objects/Frame.cs).
+    // frame_unmap(address): undoes one frame_map, named by the address it mapped at (not by the cap:
+    // a revoked cap must not leave its mapping stuck). The memory is never freed here: it stays the
+    // Frame's, which frees it once dead and unmapped everywhere (device memory never).
     internal static unsafe class FrameSyscalls
     {
         public const ulong WindowBase = 0x0000_0030_0000_0000;
@@ -16,7 +19,7 @@ namespace MicroOS.Kernel.Syscalls
 
         public static long Map(SyscallFrame* f, CapSlot cap)
         {
-                        var frame = (Frame)cap.Object;
+            var frame = (Frame)cap.Object;
             ulong address = f->Arg1;
             bool writable = f->Arg2 != 0;
             ulong bytes = (ulong)frame.Pages * PhysicalMemory.FrameSize;
@@ -49,11 +52,26 @@ namespace MicroOS.Kernel.Syscalls
                     return (long)SyscallError.OutOfMemory;
                 }
             }
-            objects.TryRecordMapping(frame);
+            objects.TryRecordMapping(frame, address);
             // A ring-3 console that maps the text screen writable owns it from now on: the kernel
             // log stops writing there (it stays on COM1) until a panic.
             if (frame.Device && writable && frame.Physical == Arch.X64.VgaText.BufferPhysical)
                 Arch.X64.VgaText.HandOver();
+            return 0;
+        }
+
+        public static long Unmap(SyscallFrame* f)
+        {
+            ulong address = f->Arg0;
+            ProcessObjects objects = Scheduler.Current.Process.Objects;
+            // Decode: a mapping frame_map made at exactly this address, or nothing is touched.
+            Frame frame = objects?.TakeMapping(address);
+            if (frame == null)
+                return (long)SyscallError.InvalidArgument;
+            AddressSpace space = Scheduler.Current.Process.Space;
+            for (int i = 0; i < frame.Pages; i++)
+                space.Unmap(address + (ulong)i * PhysicalMemory.FrameSize);     // Borrowed: the frame is not freed
+            frame.Unmapped();
             return 0;
         }
     }

@@ -4,7 +4,8 @@ using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Syscalls
 {
-    // io_port_read / io_port_write (IoPortRange caps: checked port access, one syscall per access)
+    // io_port_read / io_port_write (IoPortRange caps: checked port access, one syscall per access),
+    // io_port_enable (the same ports with plain in/out, through the TSS I/O bitmap: Objects/IoPortGrant.cs)
     // and irq_set_notification / irq_ack (IrqLine caps). The dispatcher decoded the cap in rdi.
     internal static unsafe class HardwareSyscalls
     {
@@ -28,6 +29,10 @@ namespace MicroOS.Kernel.Syscalls
             else Cpu.OutD(port, (uint)f->Arg3);
             return 0;
         }
+
+        // io_port_enable(cap): the row asks for Read and Write (an `in` or `out` cannot be told apart
+        // by the bitmap). Enabling a slot twice changes nothing.
+        public static long PortEnable(SyscallFrame* f, CapSlot cap) => IoPortGrant.Enable(Tasks.Scheduler.Current.Process, cap);
 
         private static long DecodePort(IoPortRange range, ulong port, ulong width)
         {

@@ -15,6 +15,9 @@ namespace MicroOS.Kernel.Syscalls
         private const int WriteSlice = 16;
         private static byte* s_debugText;
 
+        // Numbers kept for another part of the syscall table (45-49) until its rows arrive.
+        public static long Reserved(SyscallFrame* f) => (long)SyscallError.UnknownSyscall;
+
         public static long DebugWrite(SyscallFrame* f)
         {
             if (f->Arg1 > MaxDebugWrite)

@@ -45,6 +45,7 @@ namespace MicroOS.Kernel.Syscalls
             // no handler can skip the check. (Its own method: the other syscalls keep a lean path.)
             if (row.Object != CapType.None)
                 return Invocation.DecodeAndPerform(frame, ref row);
+            // Under `irqoff` every syscall comes this way, the capability rows too (Preemption.Start).
             if (Tasks.Preemption.Measuring)
                 return Tasks.Preemption.Measure(row.Handler, frame);
             long result = row.Handler(frame);

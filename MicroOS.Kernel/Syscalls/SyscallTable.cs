@@ -74,6 +74,13 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.CapTransfer,        "cap_transfer",        CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Transfer),
             R(Syscall.ProcessResume,      "process_resume",      CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Resume),
             R(Syscall.ProcessCapRead,     "process_cap_read",    CapType.Process, CapRights.Read, &ProcessCapSyscalls.CapRead),
+            R(Syscall.Reserved45,         "reserved_45",         CapRights.None, &ProcessSyscalls.Reserved),
+            R(Syscall.Reserved46,         "reserved_46",         CapRights.None, &ProcessSyscalls.Reserved),
+            R(Syscall.Reserved47,         "reserved_47",         CapRights.None, &ProcessSyscalls.Reserved),
+            R(Syscall.Reserved48,         "reserved_48",         CapRights.None, &ProcessSyscalls.Reserved),
+            R(Syscall.Reserved49,         "reserved_49",         CapRights.None, &ProcessSyscalls.Reserved),
+            R(Syscall.IoPortEnable,       "io_port_enable",      CapType.IoPortRange, CapRights.Read | CapRights.Write, &HardwareSyscalls.PortEnable),
+            R(Syscall.FrameUnmap,         "frame_unmap",         CapRights.None, &FrameSyscalls.Unmap),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

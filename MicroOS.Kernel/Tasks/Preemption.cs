@@ -36,28 +36,80 @@ namespace MicroOS.Kernel.Tasks
                 s_since = Cpu.ReadTsc();
         }
 
-        // The dispatcher's path under `irqoff`: the handler, timed, then any switch it deferred.
+        // Turns `irqoff` on (KernelMain, before the first process). Every syscall is then timed by
+        // Measure, the capability rows too: their rows are rewritten to reach Measure's path, through
+        // MeasuredCapRow, which decodes with the original row (same checks). So the dispatcher pays
+        // nothing for the measurement when it is off (the IPC fast path least of all).
+        public static unsafe void Start()
+        {
+            Measuring = true;
+            Scheduler.SwitchHooks = true;
+            Syscalls.SyscallTable.Row[] rows = Syscalls.SyscallTable.Rows;
+            s_capRows = new Syscalls.SyscallTable.Row[rows.Length];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                s_capRows[i] = rows[i];
+                if (rows[i].Object == MicroOS.Shared.Abi.CapType.None)
+                    continue;
+                rows[i].Object = MicroOS.Shared.Abi.CapType.None;
+                rows[i].Handler = &MeasuredCapRow;
+            }
+        }
+
+        private static Syscalls.SyscallTable.Row[] s_capRows;
+
+        private static unsafe long MeasuredCapRow(Syscalls.SyscallFrame* frame) =>
+            Syscalls.Invocation.DecodeAndPerform(frame, ref s_capRows[(int)frame->Number]);
+
+        // The dispatcher's path under `irqoff`: the handler, timed, then any switch it deferred. A
+        // call that switched threads (IPC, yield, exit, a kill) counts as a stretch only up to the
+        // switch (SwitchingOut); the thread that runs next goes on from there. Such a call is left
+        // out of "longest syscall", whose time would include other threads' work.
         public static unsafe long Measure(delegate*<Syscalls.SyscallFrame*, long> handler, Syscalls.SyscallFrame* frame)
         {
-            s_syscall = frame->Number;
+            ulong number = frame->Number;
+            Thread current = Scheduler.Current;
+            current.MeasuredSyscall = number + 1;
+            s_syscall = number;
+            ulong switches = Scheduler.ContextSwitches;
             ulong start = Cpu.ReadTsc();
             s_since = start;
             long result = handler(frame);
+            s_syscall = number;
             Stop();
+            current.MeasuredSyscall = 0;
             ulong whole = Cpu.ReadTsc() - start;
-            if (whole > s_longestCall)
+            if (whole > s_longestCall && switches == Scheduler.ContextSwitches)
             {
                 s_longestCall = whole;
-                s_longestCallSyscall = s_syscall;
+                s_longestCallSyscall = number;
             }
             if (Pending)
                 Scheduler.Yield();
             return result;
         }
 
+        // Scheduler.SwitchTo under `irqoff`: a thread leaving inside a measured syscall ends its
+        // stretch here (one preempted in ring 3 had none open); interrupts stay off across the
+        // switch, so the next stretch starts now, for whichever thread resumes in the kernel.
+        public static void SwitchingOut(Thread leaving)
+        {
+            if (leaving != null && leaving.MeasuredSyscall != 0)
+            {
+                s_syscall = leaving.MeasuredSyscall - 1;
+                Stop();
+            }
+            s_since = Cpu.ReadTsc();
+        }
+
+        private static ulong[] s_bySyscall;     // longest stretch per syscall number (allocated when first needed)
+
         private static void Stop()
         {
             ulong length = Cpu.ReadTsc() - s_since;
+            s_bySyscall ??= new ulong[64];
+            if (s_syscall < 64 && length > s_bySyscall[s_syscall])
+                s_bySyscall[s_syscall] = length;
             if (length > s_longest)
             {
                 s_longest = length;
@@ -78,6 +130,20 @@ namespace MicroOS.Kernel.Tasks
             Log.Write(" ticks (syscall ");
             Log.WriteDecimal(s_longestCallSyscall);
             Log.Write(")\n");
+            if (s_bySyscall == null)
+                return;
+            // Each syscall's longest stretch, for finding the next one to bound.
+            Log.Write("irqoff: longest stretch by syscall:");
+            for (int i = 0; i < s_bySyscall.Length; i++)
+            {
+                if (s_bySyscall[i] == 0)
+                    continue;
+                Log.Write(" ");
+                Log.Write(Syscalls.SyscallTable.Rows.Length > i ? Syscalls.SyscallTable.Rows[i].Name : "?");
+                Log.Write("=");
+                Log.WriteDecimal(s_bySyscall[i]);
+            }
+            Log.Write("\n");
         }
     }
 }

@@ -34,6 +34,9 @@ namespace MicroOS.Kernel.Tasks
         public Thread PendingThread;
         // IPC messages this process sent (send, call) and received (recv, a call's reply excluded).
         public ulong MessagesSent, MessagesReceived;
+        // io_port_enable'd ranges (Objects/IoPortGrant.cs): non-null puts the TSS I/O bitmap in force
+        // while this process runs (IoPermissions).
+        public Objects.IoPortGrant IoGrants;
 
         public Process(int id, string name, AddressSpace space) => Reset(id, name, space);
 
@@ -51,6 +54,7 @@ namespace MicroOS.Kernel.Tasks
             FaultUpcallArmed = false;
             PendingThread = null;
             MessagesSent = MessagesReceived = 0;
+            IoGrants = null;
         }
     }
 }

@@ -172,6 +172,11 @@ namespace MicroOS.Kernel.Tasks
                 ulong end = segment.VirtualAddress + segment.MemorySize;
                 for (ulong page = first; page < end; page += PhysicalMemory.FrameSize)
                 {
+                    // A page is ~40,000 instructions (zeroed, then copied byte by byte); a 300 KiB
+                    // image in one go kept interrupts out for 2.8 M (process_create, seen by `irqoff`).
+                    // Inside a syscall, let them in after each page. (At boot no thread runs yet.)
+                    if (Scheduler.Current != null)
+                        Preemption.Window();
                     if (!process.Space.MapNew(page, flags, out ulong frame))
                         return false;
                     // Copy the part of the file that lands in this page; the rest stays zero (.bss).

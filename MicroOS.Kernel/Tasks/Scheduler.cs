@@ -31,6 +31,7 @@ namespace MicroOS.Kernel.Tasks
             public static int QuantumLeft;
             public static ulong LoadedPml4;
             public static ulong ContextSwitches;
+            public static bool SwitchHooks;
         }
 
         public static Thread Current
@@ -223,7 +224,26 @@ namespace MicroOS.Kernel.Tasks
                 Cpu.WriteMsr(SyscallMsrs.FsBase, next.FsBase);
             Hot.Current = next;
             Hot.ContextSwitches++;
+            if (Hot.SwitchHooks)
+                RunSwitchHooks(previous, next);
             ContextSwitch.Switch(saveRsp, next.SavedRsp);
+        }
+
+        // What only some switches need, behind one flag so the others (the IPC fast path) pay one
+        // test: the TSS I/O bitmap while any process has io_port_enable'd ports (IoPermissions), and
+        // the `irqoff` measurement (Preemption). Set by IoPermissions and Preemption.Start.
+        public static bool SwitchHooks
+        {
+            get => Hot.SwitchHooks;
+            set => Hot.SwitchHooks = value;
+        }
+
+        private static void RunSwitchHooks(Thread previous, Thread next)
+        {
+            if (IoPermissions.Active || (next.Process != null && next.Process.IoGrants != null))
+                IoPermissions.Load(next.Process);
+            if (Preemption.Measuring)
+                Preemption.SwitchingOut(previous);
         }
 
         public static void ReapDeadThreads()

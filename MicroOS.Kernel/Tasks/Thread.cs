@@ -26,12 +26,14 @@ namespace MicroOS.Kernel.Tasks
         public nint ThreadStatics;
         public ulong Ticks;
         public Objects.ThreadIpc Ipc;            // IPC state, attached on first use and kept with the object
+        public ulong MeasuredSyscall;             // under `irqoff`: 1 + the syscall it is in (0: none; Preemption)
 
         public Thread(int id, Process process, string name, Priority priority, ulong kernelStackTop) =>
             Reset(id, process, name, priority, kernelStackTop);
 
         public void Reset(int id, Process process, string name, Priority priority, ulong kernelStackTop)
         {
+            MeasuredSyscall = 0;
             Id = id;
             WakeTick = 0;
             FsBase = 0;

@@ -10,7 +10,7 @@ namespace MicroOS.Servers.Probe
     internal static class Bench
     {
         private const int Samples = 2001;
-        private const int PartnerYields = 4 * Samples;
+        private const int PartnerYields = 6 * Samples;      // two measured yield loops (plain, io bitmap)
 
         public static int Run(string which)
         {
@@ -47,6 +47,7 @@ namespace MicroOS.Servers.Probe
             ulong roundTrip = Median(samples) - overhead;
             Sys.Write(string.Concat("bench: yield round trip ", roundTrip.ToString()));
             Sys.Write(string.Concat("bench: context switch ", (roundTrip / 2).ToString()));
+            MeasureIoBitmap(samples, overhead);
             // One throw caught one frame up: allocation of the exception, both passes, the catch
             // funclet and the resume.
             for (int i = 0; i < Samples; i++)
@@ -65,6 +66,34 @@ namespace MicroOS.Servers.Probe
             MeasureCollector(samples, overhead);
             Sys.Write("bench: done");
             return 0;
+        }
+
+        // The TSS I/O bitmap (io_port_enable on slot 1, io:80+1): a plain `in` from port 0x80, against
+        // the checked io_port_read IpcBench measures; then the same yield round trip as above with
+        // this process's bitmap in force and the partner's out of it (each switch puts it in or out).
+        private static void MeasureIoBitmap(ulong[] samples, ulong overhead)
+        {
+            long enabled = new IoPorts(1).Enable();
+            if (enabled != 0)
+            {
+                Sys.Write(string.Concat("bench: io_port_enable -> ", enabled.ToString()));
+                return;
+            }
+            for (int i = 0; i < Samples; i++)
+            {
+                ulong t0 = Sys.ReadTimestamp();
+                IoPorts.In8(0x80);
+                samples[i] = Sys.ReadTimestamp() - t0;
+            }
+            ulong read = Median(samples);
+            Sys.Write(string.Concat("bench: io-bitmap-read ", (read > overhead ? read - overhead : 0).ToString()));
+            for (int i = 0; i < Samples; i++)
+            {
+                ulong t0 = Sys.ReadTimestamp();
+                Sys.Yield();
+                samples[i] = Sys.ReadTimestamp() - t0;
+            }
+            Sys.Write(string.Concat("bench: io-bitmap-switch ", ((Median(samples) - overhead) / 2).ToString()));
         }
 
         private sealed class BenchException : System.Exception

@@ -7,7 +7,8 @@ namespace MicroOS.Servers.Probe
     // 100,000 random capability and IPC syscalls with random arguments and slot numbers (empty,
     // wrong type, out of range, huge; kernel, unmapped and valid pointers). Calls that would block
     // this thread forever become their non-blocking forms; Exit is left out. Slot 1 (pong, the
-    // witness) is kept out of destructive calls; at the end pong must still answer.
+    // witness) is kept out of destructive calls; at the end pong must still answer. Slot 2 starts as
+    // an io range (io:2f8+8) for io_port_enable; frame_unmap gets frame-window addresses half the time.
     internal static unsafe class IpcFuzz
     {
         public const int Calls = 100_000;
@@ -29,6 +30,8 @@ namespace MicroOS.Servers.Probe
                 r.A5 = Next(ref state);
                 if (number == (ulong)Syscall.Sleep)
                     r.A0 %= 2;
+                if (number == (ulong)Syscall.FrameUnmap && (r.A4 & 1) != 0)
+                    r.A0 = 0x0000_0030_0000_0000 + (Next(ref state) % 64) * 4096;    // the frame window, where frame_map maps
                 if (number >= (ulong)Syscall.CapCopy && number <= (ulong)Syscall.NotificationCreate)
                 {
                     if (r.A0 == 1) r.A0 = 2;
@@ -57,10 +60,12 @@ namespace MicroOS.Servers.Probe
 
         private static ulong PickNumber(ref ulong state)
         {
-            ulong r = Next(ref state) % 20;
+            ulong r = Next(ref state) % 22;
             ulong n;
             if (r < 18)
                 n = (ulong)Syscall.CapCopy + Next(ref state) % ((ulong)Syscall.ProcessStart - (ulong)Syscall.CapCopy + 1);
+            else if (r >= 20)
+                n = r == 20 ? (ulong)Syscall.IoPortEnable : (ulong)Syscall.FrameUnmap;     // slot 2 is an io range
             else
                 n = r == 18 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 50 : Next(ref state);    // past the table
             // What would wait forever becomes its non-blocking form.

@@ -24,6 +24,7 @@ namespace MicroOS.Servers.Probe
     //   irqoff           the longest syscalls there are, for the kernel's `irqoff` measurement (LongSyscalls.cs)
     //   ipc <role>       IPC and capability tests and benchmarks (IpcProbe.cs)
     //   system <role>    Init, Names and supervisor tests (SystemProbe.cs)
+    //   hw <role>        io_port_enable and frame_unmap tests (HardwareProbe.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -58,13 +59,15 @@ namespace MicroOS.Servers.Probe
                 case "gc":
                     return GcStress.Run(label);
                 case "irqoff":
-                    return LongSyscalls.Run();
+                    return label == "holder" ? LongSyscalls.Holder() : LongSyscalls.Run();
                 case "ipc":
                     return IpcProbe.Run(args);
                 case "heap":
                     return HeapGrowth.Run();
                 case "system":
                     return SystemProbe.Run(args);
+                case "hw":
+                    return HardwareProbe.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

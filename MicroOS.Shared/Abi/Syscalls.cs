@@ -58,6 +58,14 @@ namespace MicroOS.Shared.Abi
         CapTransfer = 42,       // (process cap, my slot, their slot, rights | 0x100 lend) -> 0: a child of my cap (rights only shrink, badge kept) into the process's table; lend: my cap itself moves there and comes back to my slot when that process ends
         ProcessResume = 43,     // (process cap) -> 0: a process_create'd process starts running; InvalidArgument if it already runs
         ProcessCapRead = 44,    // (process cap, slot) -> CapInfo.Pack(type, rights), badge in rdi, object id in rsi; InvalidCapability for an empty slot
+        // 45-49: held for another part of issue 7, which numbers its calls there (until then UnknownSyscall).
+        Reserved45 = 45,
+        Reserved46 = 46,
+        Reserved47 = 47,
+        Reserved48 = 48,
+        Reserved49 = 49,
+        IoPortEnable = 50,      // (io port range cap, needs Read and Write) -> 0: the caller's threads reach the range's ports with plain in/out (TSS I/O bitmap) until that cap leaves the slot or the range dies
+        FrameUnmap = 51,        // (address) -> 0: unmaps the frame_map mapping that starts at address; the frame's memory stays the Frame's
     }
 
     // What the kernel's fault upcall passes to a server's fault entry in rdi (rsi = faulting rip,

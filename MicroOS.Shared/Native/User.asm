@@ -74,3 +74,18 @@ mos_ipc:
     mov [rbx + 40], r9
     pop rbx
     ret
+
+; byte mos_port_in8(ushort port) / void mos_port_out8(ushort port, byte value)   (IoPorts in Endpoint.cs)
+; Plain `in`/`out` from ring 3: they fault (#GP) unless io_port_enable put the port in this process's
+; I/O permission bitmap; IOPL is always 0.
+global mos_port_in8, mos_port_out8
+mos_port_in8:
+    mov edx, edi
+    xor eax, eax
+    in al, dx
+    ret
+mos_port_out8:
+    mov edx, edi
+    mov eax, esi
+    out dx, al
+    ret

@@ -69,6 +69,9 @@ namespace MicroOS.Shared.User
         // Maps the frame at `address` (page aligned, in the mapping window 0x30_0000_0000..0x40_0000_0000).
         public long Map(ulong address, bool writable) => Ipc.Syscall4(Syscall.FrameMap, (ulong)Slot, address, writable ? 1UL : 0, 0, out _);
 
+        // Undoes the frame_map made at `address` (whichever cap it came from); the memory stays the frame's.
+        public static long Unmap(ulong address) => Ipc.Syscall4(Syscall.FrameUnmap, address, 0, 0, 0, out _);
+
         public const ulong WindowBase = 0x0000_0030_0000_0000;
     }
 
@@ -78,8 +81,20 @@ namespace MicroOS.Shared.User
 
         public IoPorts(int slot) => Slot = slot;
 
+        // Checked port access: one syscall per access (the default; docs/capabilities.md).
         public long Read8(ushort port) => Ipc.Syscall4(Syscall.IoPortRead, (ulong)Slot, port, 1, 0, out _);
         public long Write8(ushort port, byte value) => Ipc.Syscall4(Syscall.IoPortWrite, (ulong)Slot, port, 1, value, out _);
+
+        // From now on In8/Out8 reach this range's ports directly (the TSS I/O bitmap), until the cap
+        // leaves this slot (delete it, or a copy enabled for the purpose, to stop) or the range dies.
+        public long Enable() => Ipc.Syscall4(Syscall.IoPortEnable, (ulong)Slot, 0, 0, 0, out _);
+
+        // Plain `in`/`out`: a port not enabled faults like any other forbidden instruction.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_in8")]
+        public static extern byte In8(ushort port);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_out8")]
+        public static extern void Out8(ushort port, byte value);
     }
 
     public readonly struct IrqLineCap

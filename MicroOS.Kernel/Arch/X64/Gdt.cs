@@ -35,13 +35,30 @@ namespace MicroOS.Kernel.Arch.X64
             public ushort IoMapBase;
         }
 
+        // The I/O permission bitmap follows the TSS: one bit per port (0 = ring 3 may use it), 8 KiB
+        // for all 65,536 ports, then the 0xFF byte the CPU requires (it reads two bytes per check, so
+        // the last port's check reads one byte past the bitmap). The TSS limit covers all of it.
+        // IoMapBase says whether the bitmap is in force: NoIoBitmap (past the limit) makes every
+        // `in`/`out` from ring 3 fault; IoBitmapOffset makes the bits count. The CPU reads IoMapBase
+        // on every I/O check (only base and limit are cached in TR), so one 16-bit store switches it.
+        public const int IoBitmapBytes = 65536 / 8;
+        private const int IoBitmapOffset = 104;     // sizeof(TaskStateSegment), checked in Initialize
+        private const ushort NoIoBitmap = 0xFFFF;
+
         private static ulong* s_gdt;
         private static TaskStateSegment* s_tss;
+        public static byte* IoBitmap { get; private set; }
 
         public static void Initialize()
         {
             s_gdt = (ulong*)KernelHeapPages.AllocateZeroed(4096);
-            s_tss = (TaskStateSegment*)KernelHeapPages.AllocateZeroed(4096);
+            if (sizeof(TaskStateSegment) != IoBitmapOffset)
+                Diagnostics.Panic.Halt("TSS layout", MicroOS.Shared.Abi.QemuExitCode.Panic);
+            int tssBytes = IoBitmapOffset + IoBitmapBytes + 1;
+            s_tss = (TaskStateSegment*)KernelHeapPages.AllocateZeroed((nuint)((tssBytes + 4095) & ~4095));
+            IoBitmap = (byte*)s_tss + IoBitmapOffset;
+            for (int i = 0; i <= IoBitmapBytes; i++)
+                IoBitmap[i] = 0xFF;             // every port denied, and the trailing byte
             s_gdt[0] = 0;
             s_gdt[1] = 0x00AF9A000000FFFF;      // kernel code: P, DPL 0, code, L
             s_gdt[2] = 0x00CF92000000FFFF;      // kernel data: P, DPL 0, data, writable
@@ -49,11 +66,11 @@ namespace MicroOS.Kernel.Arch.X64
             s_gdt[4] = 0x00CFF2000000FFFF;      // user data: DPL 3
             s_gdt[5] = 0x00AFFA000000FFFF;      // user code: DPL 3, L
             ulong tss = (ulong)s_tss;
-            ulong limit = (ulong)sizeof(TaskStateSegment) - 1;
+            ulong limit = (ulong)tssBytes - 1;
             s_gdt[6] = (limit & 0xFFFF) | ((tss & 0xFFFFFF) << 16) | (0x89UL << 40) | (((limit >> 16) & 0xF) << 48) | (((tss >> 24) & 0xFF) << 56);
             s_gdt[7] = tss >> 32;
 
-            s_tss->IoMapBase = (ushort)sizeof(TaskStateSegment);   // no I/O bitmap: every port faults in ring 3
+            s_tss->IoMapBase = NoIoBitmap;      // no I/O bitmap in force: every port faults in ring 3
             s_tss->Ist1 = (ulong)KernelHeapPages.AllocateZeroed(IstStackSize) + IstStackSize;
             s_tss->Ist2 = (ulong)KernelHeapPages.AllocateZeroed(IstStackSize) + IstStackSize;
             s_tss->Ist3 = (ulong)KernelHeapPages.AllocateZeroed(IstStackSize) + IstStackSize;
@@ -67,5 +84,8 @@ namespace MicroOS.Kernel.Arch.X64
 
         // The stack the CPU switches to when an interrupt arrives in ring 3.
         public static void SetKernelStack(ulong top) => s_tss->Rsp0 = top;
+
+        // Puts the bitmap in force (a process with io_port_enable'd ranges runs) or out of it.
+        public static void SetIoBitmapActive(bool active) => s_tss->IoMapBase = active ? (ushort)IoBitmapOffset : NoIoBitmap;
     }
 }
