@@ -37,9 +37,13 @@ namespace MicroOS.Kernel.Syscalls
         // reported when every process has ended, so the tests see which path a run took.
         public static ulong GeneralPathCount;
 
-        // KernelMain, after SyscallTable.Verify: the rights come from the table's rows.
+        // KernelMain, after SyscallTable.Verify: the rights come from the table's rows. Off (ipcslow,
+        // irqoff) it reads nothing: under irqoff Preemption.Start has rewritten the capability rows.
         public static void Initialize(bool enabled)
         {
+            s_enabled = false;
+            if (!enabled)
+                return;
             ref SyscallTable.Row call = ref SyscallTable.Rows[(int)Syscall.EndpointCall];
             ref SyscallTable.Row replyRecv = ref SyscallTable.Rows[(int)Syscall.EndpointReplyRecv];
             if (call.Object != CapType.Endpoint || replyRecv.Object != CapType.Endpoint)
