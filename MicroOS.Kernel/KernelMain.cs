@@ -64,6 +64,8 @@ namespace MicroOS.Kernel
             Pic.Initialize();
             SyscallMsrs.Initialize();
             Syscalls.SyscallTable.Verify();
+            // Under `irqoff` every syscall goes through Preemption.Measure: the fast path, which would skip it, is off.
+            Syscalls.IpcFastPath.Initialize(enabled: !options.Has("ipcslow") && !options.Has("irqoff"));
 
             ulong usable = boot.UsableBytes;
             Log.WriteLine(string.Concat("MicroOS ", Version, " (x86_64 microkernel in C#) booting"));

@@ -148,6 +148,32 @@ namespace MicroOS.Kernel.Memory
             OwnedFrames--;
         }
 
+        // ipc_set_buffer: pins the page at `va` (present, user, writable, the space's own frame -- not a
+        // borrowed Frame mapping, which may be device memory -- and not pinned already) and returns its
+        // frame. False: not such a page, nothing changed. A pinned page stays mapped to the same frame
+        // until Unpin (unmap_memory refuses it; no other call unmaps heap pages) or the space's end.
+        public bool TryPin(ulong va, out ulong frame)
+        {
+            frame = 0;
+            ulong* pt = WalkToPageTable(va, create: false);
+            if (pt == null)
+                return false;
+            ulong* slot = &pt[VirtualAddress.PtIndex(va)];
+            const ulong needed = (ulong)(PageFlags.Present | PageFlags.User | PageFlags.Writable);
+            if ((*slot & needed) != needed || (*slot & (ulong)(PageFlags.Borrowed | PageFlags.Pinned)) != 0)
+                return false;
+            *slot |= (ulong)PageFlags.Pinned;     // a software bit: no TLB flush needed
+            frame = *slot & PageTableEntry.AddressMask;
+            return true;
+        }
+
+        public void Unpin(ulong va)
+        {
+            ulong* pt = WalkToPageTable(va, create: false);
+            if (pt != null)
+                pt[VirtualAddress.PtIndex(va)] &= ~(ulong)PageFlags.Pinned;
+        }
+
         // The leaf entry mapping `va` (4 KiB pages only; the kernel's 2 MiB boot pages report not mapped).
         public bool TryTranslate(ulong va, out PageTableEntry leaf)
         {

@@ -17,6 +17,7 @@ namespace MicroOS.Kernel.Memory
         Huge = 128,
         Global = 256,
         Borrowed = 512,     // software bit: the frame belongs to a Frame object, not the address space
+        Pinned = 1024,      // software bit: a thread's registered IPC buffer (ThreadIpc): unmap_memory refuses it
         NoExecute = 1UL << 63,
     }
 

@@ -6,17 +6,22 @@ using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Objects
 {
-    // An endpoint: the rendezvous point of synchronous IPC. Called by EndpointSyscalls (after decode)
-    // and FaultMessages; the queue logic is Rendezvous.cs (pure, host-tested). A message is a tag and
-    // four words, written straight into the partner's SyscallFrame (the entry stub pops them into
-    // registers on return); a payload goes through the threads' staging pages (ThreadIpc).
+    // An endpoint: the rendezvous point of synchronous IPC. Called by Syscalls/IpcFastPath.cs (the
+    // register-only Call and ReplyRecv: CallFast, ReplyReceiveFast), EndpointSyscalls (everything
+    // else, after decode) and FaultMessages; the queue logic is Rendezvous.cs (pure, host-tested).
+    // A message is a tag and four words, written straight into the partner's SyscallFrame (the entry
+    // stub pops them into registers on return). A payload is copied once, from the sender's IPC
+    // buffer straight into the receiver's buffer page (pinned by ipc_set_buffer, reached through the
+    // physmap), when the receiver waits; twice, through the sender's staging page, when the sender
+    // has to wait (ThreadIpc).
     //
     // What must stay true:
     // - A thread waits in at most one queue; a woken thread finds its result in ThreadIpc.Result and
-    //   its message already in its frame.
+    //   its message already in its frame and buffer.
     // - Call and ReplyRecv hand the CPU straight to the partner (Scheduler.SwitchDirect): no ready queue.
-    // - Nothing here allocates, and nothing fails after the syscall's decode except on a partner's
-    //   disappearance (ObjectGone) or the receiver's own bad buffer (BadAddress, to the receiver).
+    // - Nothing here allocates. The only step that can fail is the copy from the current thread's
+    //   buffer (BadAddress, to the sender), and it comes before anything changes; after it, nothing
+    //   fails except on a partner's disappearance (ObjectGone).
     internal sealed unsafe class Endpoint : KernelObject
     {
         public const int ChargeBytes = 256;
@@ -45,18 +50,14 @@ namespace MicroOS.Kernel.Objects
             return true;
         }
 
-        public const long NotFast = long.MinValue;
-
-        // The fast path of Call (seL4's fastpath in spirit): a register-only message to a receiver
-        // already waiting. The words go straight from the caller's frame to the receiver's, the
-        // caller takes the reply slot's place, and the CPU goes to the receiver. NotFast: take the
-        // general path (nobody waiting).
+        // The perform half of the IPC fast path (Syscalls/IpcFastPath.cs has decoded: a register-only
+        // Call, `receiver` the first receiver waiting here, with no unanswered caller). Cannot fail.
+        // The words go straight from the caller's frame to the receiver's, the caller takes the
+        // receiver's reply slot, and the CPU goes to the receiver. Returns when the reply came.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public long CallFast(ThreadIpc me, SyscallFrame* f, ulong badge)
+        public long CallFast(ThreadIpc me, ThreadIpc receiver, SyscallFrame* f, ulong badge)
         {
-            if (Queue.State != EndpointState.Receiving)
-                return NotFast;
-            ThreadIpc receiver = Unsafe.As<ThreadIpc>(Queue.TakeReceiver());
+            Queue.TakeReceiver();
             SyscallFrame* r = receiver.Frame;
             r->Arg0 = badge;
             r->Arg1 = f->Arg1;
@@ -68,25 +69,20 @@ namespace MicroOS.Kernel.Objects
             receiver.Wait = IpcWait.None;
             me.Frame = f;
             me.Wait = IpcWait.Reply;
-            if (receiver.ReplyTo != null)
-                AbandonReply(receiver);
             receiver.ReplyTo = me;
             receiver.ReplyToId = me.Thread.Id;
             Scheduler.SwitchDirect(receiver.Thread);
             // A register-only request may still get a reply with a payload (the console's Read of
-            // the serial driver): it waits in the staging page until this thread runs again.
-            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
+            // the serial driver): the replier copied it into this thread's buffer page already.
+            return me.Result;
         }
 
-        // The fast path of ReplyRecv: a register-only reply to a caller still waiting, no sender
-        // queued and no signal pending: reply, wait here, and switch straight to the caller.
+        // The perform half of the fast ReplyRecv (decoded: a register-only reply, `caller` = me's
+        // reply slot, still waiting; no sender queued here, no signal pending). Cannot fail: reply,
+        // wait here as a receiver, and switch straight to the caller.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public long ReplyReceiveFast(ThreadIpc me, SyscallFrame* f)
+        public long ReplyReceiveFast(ThreadIpc me, ThreadIpc caller, SyscallFrame* f)
         {
-            ThreadIpc caller = me.ReplyTo;
-            if (caller == null || caller.Wait != IpcWait.Reply || caller.Thread.Id != me.ReplyToId
-                || Queue.State == EndpointState.Sending || (me.Bound != null && me.Bound.Bits != 0))
-                return NotFast;
             me.ReplyTo = null;
             SyscallFrame* c = caller.Frame;
             c->Arg0 = 0;
@@ -101,17 +97,26 @@ namespace MicroOS.Kernel.Objects
             me.Wait = IpcWait.Receive;
             Queue.WaitToReceive(me);
             Scheduler.SwitchDirect(caller.Thread);
-            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
+            return me.Result;
         }
 
-        // `me` is the current thread with its message (Tag, Mr0..Mr3, CapToSend, Staging) filled in.
+        // `me` is the current thread with its message (Tag, Mr0..Mr3, CapToSend) filled in; a payload
+        // is still in its IPC buffer (EndpointSyscalls.TakeMessage checked the tag only).
         public long Send(ThreadIpc me, ulong badge, bool call, bool block)
         {
-            WaitNode w = Queue.TakeReceiver();
-            if (w != null)
+            int length = PayloadLength(me.Tag);
+            ThreadIpc receiver = Unsafe.As<ThreadIpc>(Queue.FirstReceiver);
+            if (receiver != null)
             {
-                ThreadIpc receiver = Unsafe.As<ThreadIpc>(w);
-                Transfer(me, receiver, badge);
+                // The one copy, and the only step that can fail: before anything changes.
+                long e = CopyFromCurrent(me, receiver, length);
+                if (e != 0)
+                {
+                    me.CapToSend = null;
+                    return e;
+                }
+                Queue.TakeReceiver();
+                Transfer(me, receiver, badge, receiver.Buffer != null ? length : 0);
                 receiver.Result = 0;
                 receiver.Wait = IpcWait.None;
                 if (!call)
@@ -125,19 +130,27 @@ namespace MicroOS.Kernel.Objects
                 receiver.ReplyTo = me;
                 receiver.ReplyToId = me.Thread.Id;
                 Scheduler.SwitchDirect(receiver.Thread);
-                return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
+                return me.Result;
             }
             if (!block)
             {
                 me.CapToSend = null;
                 return (long)SyscallError.WouldBlock;
             }
+            // Nobody waits: the payload goes to the staging page now (the first of two copies; the
+            // second, at the meeting, is kernel to kernel), as the buffer may change while we wait.
+            long copied = CopyFromCurrent(me, null, length);
+            if (copied != 0)
+            {
+                me.CapToSend = null;
+                return copied;
+            }
             me.Badge = badge;
             me.Wait = call ? IpcWait.Call : IpcWait.Send;
             Queue.WaitToSend(me);
             Scheduler.Block();
-            // A call's reply may carry a payload (DeliverReply left it in the staging page).
-            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
+            // A call's reply, payload included, is already in this thread's frame and buffer.
+            return me.Result;
         }
 
         public long Receive(ThreadIpc me, bool block)
@@ -148,20 +161,27 @@ namespace MicroOS.Kernel.Objects
             if (w != null)
             {
                 MeetSender(me, Unsafe.As<ThreadIpc>(w));
-                return me.PendingPayload != 0 ? FinishReceive(me) : 0;
+                return 0;
             }
             if (!block)
                 return (long)SyscallError.WouldBlock;
             me.Wait = IpcWait.Receive;
             Queue.WaitToReceive(me);
             Scheduler.Block();
-            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
+            return me.Result;
         }
 
         // Reply to the last caller (if it still waits), then receive: the server loop's one syscall.
         public long ReplyReceive(ThreadIpc me)
         {
-            ThreadIpc caller = TakeReplyTarget(me);
+            ThreadIpc caller = me.HasValidReplyTarget ? me.ReplyTo : null;
+            long e = CopyFromCurrent(me, caller, PayloadLength(me.Tag));
+            if (e != 0)
+            {
+                me.CapToSend = null;
+                return e;       // nothing happened: the caller still waits for a reply
+            }
+            me.ReplyTo = null;
             if (caller != null)
                 DeliverReply(me, caller);
             if (TakeSignal(me))
@@ -176,7 +196,7 @@ namespace MicroOS.Kernel.Objects
                 if (caller != null)
                     Scheduler.Wake(caller.Thread);
                 MeetSender(me, Unsafe.As<ThreadIpc>(w));
-                return me.PendingPayload != 0 ? FinishReceive(me) : 0;
+                return 0;
             }
             me.Wait = IpcWait.Receive;
             Queue.WaitToReceive(me);
@@ -184,13 +204,20 @@ namespace MicroOS.Kernel.Objects
                 Scheduler.SwitchDirect(caller.Thread);
             else
                 Scheduler.Block();
-            return me.Result == 0 && me.PendingPayload != 0 ? FinishReceive(me) : me.Result;
+            return me.Result;
         }
 
         public static long Reply(ThreadIpc me)
         {
             bool had = me.ReplyTo != null;
-            ThreadIpc caller = TakeReplyTarget(me);
+            ThreadIpc caller = me.HasValidReplyTarget ? me.ReplyTo : null;
+            long e = CopyFromCurrent(me, caller, PayloadLength(me.Tag));
+            if (e != 0)
+            {
+                me.CapToSend = null;
+                return e;
+            }
+            me.ReplyTo = null;
             if (caller == null)
                 return had ? (long)SyscallError.ObjectGone : (long)SyscallError.NoReplyTarget;
             DeliverReply(me, caller);
@@ -218,9 +245,14 @@ namespace MicroOS.Kernel.Objects
             Scheduler.Wake(t.Thread);
         }
 
+        // A receiver meets a queued sender: its payload waited in the sender's staging page (the
+        // second and last copy, kernel to kernel, into this thread's buffer page).
         private static void MeetSender(ThreadIpc me, ThreadIpc sender)
         {
-            Transfer(sender, me, sender.Badge);
+            int length = PayloadLength(sender.Tag);
+            if (length > 0 && me.Buffer != null)
+                Buffer.MemoryCopy(sender.Staging, me.Buffer, (nuint)length);
+            Transfer(sender, me, sender.Badge, me.Buffer != null ? length : 0);
             if (sender.Wait == IpcWait.Call)
             {
                 sender.Wait = IpcWait.Reply;
@@ -247,15 +279,30 @@ namespace MicroOS.Kernel.Objects
             return true;
         }
 
-        private static ThreadIpc TakeReplyTarget(ThreadIpc me)
+        private static int PayloadLength(ulong tag) => (tag & 0x7FFF) == 0 ? 0 : new MessageTag(tag).Length;
+
+        // The one copy of a payload the current thread sends: `length` bytes of its IPC buffer (a
+        // user page, read through UserSpan: a page that is gone is BadAddress, never a kernel fault)
+        // straight into `to`'s buffer page, pinned at ipc_set_buffer and written through the physmap.
+        // `to` null or without a buffer: into the sender's own staging page instead (a queued send, or
+        // a partner that takes words only: the buffer is read all the same, so a bad one is
+        // BadAddress whoever the partner is). Bounded: at most MaxPayload (4 KiB) bytes, one rep
+        // movsb with interrupts off, as the copy-in always was. A copy that fails part way may have
+        // written into the waiting receiver's buffer; it has been told nothing and keeps waiting.
+        private static long CopyFromCurrent(ThreadIpc from, ThreadIpc to, int length)
         {
-            ThreadIpc caller = me.HasValidReplyTarget ? me.ReplyTo : null;
-            me.ReplyTo = null;
-            return caller;
+            if (length == 0)
+                return 0;
+            byte* destination = to != null && to.Buffer != null ? to.Buffer : from.Staging;
+            SyscallError? error = UserSpan.TryCreate(from.BufferAddress, (ulong)length, out UserSpan buffer);
+            if (error == null)
+                error = buffer.CopyIn(new Span<byte>(destination, length));
+            return error == null ? 0 : (long)error.Value;
         }
 
-        // The message from `from` (tag, words, payload, capability) into `to`'s frame and staging page.
-        private static void Transfer(ThreadIpc from, ThreadIpc to, ulong badge)
+        // The message from `from` (tag, words, capability) into `to`'s frame; `delivered` payload
+        // bytes are already in `to`'s buffer page.
+        private static void Transfer(ThreadIpc from, ThreadIpc to, ulong badge, int delivered)
         {
             SyscallFrame* f = to.Frame;
             if ((from.Tag & 0x7FFF) == 0)
@@ -269,10 +316,8 @@ namespace MicroOS.Kernel.Objects
                 return;
             }
             var tag = new MessageTag(from.Tag);
-            int length = CopyPayload(from, to, tag.Length);
-            ulong delivered = ((ulong)tag.Label << 32) | (uint)length | TransferCap(from, to);
             f->Arg0 = badge;
-            f->Arg1 = delivered;
+            f->Arg1 = ((ulong)tag.Label << 32) | (uint)delivered | TransferCap(from, to);
             f->Arg2 = from.Mr0;
             f->Arg3 = from.Mr1;
             f->Arg4 = from.Mr2;
@@ -297,46 +342,21 @@ namespace MicroOS.Kernel.Objects
             return (1UL << 13) | (to.ReceiveSlot << 16);
         }
 
-        // A reply carries no badge; it may carry one capability (Names' Lookup answers with an endpoint).
+        // A reply carries no badge; it may carry one capability (Names' Lookup answers with an
+        // endpoint). Its payload is already in the caller's buffer page (CopyFromCurrent).
         private static void DeliverReply(ThreadIpc me, ThreadIpc caller)
         {
             SyscallFrame* f = caller.Frame;
             var tag = new MessageTag(me.Tag);
-            int length = CopyPayload(me, caller, tag.Length);
+            int delivered = caller.Buffer != null ? tag.Length : 0;
             f->Arg0 = 0;
-            f->Arg1 = ((ulong)tag.Label << 32) | (uint)length | TransferCap(me, caller);
+            f->Arg1 = ((ulong)tag.Label << 32) | (uint)delivered | TransferCap(me, caller);
             f->Arg2 = me.Mr0;
             f->Arg3 = me.Mr1;
             f->Arg4 = me.Mr2;
             f->Arg5 = me.Mr3;
             caller.Wait = IpcWait.None;
             caller.Result = 0;
-            if (length > 0 && caller.Thread == Scheduler.Current)
-                caller.Result = FinishReceive(caller);
-        }
-
-        // Kernel to kernel: the sender's staging page (filled by its syscall's copy-in) to the
-        // receiver's. A receiver without an IPC buffer gets the words only (length 0).
-        private static int CopyPayload(ThreadIpc from, ThreadIpc to, int length)
-        {
-            if (length == 0 || from.Staging == null || to.Staging == null)
-                return 0;
-            Buffer.MemoryCopy(from.Staging, to.Staging, (nuint)length);
-            to.PendingPayload = length;
-            return length;
-        }
-
-        // The receiving thread, running again: its payload out to its own IPC buffer (one copy out).
-        public static long FinishReceive(ThreadIpc me)
-        {
-            int length = me.PendingPayload;
-            if (length == 0)
-                return 0;
-            me.PendingPayload = 0;
-            SyscallError? error = UserSpan.TryCreate(me.BufferAddress, (ulong)length, out UserSpan buffer);
-            if (error == null)
-                error = buffer.CopyOut(new ReadOnlySpan<byte>(me.Staging, length));
-            return error == null ? 0 : (long)error.Value;
         }
     }
 }

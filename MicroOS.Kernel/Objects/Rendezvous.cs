@@ -87,6 +87,13 @@ namespace MicroOS.Kernel.Objects
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public WaitNode TakeReceiver() => _kind == EndpointState.Receiving ? _waiting.Dequeue() : null;
 
+        // The receiver a sender would meet, left in the queue (the IPC fast path decides first).
+        public WaitNode FirstReceiver
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => _kind == EndpointState.Receiving ? _waiting.Head : null;
+        }
+
         // A receiver arrives: the sender it meets, or null.
         public WaitNode TakeSender() => _kind == EndpointState.Sending ? _waiting.Dequeue() : null;
 

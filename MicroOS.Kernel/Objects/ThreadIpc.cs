@@ -29,13 +29,16 @@ namespace MicroOS.Kernel.Objects
         public ThreadIpc ReplyTo;
         public int ReplyToId;
 
-        // The IPC buffer: a user page this thread registered, and a kernel staging page a payload is
-        // copied to (copy in once from the sender, copy out once to the receiver: UserSpan only).
+        // The IPC buffer: a user page this thread registered (ipc_set_buffer). Its frame is pinned
+        // (PageFlags.Pinned: unmap_memory refuses it) while registered, so a partner can write a
+        // payload straight into it through the physmap (Buffer), whichever address space is loaded.
+        // A payload this thread sends is read from BufferAddress in its own space (UserSpan). The
+        // staging page holds a payload while this thread waits in a send queue.
         public ulong BufferAddress;
         public ulong ReceiveSlot;           // where an incoming capability goes; 0: none accepted
+        public byte* Buffer;                // the registered page through the physmap; null: none
         public byte* Staging;
         public ulong StagingFrame;
-        public int PendingPayload;          // bytes in Staging to copy out when this thread resumes
 
         public Notification Bound;
 
@@ -70,9 +73,10 @@ namespace MicroOS.Kernel.Objects
             Wait = IpcWait.None;
             CapToSend = null;
             CapObject = null;
+            // The address space goes with the process: the pin goes with it (nothing to undo).
             BufferAddress = 0;
+            Buffer = null;
             ReceiveSlot = 0;
-            PendingPayload = 0;
             if (StagingFrame != 0)
             {
                 Memory.PhysicalMemory.Free(StagingFrame);

@@ -8,28 +8,17 @@ namespace MicroOS.Kernel.Syscalls
 {
     // endpoint_send, _recv, _call, _reply, _reply_recv, _nbsend, _nbrecv and ipc_set_buffer.
     // SyscallDispatcher has already decoded the endpoint capability in rdi (`cap`: type
-    // Endpoint, the row's rights). Here: decode the message (tag, words, payload copied in once,
-    // the capability to transfer), then perform it on the Endpoint (Objects/Endpoint.cs).
+    // Endpoint, the row's rights). Here: decode the message (tag, words, payload length,
+    // the capability to transfer), then perform it on the Endpoint (Objects/Endpoint.cs), which
+    // copies a payload once from the caller's IPC buffer to the receiver's.
     internal static unsafe class EndpointSyscalls
     {
         private const ulong PayloadAndCapBits = 0x7FFF;     // MessageTag bits 0..14: length and cap count
 
         public static long Send(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: false, block: true);
         public static long NBSend(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: false, block: false);
-        public static long Call(SyscallFrame* f, CapSlot cap)
-        {
-            // Decoded: the cap (dispatcher) and, for the fast path, a register-only tag.
-            ThreadIpc me = Scheduler.Current.Ipc;
-            Scheduler.Current.Process.MessagesSent++;
-            if (me != null && (f->Arg1 & PayloadAndCapBits) == 0)
-            {
-                long result = Unsafe.As<Endpoint>(cap.Object).CallFast(me, f, cap.Badge);
-                if (result != Endpoint.NotFast)
-                    return result;
-            }
-            Scheduler.Current.Process.MessagesSent--;      // SendCommon counts it
-            return SendCommon(f, cap, call: true, block: true);
-        }
+        // The fast case (register-only, a receiver waiting) is IpcFastPath.cs's, unless `ipcslow`.
+        public static long Call(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: true, block: true);
 
         public static long Recv(SyscallFrame* f, CapSlot cap)
         {
@@ -55,16 +44,10 @@ namespace MicroOS.Kernel.Syscalls
             return Endpoint.Reply(me);
         }
 
+        // The fast case (register-only reply to a waiting caller, nothing queued) is IpcFastPath.cs's.
         public static long ReplyRecv(SyscallFrame* f, CapSlot cap)
         {
-            ThreadIpc fast = Scheduler.Current.Ipc;
-            if (fast != null && (f->Arg1 & PayloadAndCapBits) == 0)
-            {
-                long result = Unsafe.As<Endpoint>(cap.Object).ReplyReceiveFast(fast, f);
-                if (result != Endpoint.NotFast)
-                    return Received(result);
-            }
-                        ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
+            ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             long e = TakeMessage(me, f, null);
             if (e != 0)
                 return e;
@@ -82,7 +65,7 @@ namespace MicroOS.Kernel.Syscalls
 
         private static long SendCommon(SyscallFrame* f, CapSlot cap, bool call, bool block)
         {
-                        ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
+            ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
             long e = TakeMessage(me, f, cap);
             if (e != 0)
                 return e;
@@ -91,13 +74,14 @@ namespace MicroOS.Kernel.Syscalls
             return Unsafe.As<Endpoint>(cap.Object).Send(me, cap.Badge, call, block);
         }
 
-        // The message in the caller's registers (and IPC buffer) into its ThreadIpc. `endpoint` is
-        // the cap it is sent through (null for a reply, which carries no capability).
+        // The message in the caller's registers into its ThreadIpc; a payload stays in the caller's
+        // IPC buffer until Endpoint copies it, once, to where it goes (its length is checked here).
+        // `endpoint` is the cap it is sent through (null for a reply, which carries no badge).
         private static long TakeMessage(ThreadIpc me, SyscallFrame* f, CapSlot endpoint)
         {
             if ((f->Arg1 & PayloadAndCapBits) == 0)
             {
-                // The fast path: four words in registers, nothing to copy, no capability.
+                // Four words in registers, nothing to copy, no capability.
                 if (me.CapToSend != null)
                     me.CapToSend = null;
                 me.Tag = f->Arg1;
@@ -111,16 +95,8 @@ namespace MicroOS.Kernel.Syscalls
             me.CapToSend = null;
             if (tag.Length > MessageTag.MaxPayload)
                 return (long)SyscallError.OutOfRange;
-            if (tag.Length > 0)
-            {
-                if (me.Staging == null)
-                    return (long)SyscallError.InvalidArgument;      // no IPC buffer registered
-                SyscallError? error = UserSpan.TryCreate(me.BufferAddress, (ulong)tag.Length, out UserSpan buffer);
-                if (error == null)
-                    error = buffer.CopyIn(new System.Span<byte>(me.Staging, tag.Length));
-                if (error != null)
-                    return (long)error.Value;
-            }
+            if (tag.Length > 0 && me.Staging == null)
+                return (long)SyscallError.InvalidArgument;      // no IPC buffer registered
             if (tag.CapCount > 1)
                 return (long)SyscallError.InvalidArgument;
             if (tag.CapCount == 1)
@@ -143,8 +119,11 @@ namespace MicroOS.Kernel.Syscalls
         }
 
         // ipc_set_buffer(address, receive slot): a page-aligned user page for payloads (0: none) and
-        // the slot an incoming capability lands in (0: none accepted). The kernel keeps one staging
-        // page per thread, charged to the process.
+        // the slot an incoming capability lands in (0: none accepted). The page must be mapped,
+        // writable and the process's own (map_memory's, not a Frame mapping), and not another
+        // thread's buffer: else BadAddress. It is pinned while registered (unmap_memory refuses
+        // it), so partners write payloads straight into its frame. The kernel also keeps one staging
+        // page per thread for payloads that wait in a send queue, charged to the process.
         public static long SetBuffer(SyscallFrame* f)
         {
             ulong address = f->Arg0;
@@ -154,21 +133,38 @@ namespace MicroOS.Kernel.Syscalls
             if (receiveSlot >= CapTable.DefaultSlotCount)
                 return (long)SyscallError.InvalidCapability;
             ThreadIpc me = ThreadIpc.Of(Scheduler.Current);
-            ProcessObjects objects = ProcessObjects.Of(Scheduler.Current.Process);
-            if (address != 0 && me.StagingFrame == 0)
+            Process process = Scheduler.Current.Process;
+            ProcessObjects objects = ProcessObjects.Of(process);
+            if (address != 0 && address != me.BufferAddress)
             {
-                if (!objects.TryCharge((int)PhysicalMemory.FrameSize))
+                // Decode first: the new page pinned and the staging page there, or nothing changes.
+                if (me.StagingFrame == 0 && !objects.TryCharge((int)PhysicalMemory.FrameSize))
                     return (long)SyscallError.OutOfMemory;
-                if (!PhysicalMemory.TryAllocate(out ulong frame))
+                if (!process.Space.TryPin(address, out ulong bufferFrame))
                 {
-                    objects.Uncharge((int)PhysicalMemory.FrameSize);
-                    return (long)SyscallError.OutOfMemory;
+                    if (me.StagingFrame == 0)
+                        objects.Uncharge((int)PhysicalMemory.FrameSize);
+                    return (long)SyscallError.BadAddress;
                 }
-                me.StagingFrame = frame;
-                me.Staging = (byte*)PhysMap.ToVirtual(frame);
+                if (me.StagingFrame == 0)
+                {
+                    if (!PhysicalMemory.TryAllocate(out ulong frame))
+                    {
+                        process.Space.Unpin(address);
+                        objects.Uncharge((int)PhysicalMemory.FrameSize);
+                        return (long)SyscallError.OutOfMemory;
+                    }
+                    me.StagingFrame = frame;
+                    me.Staging = (byte*)PhysMap.ToVirtual(frame);
+                }
+                if (me.BufferAddress != 0)
+                    process.Space.Unpin(me.BufferAddress);
+                me.Buffer = (byte*)PhysMap.ToVirtual(bufferFrame);
             }
-            else if (address == 0 && me.StagingFrame != 0)
+            else if (address == 0 && me.BufferAddress != 0)
             {
+                process.Space.Unpin(me.BufferAddress);
+                me.Buffer = null;
                 PhysicalMemory.Free(me.StagingFrame);
                 objects.Uncharge((int)PhysicalMemory.FrameSize);
                 me.StagingFrame = 0;

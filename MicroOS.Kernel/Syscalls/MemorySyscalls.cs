@@ -10,7 +10,8 @@ namespace MicroOS.Kernel.Syscalls
     //   map_memory(length, address)  the same, refilling a hole below HeapNext the caller unmapped:
     //                                every page of the range must be unmapped (HeapNext stays)
     //   unmap_memory(address, length) gives mapped heap pages back: frames to the allocator and to the
-    //                                caller's memory-limit count (the runtime's collector shrinks so)
+    //                                caller's memory-limit count (the runtime's collector shrinks so);
+    //                                a registered IPC buffer page is refused (InvalidArgument)
     //   memory_usage()               the frames counted against the caller's limit, page tables included
     // Going past the limit is OutOfMemory for the caller only. Nothing here allocates kernel memory
     // (page tables for map_memory come from the caller's own limit).
@@ -94,8 +95,12 @@ namespace MicroOS.Kernel.Syscalls
                 return SyscallError.BadAddress;
             for (ulong va = address; va - address < length; va += PhysicalMemory.FrameSize)
             {
-                if (p.Space.TryTranslate(va, out _) != mustBeMapped)
+                if (p.Space.TryTranslate(va, out PageTableEntry leaf) != mustBeMapped)
                     return mustBeMapped ? SyscallError.BadAddress : SyscallError.InvalidArgument;
+                // A thread's registered IPC buffer (pinned: partners write into its frame) stays
+                // until ipc_set_buffer(0) lets it go.
+                if (mustBeMapped && (leaf.Flags & PageFlags.Pinned) != 0)
+                    return SyscallError.InvalidArgument;
             }
             return null;
         }

@@ -82,6 +82,7 @@ namespace MicroOS.Kernel.Syscalls
             f->Arg0 = Memory.PhysicalMemory.FreeFrames;
             f->Arg1 = Pit.HertzRate;
             f->Arg2 = Memory.PhysicalMemory.ManagedFrames;
+            f->Arg3 = IpcFastPath.GeneralPathCount;
             return (long)Scheduler.Ticks;
         }
     }

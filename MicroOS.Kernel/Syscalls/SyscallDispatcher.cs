@@ -3,7 +3,7 @@ using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Syscalls
 {
-    // Called by mos_syscall_entry (Arch/X64/Tasks.asm) on the caller's kernel stack, interrupts off.
+    // Called by mos_syscall_entry (Arch/X64/SyscallEntry.asm) on the caller's kernel stack, interrupts off.
     // An unknown number is an error code, never a fault.
     internal static unsafe class SyscallDispatcher
     {
@@ -20,6 +20,22 @@ namespace MicroOS.Kernel.Syscalls
             if (frame->UserRip >= Memory.VirtualAddress.UserTop)
                 Tasks.ProcessManager.KillCurrent("syscall from outside the user half");
             ulong number = frame->Number;
+            // The IPC fast path first (IpcFastPath.cs): the register-only Call and ReplyRecv of a
+            // client and its server. NotFast: it changed nothing, the table's row takes the call.
+            if (number == (ulong)Syscall.EndpointCall)
+            {
+                long fast = IpcFastPath.Call(frame);
+                if (fast != IpcFastPath.NotFast)
+                    return fast;
+                IpcFastPath.GeneralPathCount++;
+            }
+            else if (number == (ulong)Syscall.EndpointReplyRecv)
+            {
+                long fast = IpcFastPath.ReplyRecv(frame);
+                if (fast != IpcFastPath.NotFast)
+                    return fast;
+                IpcFastPath.GeneralPathCount++;
+            }
             SyscallTable.Row[] rows = SyscallTable.Rows;
             if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;

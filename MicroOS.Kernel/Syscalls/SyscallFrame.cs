@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace MicroOS.Kernel.Syscalls
 {
-    // What mos_syscall_entry (Arch/X64/Tasks.asm) pushes: the number and the six arguments, the
+    // What mos_syscall_entry (Arch/X64/SyscallEntry.asm) pushes: the number and the six arguments, the
     // callee-saved registers, then the user rip (rcx), rflags (r11) and rsp SYSRET restores.
     [StructLayout(LayoutKind.Sequential)]
     internal struct SyscallFrame

@@ -56,6 +56,8 @@ namespace MicroOS.Kernel.Tasks
                 s_freeFramesBeforeFirst.ToString(), ")"));
             Log.WriteLine(string.Concat("kernel heap: ", Internal.Runtime.Heap.AllocatedBytes.ToString(), " bytes in ",
                 Internal.Runtime.Heap.ObjectCount.ToString(), " objects (before the first process: ", s_heapBytesBeforeFirst.ToString(), " bytes)"));
+            Log.WriteLine(string.Concat("ipc: fast path ", Syscalls.IpcFastPath.Enabled ? "on" : "off", "; ",
+                Syscalls.IpcFastPath.GeneralPathCount.ToString(), " call and reply_recv syscalls took the general path"));
         }
 
         // Loads `image` as a new process named `name`. Returns null (after logging why) if the image is

@@ -17,20 +17,33 @@ namespace MicroOS.Kernel.Tasks
         private static readonly Queue<Thread>[] s_ready = { new Queue<Thread>(64), new Queue<Thread>(64) };
         private static readonly List<Thread> s_sleeping = new List<Thread>(64);
         private static readonly List<Thread> s_dead = new List<Thread>(64);
-        private static Thread s_current;
         private static Thread s_idle;
         private static ulong s_ticks;
-        private static int s_quantumLeft;
         private static int s_nextThreadId = 1;
         private static ulong s_bootRsp;
-        public static ulong ContextSwitches;
 
-        public static Thread Current => s_current;
+        // What every switch and the IPC fast path (Syscalls/IpcFastPath.cs) read, in a class without a
+        // static constructor: Scheduler's own statics (the queues above) need one, and ILC then checks
+        // for it on every access (three instructions each, several times per IPC).
+        private static class Hot
+        {
+            public static Thread Current;
+            public static int QuantumLeft;
+            public static ulong LoadedPml4;
+            public static ulong ContextSwitches;
+            public static bool SwitchHooks;
+        }
+
+        public static Thread Current
+        {
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get => Hot.Current;
+        }
+        public static ulong ContextSwitches => Hot.ContextSwitches;
         public static ulong Ticks => s_ticks;
 
         // Reaped threads wait here to be reused: the kernel heap is never collected.
         private static readonly List<Thread> s_pool = new List<Thread>(64);
-        private static ulong s_loadedPml4;
 
         private static Thread TakeThread(Process process, string name, Priority priority, ulong stack)
         {
@@ -43,12 +56,14 @@ namespace MicroOS.Kernel.Tasks
         }
 
         // Switches CR3 only when it changes (comparing the loaded tables, not objects that get recycled).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static void LoadAddressSpace(AddressSpace space)
         {
-            if (space.Pml4Physical == s_loadedPml4)
+            ulong pml4 = space.Pml4Physical;
+            if (pml4 == Hot.LoadedPml4)
                 return;
-            Cpu.WriteCr3(space.Pml4Physical);
-            s_loadedPml4 = space.Pml4Physical;
+            Cpu.WriteCr3(pml4);
+            Hot.LoadedPml4 = pml4;
         }
 
         public static Thread CreateKernelThread(string name, delegate*<ulong, void> entry, ulong argument, Priority priority)
@@ -82,7 +97,7 @@ namespace MicroOS.Kernel.Tasks
         public static void Start()
         {
             Pit.Initialize();
-            s_current = null;
+            Hot.Current = null;
             Thread first = PickNext();
             ulong unused;
             SwitchTo(first, &unused);
@@ -100,24 +115,24 @@ namespace MicroOS.Kernel.Tasks
 
         public static void Yield()
         {
-            if (s_current != s_idle)
-                MakeReady(s_current);
+            if (Hot.Current != s_idle)
+                MakeReady(Hot.Current);
             Schedule();
         }
 
         public static void Sleep(ulong ticks)
         {
-            s_current.State = ThreadState.Sleeping;
-            s_current.WakeTick = s_ticks + (ticks == 0 ? 1 : ticks);
-            s_sleeping.Add(s_current);
+            Hot.Current.State = ThreadState.Sleeping;
+            Hot.Current.WakeTick = s_ticks + (ticks == 0 ? 1 : ticks);
+            s_sleeping.Add(Hot.Current);
             Schedule();
         }
 
         // The current thread is finished; another thread frees its stack. Never returns.
         public static void ExitCurrent()
         {
-            s_current.State = ThreadState.Dead;
-            s_dead.Add(s_current);
+            Hot.Current.State = ThreadState.Dead;
+            s_dead.Add(Hot.Current);
             Schedule();
             Panic.Halt("a dead thread was scheduled", MicroOS.Shared.Abi.QemuExitCode.Panic);
         }
@@ -128,7 +143,7 @@ namespace MicroOS.Kernel.Tasks
             if (thread.State == ThreadState.Sleeping)
                 s_sleeping.Remove(thread);
             thread.State = ThreadState.Dead;
-            if (thread != s_current)
+            if (thread != Hot.Current)
                 s_dead.Add(thread);
         }
 
@@ -145,13 +160,13 @@ namespace MicroOS.Kernel.Tasks
                     MakeReady(t);
                 }
             }
-            if (s_current == null)
+            if (Hot.Current == null)
                 return;
-            s_current.Ticks++;
-            bool higherWaiting = s_current.Priority == Priority.Normal && s_ready[(int)Priority.High].Count > 0;
-            if (--s_quantumLeft <= 0 || higherWaiting || s_current == s_idle)
+            Hot.Current.Ticks++;
+            bool higherWaiting = Hot.Current.Priority == Priority.Normal && s_ready[(int)Priority.High].Count > 0;
+            if (--Hot.QuantumLeft <= 0 || higherWaiting || Hot.Current == s_idle)
             {
-                if (!fromUserMode && s_current != s_idle)
+                if (!fromUserMode && Hot.Current != s_idle)
                     Preemption.Pending = true;
                 else
                     Yield();
@@ -179,33 +194,37 @@ namespace MicroOS.Kernel.Tasks
             Preemption.Pending = false;
             ReapDeadThreads();
             Thread next = PickNext();
-            if (next == s_current)
+            if (next == Hot.Current)
             {
                 next.State = ThreadState.Running;
-                s_quantumLeft = QuantumTicks;
+                Hot.QuantumLeft = QuantumTicks;
                 return;
             }
             // Objects never move (no GC), so the field's address stays valid across the switch.
-            fixed (ulong* save = &s_current.SavedRsp)
+            fixed (ulong* save = &Hot.Current.SavedRsp)
                 SwitchTo(next, save);
         }
 
+        // Inlined (into Schedule, Start and SwitchDirect): as a call of its own it saved and restored
+        // six registers that mos_switch_context saves again, on every IPC round trip twice.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void SwitchTo(Thread next, ulong* saveRsp)
         {
-            Thread previous = s_current;
+            Thread previous = Hot.Current;
             next.State = ThreadState.Running;
-            s_quantumLeft = QuantumTicks;
-            Gdt.SetKernelStack(next.StackStart);
-            SyscallMsrs.SetSyscallStack(next.StackStart);
+            Hot.QuantumLeft = QuantumTicks;
+            ulong stack = next.StackStart;
+            Gdt.SetKernelStack(stack);
+            SyscallMsrs.SetSyscallStack(stack);
             LoadAddressSpace(next.Process != null ? next.Process.Space : AddressSpace.Kernel);
             if (previous != null)
                 previous.ThreadStatics = Internal.Runtime.ThreadStatics.CurrentStorage;
             Internal.Runtime.ThreadStatics.CurrentStorage = next.ThreadStatics;
             if (previous == null || previous.FsBase != next.FsBase)
                 Cpu.WriteMsr(SyscallMsrs.FsBase, next.FsBase);
-            s_current = next;
-            ContextSwitches++;
-            if (SwitchHooks)
+            Hot.Current = next;
+            Hot.ContextSwitches++;
+            if (Hot.SwitchHooks)
                 RunSwitchHooks(previous, next);
             ContextSwitch.Switch(saveRsp, next.SavedRsp);
         }
@@ -213,7 +232,11 @@ namespace MicroOS.Kernel.Tasks
         // What only some switches need, behind one flag so the others (the IPC fast path) pay one
         // test: the TSS I/O bitmap while any process has io_port_enable'd ports (IoPermissions), and
         // the `irqoff` measurement (Preemption). Set by IoPermissions and Preemption.Start.
-        public static bool SwitchHooks;
+        public static bool SwitchHooks
+        {
+            get => Hot.SwitchHooks;
+            set => Hot.SwitchHooks = value;
+        }
 
         private static void RunSwitchHooks(Thread previous, Thread next)
         {
@@ -228,7 +251,7 @@ namespace MicroOS.Kernel.Tasks
             for (int i = s_dead.Count - 1; i >= 0; i--)
             {
                 Thread t = s_dead[i];
-                if (t == s_current || t.InReadyQueue)
+                if (t == Hot.Current || t.InReadyQueue)
                     continue;   // still running on its stack, or a queue still points at it
                 s_dead.RemoveAt(i);
                 KernelStacks.Free(t.KernelStackTop);

@@ -9,7 +9,7 @@ namespace MicroOS.Kernel.Tasks
         // The current thread waits for a partner; it runs again after Wake (or a direct switch).
         public static void Block()
         {
-            s_current.State = ThreadState.Blocked;
+            Hot.Current.State = ThreadState.Blocked;
             Schedule();
         }
 
@@ -26,8 +26,8 @@ namespace MicroOS.Kernel.Tasks
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void SwitchDirect(Thread next)
         {
-            s_current.State = ThreadState.Blocked;
-            fixed (ulong* save = &s_current.SavedRsp)
+            Hot.Current.State = ThreadState.Blocked;
+            fixed (ulong* save = &Hot.Current.SavedRsp)
                 SwitchTo(next, save);
         }
     }

@@ -47,6 +47,7 @@ namespace MicroOS.Servers.Probe
                 case "bench": return IpcBench.Run();
                 case "bench-partner": return IpcBench.Partner();
                 case "fuzz": return IpcFuzz.Run(args.Length > 2 ? args[2] : "1");
+                case "payload": return IpcPayload.Run();
             }
             Sys.Write(string.Concat("ipc: unknown role '", role, "'"));
             return 2;
@@ -59,7 +60,7 @@ namespace MicroOS.Servers.Probe
             var endpoint = new Endpoint(1);
             byte* buffer = (byte*)Sys.MapMemory(4096);
             Ipc.SetBuffer(buffer, EchoContract.ReceiveSlot);
-            ulong served = 0;
+            ulong served = 0, lastHash = 0, previousHash = 0;
             Sys.Write("pong: serving");
             long r = endpoint.Receive(out Message m);
             while (true)
@@ -104,6 +105,19 @@ namespace MicroOS.Servers.Probe
                         m = new Message(EchoContract.Pong, word, (ulong)writable, (ulong)mapped);
                         break;
                     }
+                    case EchoContract.EchoPayload:
+                    {
+                        int length = m.Tag.Length;
+                        previousHash = lastHash;
+                        lastHash = EchoContract.Hash(buffer, length);
+                        for (int i = 0; i < length; i++)
+                            buffer[i]++;
+                        m = new Message(EchoContract.Pong, lastHash, badge, (ulong)length) { Tag = MessageTag.Of(EchoContract.Pong, length) };
+                        break;
+                    }
+                    case EchoContract.PayloadHashes:
+                        m = new Message(EchoContract.Pong, previousHash, lastHash);
+                        break;
                     default:
                         // Ping, and anything else (the fuzzer sends junk): echo w0 + 1.
                         m = new Message(EchoContract.Pong, m.W0 + 1, badge, served, (ulong)m.Tag.Length);

@@ -35,7 +35,7 @@ namespace MicroOS.Shared.Abi
         NotificationWait = 23,  // (cap) -> 0, bits in rdi (cleared)
         NotificationPoll = 24,  // (cap) -> 0 and bits in rdi, or WouldBlock
         NotificationBind = 25,  // (cap) -> 0: the calling thread's Recv also wakes for this notification
-        IpcSetBuffer = 26,      // (address, receive slot) -> 0: the thread's IPC buffer page and where received caps go
+        IpcSetBuffer = 26,      // (address, receive slot) -> 0: the thread's IPC buffer page (mapped, writable, its own: else BadAddress; pinned while registered) and where received caps go
         FrameCreate = 27,       // (dst, pages) -> 0: fresh zeroed memory as a capability
         FrameMap = 28,          // (cap, address, writable) -> 0: maps the frame at address (page aligned, heap window)
         IoPortRead = 29,        // (cap, port, width 1/2/4) -> the value
@@ -49,9 +49,9 @@ namespace MicroOS.Shared.Abi
         ProcessStart = 37,      // (boot image cap, dst) -> pid: a new process from that manifest entry; its Process cap (all rights) in dst
 
         // Memory (after the capability calls: numbered at the end).
-        UnmapMemory = 38,   // (address, length) -> 0: gives back pages map_memory mapped (page aligned, all mapped, inside the heap)
+        UnmapMemory = 38,   // (address, length) -> 0: gives back pages map_memory mapped (page aligned, all mapped, inside the heap, no registered IPC buffer)
         MemoryUsage = 39,   // () -> frames counted against the caller's memory limit (pages and page tables)
-        SystemInfo = 40,        // () -> timer ticks since boot; rdi = free physical frames, rsi = timer rate (Hz), rdx = managed frames
+        SystemInfo = 40,        // () -> timer ticks since boot; rdi = free physical frames, rsi = timer rate (Hz), rdx = managed frames, r10 = calls and reply_recvs the IPC fast path declined
         // Init and the supervisor (docs/boot-manifest.md): a process built from a boot image but not yet running,
         // filled with capabilities, then started.
         ProcessCreate = 41,     // (boot image cap, dst, text, length | memory KiB << 16 | high << 63) -> pid; text = "name arguments..."; suspended; Process cap (all rights) in dst

@@ -269,4 +269,69 @@ public sealed class IpcTests
         Assert.DoesNotContain(machine.Lines, line => line.Contains(") killed: ", StringComparison.Ordinal));
         ServerLog.AssertKernelHealthy(machine.Lines);
     }
+
+    [Fact]
+    public void PayloadsArriveByteForByteOnEachCopyPathAndTheRegisteredBufferStaysPinned()
+    {
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,ipc-payload"));
+        ExpectInOrder(machine, "ipc-payload",
+            "payload: unmap a spare page -> 0",
+            "payload: set_buffer on an unmapped page -> -3",         // BadAddress: nothing to pin
+            "payload: set_buffer on a kernel address -> -3",
+            "payload: set_buffer -> 0",
+            "payload: unmap the registered buffer -> -2",            // pinned while registered
+            // One copy each way: pong waits, its reply (each byte + 1) goes straight into our page.
+            "payload: call with 4096 bytes -> 0, reply 4096 bytes, hash matches, 0 reply bytes wrong",
+            // The second send waits in the queue: its bytes went through the staging page.
+            "payload: two sends -> 0, 0; hashes -> 0, first matches, second matches",
+            "payload: call with 8191 bytes -> -8",
+            "payload: set_buffer(0) -> 0, then unmap -> 0",
+            "payload: call with 16 bytes and no buffer -> -2",
+            "payload: 20 register-only calls, replies sum to 210",
+            "paths: 0 of them and pong's reply_recvs took the general path");
+        Assert.Equal("0", machine.WaitForMatch(ServerLog.Exited("ipc-payload")).Groups["code"].Value);
+        ServerLog.AssertKernelHealthy(machine.Lines);
+    }
+
+    // The IPC fast path (MicroOS.Kernel/Syscalls/IpcFastPath.cs) against the general path it
+    // shortcuts: each scenario boots twice, the second time with the kernel option `ipcslow`, and
+    // every line each client prints must be the same (badges, reply words, payload bytes,
+    // MissingRight, ObjectGone after a partner dies or is killed). The payload role's `paths:` line
+    // proves which path ran: none of its 20 register-only calls and pong's 20 reply_recvs took the
+    // general path with the fast path on, all 40 with it off.
+    [Theory]
+    [InlineData("pong,ipc-payload", "ipc-payload")]
+    [InlineData("pong,ping-a,ping-b", "ping-a,ping-b")]
+    [InlineData("pong,ipc-rights", "ipc-rights")]
+    [InlineData("pong,ipc-grant", "ipc-grant")]
+    [InlineData("pong,die-client", "die-client")]
+    [InlineData("pong,slow-caller,killer", "killer")]
+    public void TheFastPathAndTheGeneralPathGiveTheSameResults(string servers, string clients)
+    {
+        string[] names = clients.Split(',');
+        Dictionary<string, List<string>> fast = RunClients(servers, names);
+        Dictionary<string, List<string>> general = RunClients($"{servers} ipcslow", names);
+        foreach (string name in names)
+        {
+            Assert.NotEmpty(fast[name]);
+            Assert.Equal(general[name].Where(l => !l.Contains("] paths: ", StringComparison.Ordinal)),
+                         fast[name].Where(l => !l.Contains("] paths: ", StringComparison.Ordinal)));
+        }
+        if (names.Contains("ipc-payload"))
+        {
+            Assert.Contains("[ipc-payload] paths: 0 of them and pong's reply_recvs took the general path", fast["ipc-payload"]);
+            Assert.Contains("[ipc-payload] paths: 40 of them and pong's reply_recvs took the general path", general["ipc-payload"]);
+        }
+    }
+
+    // Boots `servers`, waits until every client has exited, and returns each client's lines.
+    private Dictionary<string, List<string>> RunClients(string servers, string[] clients)
+    {
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers(servers));
+        foreach (string name in clients)
+            Assert.Equal("0", machine.WaitForMatch(ServerLog.Exited(name)).Groups["code"].Value);
+        ServerLog.AssertKernelHealthy(machine.Lines);
+        return clients.ToDictionary(name => name,
+            name => machine.Lines.Where(l => l.StartsWith($"[{name}] ", StringComparison.Ordinal)).ToList());
+    }
 }

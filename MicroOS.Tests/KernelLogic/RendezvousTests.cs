@@ -37,6 +37,30 @@ public sealed class RendezvousTests
         Assert.Equal(EndpointState.Idle, e.State);
     }
 
+    // The IPC fast path decides on FirstReceiver before it takes anyone: it must name exactly the
+    // receiver TakeReceiver then returns, leave the queue as it was, and never name a sender.
+    [Fact]
+    public void FirstReceiverIsTheOneTakeReceiverReturnsAndTakesNobody()
+    {
+        var e = new Rendezvous();
+        Assert.Null(e.FirstReceiver);
+        var sender = new WaitNode();
+        e.WaitToSend(sender);
+        Assert.Null(e.FirstReceiver);                   // a waiting sender is not a receiver
+        Assert.Same(sender, e.TakeSender());
+        var r = new[] { new WaitNode(), new WaitNode() };
+        e.WaitToReceive(r[0]);
+        e.WaitToReceive(r[1]);
+        Assert.Same(r[0], e.FirstReceiver);
+        Assert.Same(r[0], e.FirstReceiver);
+        Assert.Equal(2, e.Waiting);
+        Assert.Same(e.FirstReceiver, e.TakeReceiver());
+        Assert.Same(r[1], e.FirstReceiver);
+        Assert.Same(r[1], e.TakeReceiver());
+        Assert.Null(e.FirstReceiver);
+        Assert.Equal(EndpointState.Idle, e.State);
+    }
+
     [Fact]
     public void AKilledWaiterLeavesTheQueueWithoutDisturbingTheOrder()
     {

@@ -81,10 +81,11 @@ mos_syscall_compat_entry:
     call SyscallFromCompatibilityMode   ; kills the caller; never returns
     ud2
 
-; void mos_set_syscall_stack(ulong top): the kernel stack SYSCALL switches to (the current thread's).
-global mos_set_syscall_stack
-mos_set_syscall_stack:
-    mov [rel mos_syscall_kernel_rsp], rdi
+; ulong* mos_syscall_stack_slot(): where the kernel stack SYSCALL switches to is kept (the current
+; thread's); SyscallMsrs.SetSyscallStack writes it on every switch.
+global mos_syscall_stack_slot
+mos_syscall_stack_slot:
+    lea rax, [rel mos_syscall_kernel_rsp]
     ret
 
 global mos_syscall_entry_address, mos_syscall_compat_entry_address

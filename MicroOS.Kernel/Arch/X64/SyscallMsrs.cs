@@ -25,11 +25,18 @@ namespace MicroOS.Kernel.Arch.X64
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_syscall_entry_address")] private static extern ulong EntryStubAddress();
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_syscall_compat_entry_address")] private static extern ulong CompatEntryStubAddress();
-        // The kernel stack SYSCALL switches to: the current thread's (set on every switch).
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_set_syscall_stack")] public static extern void SetSyscallStack(ulong top);
+        // The kernel stack SYSCALL switches to: the current thread's (set on every switch). The
+        // entry stub reads it from mos_syscall_kernel_rsp; the scheduler writes it there directly
+        // (a store, not a call: it is on every IPC round trip's path twice).
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_syscall_stack_slot")] private static extern ulong* StackSlotAddress();
+        private static ulong* s_stackSlot;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void SetSyscallStack(ulong top) => *s_stackSlot = top;
 
         public static void Initialize()
         {
+            s_stackSlot = StackSlotAddress();
             Cpu.WriteMsr(Star, ((ulong)Gdt.SysretBase << 48) | ((ulong)Gdt.KernelCode << 32));
             Cpu.WriteMsr(Lstar, EntryStubAddress());
             Cpu.WriteMsr(Cstar, CompatEntryStubAddress());

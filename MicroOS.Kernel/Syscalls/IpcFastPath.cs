@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using MicroOS.Kernel.Diagnostics;
+using MicroOS.Kernel.Objects;
+using MicroOS.Kernel.Tasks;
+using MicroOS.Shared.Abi;
+
+namespace MicroOS.Kernel.Syscalls
+{
+    // The IPC fast path (seL4's fastpath in spirit). Called by SyscallDispatcher before the table for
+    // endpoint_call and endpoint_reply_recv; NotFast sends the syscall down the general path (the
+    // table row, Invocation's decode, EndpointSyscalls, Endpoint), which gives the same results,
+    // only slower. The kernel option `ipcslow` turns the fast path off (the boot tests compare).
+    //
+    // Decode, then perform: every condition is checked first, with nothing changed, and the
+    // perform (Endpoint.CallFast / ReplyReceiveFast) cannot fail. The fast case:
+    // - a register-only message (no payload, no capability), from a thread with IPC state;
+    // - the capability in rdi passes every check the general decode makes (Invocation.cs): in the
+    //   table, an Endpoint, live (its generation), with the rights the table's row requires (read
+    //   from the row at boot, so they are declared once) -- a failing decode is the slow path's to
+    //   report, with its error code;
+    // - Call: a receiver already waits on the endpoint and has no unanswered caller;
+    //   ReplyRecv: its caller still waits for the reply, no sender is queued and no bound
+    //   notification has bits pending.
+    // Priority is not a condition: the general path hands the CPU straight to the partner too.
+    internal static unsafe class IpcFastPath
+    {
+        public const long NotFast = long.MinValue;
+        private const ulong PayloadAndCapBits = 0x7FFF;     // MessageTag bits 0..14: length and cap count
+
+        // In a class without a static constructor: no initialisation check on the hot path.
+        private static bool s_enabled;
+        private static CapRights s_callRights, s_replyRecvRights;
+
+        public static bool Enabled => s_enabled;
+
+        // Calls and ReplyRecvs the fast path declined (counted by the dispatcher, off the fast path):
+        // reported when every process has ended, so the tests see which path a run took.
+        public static ulong GeneralPathCount;
+
+        // KernelMain, after SyscallTable.Verify: the rights come from the table's rows. Off (ipcslow,
+        // irqoff) it reads nothing: under irqoff Preemption.Start has rewritten the capability rows.
+        public static void Initialize(bool enabled)
+        {
+            s_enabled = false;
+            if (!enabled)
+                return;
+            ref SyscallTable.Row call = ref SyscallTable.Rows[(int)Syscall.EndpointCall];
+            ref SyscallTable.Row replyRecv = ref SyscallTable.Rows[(int)Syscall.EndpointReplyRecv];
+            if (call.Object != CapType.Endpoint || replyRecv.Object != CapType.Endpoint)
+                Panic.Halt("syscall table: the IPC fast path's rows do not name an endpoint", QemuExitCode.Panic);
+            s_callRights = call.Requires;
+            s_replyRecvRights = replyRecv.Requires;
+            s_enabled = enabled;
+        }
+
+        public static long Call(SyscallFrame* f)
+        {
+            Thread current = Scheduler.Current;
+            ThreadIpc me = current.Ipc;
+            if (!s_enabled || me == null || (f->Arg1 & PayloadAndCapBits) != 0)
+                return NotFast;
+            CapSlot cap = DecodeEndpoint(current, f->Arg0, s_callRights);
+            if (cap == null)
+                return NotFast;
+            Endpoint endpoint = Unsafe.As<Endpoint>(cap.Object);
+            ThreadIpc receiver = Unsafe.As<ThreadIpc>(endpoint.Queue.FirstReceiver);
+            if (receiver == null || receiver.ReplyTo != null)
+                return NotFast;
+            current.Process.MessagesSent++;
+            long result = endpoint.CallFast(me, receiver, f, cap.Badge);
+            if (Preemption.Pending)
+                Scheduler.Yield();
+            return result;
+        }
+
+        public static long ReplyRecv(SyscallFrame* f)
+        {
+            Thread current = Scheduler.Current;
+            ThreadIpc me = current.Ipc;
+            if (!s_enabled || me == null || (f->Arg1 & PayloadAndCapBits) != 0)
+                return NotFast;
+            CapSlot cap = DecodeEndpoint(current, f->Arg0, s_replyRecvRights);
+            if (cap == null)
+                return NotFast;
+            Endpoint endpoint = Unsafe.As<Endpoint>(cap.Object);
+            ThreadIpc caller = me.ReplyTo;
+            if (caller == null || caller.Wait != IpcWait.Reply || caller.Thread.Id != me.ReplyToId
+                || endpoint.Queue.State == EndpointState.Sending || (me.Bound != null && me.Bound.Bits != 0))
+                return NotFast;
+            long result = endpoint.ReplyReceiveFast(me, caller, f);
+            // Counted by the receiver as it resumes, as on the general path (EndpointSyscalls.Received).
+            if (result == 0)
+                current.Process.MessagesReceived++;
+            if (Preemption.Pending)
+                Scheduler.Yield();
+            return result;
+        }
+
+        // Invocation.DecodeCapArgument for an endpoint, without the general type switch: the same
+        // checks (slot in the table and not empty, type, liveness by generation, rights).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static CapSlot DecodeEndpoint(Thread current, ulong slot, CapRights requires)
+        {
+            ProcessObjects objects = current.Process.Objects;
+            if (objects == null)
+                return null;
+            CapSlot c = objects.Caps.Lookup(slot);
+            if (c == null || c.Type != CapType.Endpoint || (c.Rights & requires) != requires
+                || Unsafe.As<KernelObject>(c.Object).Generation != c.Generation)
+                return null;
+            return c;
+        }
+    }
+}
