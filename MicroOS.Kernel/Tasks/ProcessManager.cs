@@ -320,6 +320,10 @@ namespace MicroOS.Kernel.Tasks
             {
                 bool hadStaging = ipc.StagingFrame != 0;
                 ipc.Cancel();
+                // Its IPC buffer page was pinned by ipc_set_buffer: the page is the process's again
+                // (unmap_memory and another thread's ipc_set_buffer may take it).
+                if (ipc.BufferAddress != 0)
+                    process.Space.Unpin(ipc.BufferAddress);
                 if (hadStaging)
                     process.Objects?.Uncharge((int)PhysicalMemory.FrameSize);
             }
