@@ -319,11 +319,11 @@ namespace MicroOS.Kernel.Tasks
             if (ipc != null)
             {
                 bool hadStaging = ipc.StagingFrame != 0;
-                ipc.Cancel();
                 // Its IPC buffer page was pinned by ipc_set_buffer: the page is the process's again
-                // (unmap_memory and another thread's ipc_set_buffer may take it).
+                // (unmap_memory and another thread's ipc_set_buffer may take it). Cancel forgets it.
                 if (ipc.BufferAddress != 0)
                     process.Space.Unpin(ipc.BufferAddress);
+                ipc.Cancel();
                 if (hadStaging)
                     process.Objects?.Uncharge((int)PhysicalMemory.FrameSize);
             }
