@@ -234,6 +234,18 @@ namespace MicroOS.Servers.Threads
             long inspect = r.Inspect(out _, out _);
             long killAgain = x.Kill();
             Sys.Write(string.Concat("kill: a returned thread's cap ", Name(inspect), ", a killed thread killed again ", Name(killAgain)));
+
+            // 6. A thread's IPC buffer page is pinned while registered (unmap_memory refuses it); once
+            // the thread has ended, the page is the process's again.
+            byte* buffer = (byte*)Sys.MapMemory(4096);
+            bool registered = false;
+            ServerThread b = ServerThread.Start(17, () => { registered = Ipc.SetBuffer(buffer, 0) == 0; ntfn.Wait(out _); }, out _);
+            WaitUntil(() => StateOf(b) == ThreadInfo.Blocked);
+            long whileRegistered = Sys.UnmapMemory(buffer, 4096);
+            long k6 = b.Kill();
+            long afterEnd = Sys.UnmapMemory(buffer, 4096);
+            Sys.Write(string.Concat("kill: a worker's IPC buffer registered ", registered ? "yes" : "no", ", unmapped while it waits ",
+                Name(whileRegistered), ", killed ", Name(k6), ", unmapped then ", Name(afterEnd)));
             return 0;
         }
 

@@ -79,7 +79,7 @@ public sealed class ProcessLifecycleTests
     [Fact]
     public void ServerCollectorFreesGarbageAndKeepsLiveData()
     {
-        // gc-stress (1 MiB limit) allocates tens of MiB while keeping a changing set of objects, a
+        // gc-stress (1.5 MiB limit, of which the probe image takes ~0.5 MiB) allocates tens of MiB while keeping a changing set of objects, a
         // dictionary and a 1,500-node chain alive, checking them as it goes; busy-a runs alongside.
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("gc-stress,busy-a"));
         var summary = new Regex(@"^\[gc-stress\] gc: (?<garbage>\d+) KiB of garbage, (?<collections>\d+) collections, (?<collected>\d+) KiB collected, (?<overflows>\d+) mark-stack overflows recovered, live data intact$");
@@ -88,9 +88,9 @@ public sealed class ProcessLifecycleTests
         Assert.Equal("0", exited.Groups["code"].Value);
         Match line = machine.Lines.Select(l => summary.Match(l)).FirstOrDefault(m => m.Success)
             ?? throw new Xunit.Sdk.XunitException("no gc summary line (a CORRUPTED line or an out-of-memory end instead?)");
-        Assert.True(long.Parse(line.Groups["garbage"].Value) > 10 * 1024, line.Value);      // ten times its limit
+        Assert.True(long.Parse(line.Groups["garbage"].Value) > 15 * 1024, line.Value);      // ten times its limit
         Assert.True(long.Parse(line.Groups["collections"].Value) > 0, line.Value);
-        Assert.True(long.Parse(line.Groups["collected"].Value) > 10 * 1024, line.Value);
+        Assert.True(long.Parse(line.Groups["collected"].Value) > 15 * 1024, line.Value);
         Assert.True(long.Parse(line.Groups["overflows"].Value) > 0, line.Value);
         Assert.DoesNotContain(machine.Lines, l => l.Contains("CORRUPTED", StringComparison.Ordinal));
         ServerLog.WaitForLinesAfter(machine, ServerLog.Progress("busy-a", "a"), exitIndex, 2);

@@ -62,11 +62,13 @@ public sealed class ThreadTests
             Said(machine, "thread-kill", "kill: waiter"));
         Assert.Equal("[thread-kill] kill: a returned thread's cap ObjectGone, a killed thread killed again ObjectGone",
             Said(machine, "thread-kill", "kill: a returned"));
+        Assert.Equal("[thread-kill] kill: a worker's IPC buffer registered yes, unmapped while it waits InvalidArgument, killed 0, unmapped then 0",
+            Said(machine, "thread-kill", "kill: a worker's"));
         Assert.Equal("0", machine.WaitForMatch(ServerLog.Exited("thread-kill")).Groups["code"].Value);
         AssertAllExitedWithFramesBack(machine);
         // A killed thread never runs again.
         Assert.DoesNotContain(machine.Lines, l => l.Contains("came back", StringComparison.Ordinal));
-        Assert.Equal(4, machine.Lines.Count(l => ThreadEnded.Match(l) is { Success: true } m && m.Groups["how"].Value == "killed"));
+        Assert.Equal(5, machine.Lines.Count(l => ThreadEnded.Match(l) is { Success: true } m && m.Groups["how"].Value == "killed"));
     }
 
     [Fact]
