@@ -173,9 +173,12 @@ namespace MicroOS.Kernel.Tasks
                     if (!process.Space.MapNew(page, flags, out ulong frame))
                         return false;
                     // Copy the part of the file that lands in this page; the rest stays zero (.bss).
-                    byte* destination = (byte*)PhysMap.ToVirtual(frame);
-                    for (ulong va = Math.Max(page, segment.VirtualAddress); va < page + PhysicalMemory.FrameSize && va < segment.VirtualAddress + segment.FileSize; va++)
-                        destination[va - page] = image[(int)(segment.FileOffset + (va - segment.VirtualAddress))];
+                    // ElfImage.Parse checked that FileOffset + FileSize lies inside the image.
+                    ulong from = Math.Max(page, segment.VirtualAddress);
+                    ulong to = Math.Min(page + PhysicalMemory.FrameSize, segment.VirtualAddress + segment.FileSize);
+                    if (from < to)
+                        fixed (byte* file = image)
+                            BlockMemory.Copy((byte*)PhysMap.ToVirtual(frame) + (from - page), file + segment.FileOffset + (from - segment.VirtualAddress), to - from);
                 }
             }
             return true;

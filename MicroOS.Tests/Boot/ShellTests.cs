@@ -17,7 +17,7 @@ public sealed class ShellTests
     {
         "commands: help | echo TEXT | clear | uptime | mem | bench",
         "          ps | caps PID|NAME | kill PID|NAME | restart NAME",
-        "          crash NAME [null|wild|loop|exit]",
+        "          crash NAME [null|wild|loop|exit] | ping NAME",
     };
     private static readonly Regex MemLine = new(@"^mem: (?<free>\d+) free frames of (?<managed>\d+) \((?<freekib>\d+) KiB free of (?<kib>\d+) KiB\)$");
     private static readonly Regex UptimeLine = new(@"^uptime: (?<s>\d+)\.(?<ms>\d{3}) s \((?<ticks>\d+) ticks at 100 Hz\)$");
@@ -89,6 +89,10 @@ public sealed class ShellTests
         Assert.Equal(new[] { "usage: uptime" }, Run(machine, "uptime now"));
         Assert.Equal(new[] { "usage: mem" }, Run(machine, "mem x"));
         Assert.Equal(new[] { "usage: bench" }, Run(machine, "bench 5"));
+        Assert.Equal(new[] { "usage: ping NAME" }, Run(machine, "ping"));
+        Assert.Equal(new[] { "usage: ping NAME" }, Run(machine, "ping serial console"));
+        // This boot has no Names (the shell's slot 3 is empty): said, not a hang.
+        Assert.Equal(new[] { "ping: names not available" }, Run(machine, "ping serial"));
     }
 
     [Fact]
