@@ -74,6 +74,7 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.CapTransfer,        "cap_transfer",        CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Transfer),
             R(Syscall.ProcessResume,      "process_resume",      CapType.Process, CapRights.Manage, &ProcessCapSyscalls.Resume),
             R(Syscall.ProcessCapRead,     "process_cap_read",    CapType.Process, CapRights.Read, &ProcessCapSyscalls.CapRead),
+            R(Syscall.ProcessSetDeathNotification, "process_set_death_notification", CapType.Process, CapRights.Manage, &ProcessCapSyscalls.SetDeathNotification),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

@@ -204,8 +204,8 @@ namespace MicroOS.Kernel.Tasks
             return true;
         }
 
-        // Kernel option `timing`: each exit also prints when it happened, in TSC ticks after the
-        // kernel's first instruction (./microos bench: `kernel to init exit`).
+        // Kernel option `timing`: each exit (and kill) also prints when it happened, in TSC ticks after
+        // the kernel's first instruction (./microos bench: `driver restart`).
         public static bool ReportExitTimes;
 
         public static void ExitCurrent(int code)
@@ -304,6 +304,16 @@ namespace MicroOS.Kernel.Tasks
 
         private static void End(Process process, ProcessState state, int code)
         {
+            if (ReportExitTimes && state == ProcessState.Killed)
+            {
+                // `./microos bench`'s driver restart starts here (the supervisor's death notice follows).
+                ulong now = Cpu.ReadTsc();
+                Log.Write("timing: ");
+                WriteProcess(process);
+                Log.Write(" killed ");
+                Log.WriteDecimal(now - BootStub.EntryTsc());
+                Log.Write(" TSC ticks after kernel entry\n");
+            }
             process.PendingThread = null;
             process.State = state;
             process.ExitCode = code;

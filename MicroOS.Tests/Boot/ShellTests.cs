@@ -101,9 +101,17 @@ public sealed class ShellTests
         using QemuMachine machine = BootShell(monitor: true);
         Assert.Equal(new[] { "before" }, Run(machine, "echo before"));
         Run(machine, "clear");
-        string[] rows = ReadScreen(machine);
-        // The empty line typed after `clear` shows a prompt; the next prompt waits below it.
-        Assert.Equal(new[] { "microos>", "microos>" }, rows.Where(r => r.Length > 0).ToArray());
+        // The empty line typed after `clear` shows a prompt; the next prompt waits below it. The
+        // second prompt reaches the screen after the serial line shows the first one complete (the
+        // shell prints it once the console has echoed the Enter): read until it is there, with a deadline.
+        string[] shown = Array.Empty<string>();
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; Thread.Sleep(50))
+        {
+            shown = ReadScreen(machine).Where(r => r.Length > 0).ToArray();
+            if (shown.Length >= 2)
+                break;
+        }
+        Assert.Equal(new[] { "microos>", "microos>" }, shown);
         Assert.Equal(new[] { "after" }, Run(machine, "echo after"));
     }
 
