@@ -75,7 +75,7 @@ public sealed class QemuMachine : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in QemuArguments(options, RepoPaths.Iso))
+        foreach (string argument in QemuArguments(options, options.Iso ?? RepoPaths.Iso))
             start.ArgumentList.Add(argument);
         if (options.Monitor)
         {
