@@ -47,10 +47,12 @@ namespace MicroOS.Kernel
                 Panic.Halt(string.Concat("not booted by a multiboot2 loader (magic ", Log.Hex(magic), ")"), QemuExitCode.Panic);
             }
 
+            // GRUB's line (grub.cfg: `manifest=system`, the whole OS up to the shell) unless QEMU's fw_cfg
+            // carries one: that one replaces it, so a boot test gets exactly the options it names.
             string commandLine = boot.CommandLine;
-            string extra = FwCfg.ReadFile("opt/microos/cmdline");
-            if (extra != null)
-                commandLine = string.Concat(commandLine, " ", extra);
+            string fromQemu = FwCfg.ReadFile("opt/microos/cmdline");
+            if (fromQemu != null)
+                commandLine = fromQemu;
             var options = new KernelCommandLine(commandLine);
             ExitOnFailure = options.Has("exit");
             Preemption.Measuring = options.Has("irqoff");

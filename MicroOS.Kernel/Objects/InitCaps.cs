@@ -9,12 +9,14 @@ namespace MicroOS.Kernel.Objects
     // system server what its manifest line declares (docs/boot-manifest.md). The slots are fixed,
     // and Init's arguments say what is where:
     //   1      the boot manifest (or, with `testmanifest`, the test manifest), a read-only Frame of its module (`manifest=OFFSET+BYTES`)
-    //   2..9   the devices (DeviceSlots): COM1, COM2, PS/2 data, PS/2 command, IRQ 1, 3, 4, VGA text
-    //   10..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
+    //   2..10  the devices: COM1, COM2, PS/2 data, PS/2 command, IRQ 1, 3, 4, VGA text, VGA cursor ports
+    //   11     Init's own Process, read only (the supervisor's `ps` row for init: `proc:init:r`)
+    //   12..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
     internal static class InitCaps
     {
         public const int ManifestSlot = 1;
-        public const int FirstImageSlot = 10;
+        public const int SelfSlot = 11;
+        public const int FirstImageSlot = 12;
 
         private static bool IsImage(BootModule m) => m.Name != "manifest" && m.Name != "manifest-test";
 
@@ -49,6 +51,9 @@ namespace MicroOS.Kernel.Objects
             if (!Requested(requested, 4))
                 Insert(init, objects, 8, IrqLine.Create(init, 4), CapType.IrqLine, CapRights.All);
             Insert(init, objects, 9, Frame.CreateDevice(init, 0xB8000, 1), CapType.Frame, CapRights.Read | CapRights.Write);
+            Insert(init, objects, 10, IoPortRange.Create(init, 0x3D4, 2), CapType.IoPortRange, CapRights.Read | CapRights.Write);
+            // Not adopted (a process does not own itself): a plain reference, as process_create's caps are.
+            objects.Caps.InsertOriginal(objects.Caps.At(SelfSlot), CapType.Process, CapRights.Read, 0, init, (ulong)init.Id);
             int slot = FirstImageSlot;
             foreach (BootModule m in boot.Modules)
                 if (IsImage(m) && slot < CapTable.DefaultSlotCount)

@@ -124,9 +124,25 @@ namespace MicroOS.Kernel.Syscalls
             CapSlot slot = objects?.Caps.Lookup(f->Arg1);
             if (slot == null)
                 return (long)SyscallError.InvalidCapability;
+            bool live = ProcessObjects.IsLive(slot);
             f->Arg0 = slot.Badge;
-            f->Arg1 = ProcessObjects.IsLive(slot) ? slot.Generation : 0;
+            f->Arg1 = live ? slot.Generation : 0;
+            f->Arg2 = live ? DeviceOf(slot.Object) : 0;
             return CapInfo.Pack(slot.Type, slot.Rights);
+        }
+
+        // Which hardware a device capability reaches (the supervisor's `caps` shows it as the boot
+        // manifest writes it): ports first | count << 16, an IRQ line's number, a device frame's
+        // physical address | pages. 0 for everything else (a RAM frame's address is not told).
+        private static ulong DeviceOf(object o)
+        {
+            if (o is IoPortRange ports)
+                return ports.First | ((ulong)ports.Count << 16);
+            if (o is IrqLine irq)
+                return (ulong)irq.Irq;
+            if (o is Frame frame && frame.Device)
+                return frame.Physical | (ulong)frame.Pages;
+            return 0;
         }
 
         public static long SetFaultEndpoint(SyscallFrame* f, CapSlot cap)

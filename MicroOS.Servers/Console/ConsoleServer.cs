@@ -13,9 +13,14 @@ namespace MicroOS.Servers.Console
     // SerialKeys: ESC [ A/B/C/D are the arrows) and go through one LineEditor, so editing and history
     // behave the same on the keyboard and the serial line; the editor's echo goes to both outputs.
     // The drivers only signal the input notification (badge = which driver); the console collects
-    // with their Read, so no driver ever waits for the console (docs/console.md).
+    // with their Read, so no driver ever waits for the console (docs/console.md). That notification
+    // is bound to the console's thread: input arrives in the receive loop, and ReadLine never waits
+    // (a line, or NoLineYet and `lineready` signalled later), so the console always answers the
+    // supervisor's heartbeat. Input is edited only while the shell waits for a line (s_reading), so
+    // what is typed during a command is echoed after the command's output, as on a terminal.
     // Slots (boot manifest): 1 = mmio:b8000+1 (the text buffer), 2 = io:3d4+2 (hardware cursor),
-    // 3 = endpoint `console`, 4 = input notification (read), 5 = endpoint `serial`, 6 = endpoint `kbd`.
+    // 3 = endpoint `console`, 4 = input notification (read), 5 = endpoint `serial`, 6 = endpoint `kbd`,
+    // 7 = Names (system badge: it registers `console`), 8 = `lineready` (send), the shell's.
     internal static unsafe class ConsoleServer
     {
         private const ulong ScreenAddress = FrameCap.WindowBase;
@@ -24,6 +29,9 @@ namespace MicroOS.Servers.Console
         private static readonly Notification s_input = new Notification(4);
         private static readonly Endpoint s_serial = new Endpoint(5);
         private static readonly Endpoint s_keyboard = new Endpoint(6);
+        private static readonly Notification s_lineReady = new Notification(8);
+        private static bool s_reading;          // the shell was told NoLineYet and waits for `lineready`
+        private static ulong s_pendingInput;    // input bits signalled while the shell was not reading
         private static readonly LineEditor s_editor = new LineEditor();
         private static readonly SerialKeys s_serialKeys = new SerialKeys();
         private static readonly Queue<string> s_lines = new Queue<string>();
@@ -45,17 +53,36 @@ namespace MicroOS.Servers.Console
             s_screen = new TextScreen((ushort*)ScreenAddress);
             s_screen.ContinueAfterText();
             MoveHardwareCursor();
-            Sys.Write("console: ready (VGA text + serial line)");
+            long bound = s_input.BindToThisThread();
+            long registered = new NamesClient(new Endpoint(7), s_ipc).Register("console", 3);
+            Sys.Write(string.Concat("console: ready (VGA text + serial line); input bound -> ", bound.ToString(),
+                ", registered -> ", registered.ToString()));
+            // A restarted console does not know whether the shell waits for `lineready` (told NoLineYet
+            // by the console that died): wake it, it asks again.
+            s_lineReady.Signal();
             var endpoint = new Endpoint(3);
-            long r = ServerLoop.Run(endpoint, Handle);
+            long r = ServerLoop.Run(endpoint, Handle, OnInput);
             Sys.Write(string.Concat("console: receive -> ", r.ToString()));
             return 1;
         }
 
+        private static void OnInput(ulong bits)
+        {
+            if (!s_reading)
+            {
+                s_pendingInput |= bits;
+                return;
+            }
+            Collect(bits);
+            if (s_lines.Count > 0)
+            {
+                s_reading = false;
+                s_lineReady.Signal();
+            }
+        }
+
         private static void Handle(ref Message m)
         {
-            if (DebugRequests.Handle("console", ref m))
-                return;
             switch (m.Label)
             {
                 case ConsoleContract.Write:
@@ -70,15 +97,19 @@ namespace MicroOS.Servers.Console
                 }
                 case ConsoleContract.ReadLine:
                 {
-                    while (s_lines.Count == 0)
+                    if (s_lines.Count == 0 && s_pendingInput != 0)
                     {
-                        if (s_input.Wait(out ulong bits) < 0)
-                        {
-                            m = new Message(ConsoleContract.ReadLine, ulong.MaxValue);
-                            return;
-                        }
+                        ulong bits = s_pendingInput;
+                        s_pendingInput = 0;
                         Collect(bits);
                     }
+                    if (s_lines.Count == 0)
+                    {
+                        s_reading = true;
+                        m = new Message(ConsoleContract.ReadLine, ConsoleContract.NoLineYet);
+                        return;
+                    }
+                    s_reading = false;
                     string line = s_lines.Dequeue();
                     int n = line.Length < MessageTag.MaxPayload ? line.Length : MessageTag.MaxPayload;
                     for (int i = 0; i < n; i++)

@@ -17,8 +17,9 @@ namespace MicroOS.Servers.Init
     internal static unsafe class InitServer
     {
         private const int ManifestSlot = 1;
-        private const int FirstDeviceSlot = 2, LastDeviceSlot = 9;
-        private const int FirstImageSlot = 10;
+        private const int FirstDeviceSlot = 2, LastDeviceSlot = 10;
+        private const int SelfSlot = 11;            // Init's own Process (read): `proc:init`
+        private const int FirstImageSlot = 12;
         private const int FirstFreeSlot = 64;       // endpoints, notifications, process caps
         private const int ScratchSlot = 127;
 
@@ -141,7 +142,7 @@ namespace MicroOS.Servers.Init
                 else
                     for (int i = 0; i < specs.Count; i++)
                     {
-                        string problem = Grant(process, specs[i], i + 1);
+                        string problem = Grant(entry, slot, process, specs[i], i + 1);
                         if (problem != null)
                             Sys.Write(string.Concat("init: ", entry.Name, ": capability ", (i + 1).ToString(), " not granted: ", problem));
                     }
@@ -151,7 +152,7 @@ namespace MicroOS.Servers.Init
             return pid;
         }
 
-        private static string Grant(ProcessCap process, CapSpec s, int theirSlot)
+        private static string Grant(ManifestEntry entry, int ownSlot, ProcessCap process, CapSpec s, int theirSlot)
         {
             long e;
             switch (s.Kind)
@@ -191,7 +192,8 @@ namespace MicroOS.Servers.Init
                 }
                 case CapSpecKind.Process:
                 {
-                    int mine = ProcessSlotOf(s.Name);
+                    // A server started earlier, Init itself, or the server being created (`ps` rows).
+                    int mine = s.Name == "init" ? SelfSlot : s.Name == entry.Name ? ownSlot : ProcessSlotOf(s.Name);
                     if (mine < 0)
                         return "no such system server started before this one";
                     e = process.Transfer(mine, theirSlot, s.Rights);
@@ -205,7 +207,7 @@ namespace MicroOS.Servers.Init
             return e == 0 ? null : string.Concat("error ", e.ToString());
         }
 
-        // Init's slots 2..9 (Kernel/Objects/InitCaps.cs).
+        // Init's slots 2..10 (Kernel/Objects/InitCaps.cs).
         private static int DeviceSlot(CapSpec s)
         {
             switch (s.Kind)
@@ -215,6 +217,7 @@ namespace MicroOS.Servers.Init
                     if (s.Base == 0x2F8 && s.Count == 8) return 3;
                     if (s.Base == 0x60 && s.Count == 1) return 4;
                     if (s.Base == 0x64 && s.Count == 1) return 5;
+                    if (s.Base == 0x3D4 && s.Count == 2) return 10;
                     return -1;
                 case CapSpecKind.Irq:
                     return s.Base == 1 ? 6 : s.Base == 3 ? 7 : s.Base == 4 ? 8 : -1;

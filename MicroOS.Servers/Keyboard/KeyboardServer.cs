@@ -9,7 +9,8 @@ namespace MicroOS.Servers.Keyboard
     // decoded by ScancodeDecoder into key events, queued; each batch signals the console's input
     // notification and the console collects the events with KeyboardContract.Read.
     // Slots (boot manifest): 1 = io:60+1, 2 = io:64+1, 3 = irq:1, 4 = endpoint `kbd`, 5 = the console's
-    // input notification (send, badge ConsoleInput.KeyboardBadge); it creates 6 = its interrupt notification.
+    // input notification (send, badge ConsoleInput.KeyboardBadge), 6 = Names (system badge: it registers
+    // `keyboard`, for the supervisor); it creates 7 = its interrupt notification.
     internal static unsafe class KeyboardServer
     {
         private const ushort DataPort = 0x60, StatusPort = 0x64;
@@ -27,20 +28,23 @@ namespace MicroOS.Servers.Keyboard
         private static int Main()
         {
             var endpoint = new Endpoint(4);
-            var interrupts = new Notification(6);
+            var interrupts = new Notification(7);
             s_ipc = (byte*)Sys.MapMemory(4096);
             Ipc.SetBuffer(s_ipc, 20);
-            long created = Caps.CreateNotification(6);
+            long created = Caps.CreateNotification(7);
             long bound = interrupts.BindToThisThread();
             long routed = s_irq.SetNotification(interrupts);
-            Drain();
+            // Keys pressed while no driver ran (a restart) wait in the controller: collected now.
+            if (Drain())
+                s_console.Signal();
             if (created < 0 || bound < 0 || routed < 0)
             {
                 Sys.Write(string.Concat("keyboard: setup failed: notification ", created.ToString(), ", bind ", bound.ToString(),
                     ", irq ", routed.ToString()));
                 return 1;
             }
-            Sys.Write("keyboard: PS/2 ready (IRQ 1)");
+            long registered = new NamesClient(new Endpoint(6), s_ipc).Register("keyboard", 4);
+            Sys.Write(string.Concat("keyboard: PS/2 ready (IRQ 1); registered -> ", registered.ToString()));
             long r = ServerLoop.Run(endpoint, Handle, bits =>
             {
                 if (Drain())
@@ -68,8 +72,6 @@ namespace MicroOS.Servers.Keyboard
 
         private static void Handle(ref Message m)
         {
-            if (DebugRequests.Handle("keyboard", ref m))
-                return;
             if (m.Label != KeyboardContract.Read)
             {
                 m = new Message(0, ulong.MaxValue);

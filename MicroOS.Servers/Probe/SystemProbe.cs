@@ -7,13 +7,15 @@ namespace MicroOS.Servers.Probe
     // The system servers' boot tests (MicroOS.Tests/Boot/SystemTests.cs), started by Init from the
     // manifest section [system-test] (kernel option manifest=system-test):
     //   system echo      a supervised server: slot 1 its endpoint, slot 2 Names (system badge);
-    //                    registers `echo`, answers W0 + 1
+    //                    registers `echo`, answers W0 + 1 (label Echo), or crashes while handling
+    //                    the request (label CrashInCall: the caller's call is in flight)
     //   system crashy    a supervised server that faults at every start
     //   system client    slot 1 Names (no badge), slot 2 Names (system badge), slot 3 the supervisor,
     //                    slot 4 an endpoint of its own: the scripted checks, one line each
     internal static unsafe class SystemProbe
     {
         private const uint Echo = 1;
+        private const uint CrashInCall = 2;
         private const int ReceiveSlot = 20;
         private static byte* s_buffer;
 
@@ -42,7 +44,12 @@ namespace MicroOS.Servers.Probe
         {
             long r = new NamesClient(new Endpoint(2), s_buffer).Register("echo", 1);
             Sys.Write(string.Concat("echo: registered -> ", r.ToString()));
-            ServerLoop.Run(new Endpoint(1), (ref Message m) => { m = new Message(Echo, m.W0 + 1); });
+            ServerLoop.Run(new Endpoint(1), (ref Message m) =>
+            {
+                if (m.Label == CrashInCall)
+                    DebugServer.Crash(CrashKind.Null);
+                m = new Message(Echo, m.W0 + 1);
+            });
             return 1;
         }
 
@@ -58,21 +65,15 @@ namespace MicroOS.Servers.Probe
             Caps.Delete(ReceiveSlot);
 
             Endpoint echo = LookupEcho(names);
-            // 1,000 calls; the supervisor crashes echo after call 300. Only calls in flight may fail.
+            // 1,000 calls; call CrashAt makes echo crash while it handles it, so that call is in flight
+            // when echo dies (the only one: this client has one thread). Only calls in flight may
+            // fail; every later one reaches the restarted echo (the endpoint is Init's, the cap stays good).
+            const int Calls = 1000, CrashAt = 300, InFlight = 1;
             int errors = 0, firstError = -1, lastError = -1, ok = 0;
-            for (int i = 0; i < 1000; i++)
+            long firstCode = 0;
+            for (int i = 0; i < Calls; i++)
             {
-                if (i == 300)
-                {
-                    long c = Supervisor(SupervisorContract.Crash, "echo", (ulong)CrashKind.Null);
-                    for (int tries = 0; c == (long)SupervisorError.NotRunning && tries < 500; tries++)
-                    {
-                        Sys.Sleep(10);
-                        c = Supervisor(SupervisorContract.Crash, "echo", (ulong)CrashKind.Null);
-                    }
-                    Sys.Write(string.Concat("client: crash echo -> ", c.ToString()));
-                }
-                var m = new Message(Echo, (ulong)i);
+                var m = new Message(i == CrashAt ? CrashInCall : Echo, (ulong)i);
                 long r = echo.Call(ref m);
                 if (r == 0 && m.W0 == (ulong)i + 1)
                 {
@@ -80,12 +81,14 @@ namespace MicroOS.Servers.Probe
                     continue;
                 }
                 errors++;
-                if (firstError < 0) firstError = i;
+                if (firstError < 0) { firstError = i; firstCode = r; }
                 lastError = i;
                 Caps.Delete(30);
                 echo = LookupEcho(names);
             }
-            Sys.Write(string.Concat("client: 1000 calls: ", ok.ToString(), " ok, ", errors.ToString(), " errors"));
+            Sys.Write(string.Concat("client: 1000 calls: ", ok.ToString(), " ok, ", errors.ToString(), " errors",
+                string.Concat(" (calls ", firstError.ToString(), "..", lastError.ToString(), ", first error ", firstCode.ToString(), "), "),
+                string.Concat(InFlight.ToString(), " in flight when echo crashed at call ", CrashAt.ToString())));
 
             Sys.Write(string.Concat("client: kill init -> ", Supervisor(SupervisorContract.Kill, "init", 0).ToString()));
             Sys.Write(string.Concat("client: kill supervisor -> ", Supervisor(SupervisorContract.Kill, "supervisor", 0).ToString()));

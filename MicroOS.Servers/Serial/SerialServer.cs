@@ -10,7 +10,8 @@ namespace MicroOS.Servers.Serial
     // each batch signals the console's input notification, and the console collects the bytes with
     // SerialLineContract.Read. Transmit polls the line status (THR empty) per byte, with a bound.
     // Slots (boot manifest): 1 = io:2f8+8, 2 = irq:3, 3 = endpoint `serial`, 4 = the console's input
-    // notification (send, badge ConsoleInput.SerialBadge); it creates 5 = its interrupt notification.
+    // notification (send, badge ConsoleInput.SerialBadge), 5 = Names (system badge: it registers
+    // `serial`, for the supervisor); it creates 6 = its interrupt notification.
     internal static unsafe class SerialServer
     {
         private const ushort Base = 0x2F8;
@@ -32,29 +33,33 @@ namespace MicroOS.Servers.Serial
         private static int Main()
         {
             var endpoint = new Endpoint(3);
-            var interrupts = new Notification(5);
+            var interrupts = new Notification(6);
             s_ipc = (byte*)Sys.MapMemory(4096);
             Ipc.SetBuffer(s_ipc, 20);
-            long created = Caps.CreateNotification(5);
+            long created = Caps.CreateNotification(6);
             long bound = interrupts.BindToThisThread();
             long routed = s_irq.SetNotification(interrupts);
-            // 115200 8N1, FIFO on with a one-byte trigger, OUT2 (the PC's IRQ gate), receive interrupts.
+            // 115200 8N1, FIFO on with a one-byte trigger (not cleared: after a restart it holds what was
+            // typed while no driver ran), OUT2 (the PC's IRQ gate), receive interrupts.
             s_ports.Write8(InterruptEnable, 0x00);
             s_ports.Write8(LineControl, 0x80);
             s_ports.Write8(Data, 0x01);
             s_ports.Write8(InterruptEnable, 0x00);
             s_ports.Write8(LineControl, 0x03);
-            s_ports.Write8(FifoControl, 0x07);
+            s_ports.Write8(FifoControl, 0x01);
             s_ports.Write8(ModemControl, 0x0B);
             long enabled = s_ports.Write8(InterruptEnable, 0x01);
-            Drain();
+            bool waiting = Drain();
             if (created < 0 || bound < 0 || routed < 0 || enabled < 0)
             {
                 Sys.Write(string.Concat("serial: setup failed: notification ", created.ToString(), ", bind ", bound.ToString(),
                     ", irq ", routed.ToString(), ", ports ", enabled.ToString()));
                 return 1;
             }
-            Sys.Write("serial: COM2 ready (0x2F8, IRQ 3)");
+            if (waiting)
+                s_console.Signal();
+            long registered = new NamesClient(new Endpoint(5), s_ipc).Register("serial", 3);
+            Sys.Write(string.Concat("serial: COM2 ready (0x2F8, IRQ 3); registered -> ", registered.ToString()));
             long r = ServerLoop.Run(endpoint, Handle, bits =>
             {
                 if (Drain())
@@ -86,8 +91,6 @@ namespace MicroOS.Servers.Serial
 
         private static void Handle(ref Message m)
         {
-            if (DebugRequests.Handle("serial", ref m))
-                return;
             switch (m.Label)
             {
                 case SerialLineContract.Write:

@@ -6,14 +6,14 @@ namespace MicroOS.Servers.Shell
 {
     // `ping NAME`: looks NAME up with Names and calls DebugContract.Ping on the endpoint it returns
     // (every server built on ServerLoop answers it), timing the round trip with rdtsc.
-    // Slot 3 (boot manifest) = endpoint `names` (send). The looked-up endpoint arrives in the IPC
+    // Slot 4 (boot manifest) = endpoint `names` (send). The looked-up endpoint arrives in the IPC
     // receive slot and is deleted after the call, so pings leave no capability behind.
     // The call blocks: a server that is alive but stuck keeps the shell waiting until the supervisor's
     // heartbeat kills it (then the call returns ObjectGone and ping says so).
     internal static unsafe class PingCommand
     {
         public const string Usage = "usage: ping NAME\n";
-        private const int NamesSlot = 3;
+        private const int NamesSlot = 4;
         private const ulong Nonce = 0x5EED;
 
         // TSC and timer ticks when the shell started: the TSC rate is measured over the shell's lifetime

@@ -9,8 +9,9 @@ namespace MicroOS.Servers.Shell
     // console edits the line, with history, on the keyboard and the serial line alike), output
     // through ConsoleContract.Write. ps/caps/kill/crash/restart go to the supervisor
     // (SupervisorContract); the rest is answered here.
-    // Slots (boot manifest): 1 = endpoint `console` (send), 2 = endpoint `supervisor` (send) when there is one,
-    // 3 = endpoint `names` (send; `ping`, PingCommand.cs).
+    // Slots (boot manifest): 1 = endpoint `console` (send), 2 = endpoint `supervisor` (send) when there
+    // is one, 3 = `lineready` (wait), signalled by the console when a line is complete, 4 = endpoint
+    // `names` (send; `ping`, PingCommand.cs).
     internal static unsafe class ShellServer
     {
         public const string Prompt = "microos> ";
@@ -19,6 +20,8 @@ namespace MicroOS.Servers.Shell
 
         private static readonly Endpoint s_console = new Endpoint(1);
         private static readonly Endpoint s_supervisor = new Endpoint(2);
+        private static readonly Notification s_lineReady = new Notification(3);
+        private const ulong RetryMs = 10;
         private static byte* s_ipc;
 
         private const string Usage =
@@ -43,14 +46,39 @@ namespace MicroOS.Servers.Shell
                     Sys.Write(string.Concat("shell: ready, first prompt shown at TSC ", Sys.ReadTimestamp().ToString()));
                     first = false;
                 }
+                string line = ReadLine();
+                if (line == null)
+                    return 1;
+                Run(line);
+            }
+        }
+
+        // The next line from the console: asked for, and when there is none yet, waited for on
+        // `lineready`. A console that dies meanwhile fails the call; the supervisor restarts it and
+        // the endpoint stays, so the shell asks again. Null: no way to wait (no console at all).
+        private static string ReadLine()
+        {
+            while (true)
+            {
                 var m = new Message(ConsoleContract.ReadLine);
                 long r = s_console.Call(ref m);
-                if (r < 0 || m.W0 == ulong.MaxValue)
+                if (r < 0)
                 {
-                    Sys.Write(string.Concat("shell: console read -> ", r.ToString()));
-                    return 1;
+                    if (r == (long)SyscallError.InvalidCapability)
+                    {
+                        Sys.Write(string.Concat("shell: console read -> ", r.ToString()));
+                        return null;
+                    }
+                    Sys.Sleep(RetryMs);
+                    continue;
                 }
-                Run(Text(m.Tag.Length));
+                if (m.W0 == 0)
+                    return Text(m.Tag.Length);
+                if (s_lineReady.Wait(out _) < 0)
+                {
+                    Sys.Write("shell: no lineready notification");
+                    return null;
+                }
             }
         }
 
@@ -187,10 +215,20 @@ namespace MicroOS.Servers.Shell
                     return;
                 }
             }
-            if (m.W0 == 0)
-                Print("ok\n");
-            else
-                Print(string.Concat("error: ", ((SupervisorError)m.W0).ToString(), "\n"));
+            Print(string.Concat(ErrorText((SupervisorError)m.W0, target), "\n"));
+        }
+
+        private static string ErrorText(SupervisorError e, string target)
+        {
+            switch (e)
+            {
+                case SupervisorError.Ok: return "ok";
+                case SupervisorError.NoSuchServer: return string.Concat("no such server '", target, "' (ps lists them)");
+                case SupervisorError.Refused: return string.Concat("refused: ", target, " is not supervised (init and the supervisor stay up)");
+                case SupervisorError.NotRunning: return string.Concat(target, " is not running, or did not take the request: try again");
+                case SupervisorError.BadRequest: return "bad request";
+            }
+            return string.Concat("error ", ((ulong)e).ToString());
         }
 
         // words[from..] joined by single spaces.

@@ -11,12 +11,15 @@ namespace MicroOS.Servers.Supervisor
     // its own endpoint (SupervisorContract), Init's (a restart goes through Init, which holds the
     // images and the shared endpoints; device caps come back to Init when a driver dies), Names, and
     // a `proc:NAME:rm` per supervised server. A death arrives as a notification (process_set_death_
-    // notification on each Process cap, bound to this thread: it ends the sleep between ticks at once);
-    // every Tick it also inspects each server (a dead one, whether it faulted, exited or was killed,
-    // answers ObjectGone) and every HeartbeatTicks it pings it with a
-    // non-blocking send of DebugContract.Ping: a server in its receive loop takes it at once, so
-    // MissLimit missed pings in a row mean it is stuck (killed, then restarted). A server that dies
-    // FailureLimit times within WindowTicks is given up.
+    // notification on each watched Process cap; the notification is bound to this thread, so it ends
+    // the sleep between ticks at once). Every Tick it inspects each server (a dead one, whether it
+    // faulted, exited or was killed, answers ObjectGone) and every HeartbeatTicks it pings it with a
+    // non-blocking send of DebugContract.Ping: a server in its receive loop takes it at once. A miss
+    // counts only when the server has received no message since the last heartbeat either (a server
+    // busy with its clients is alive), so MissLimit misses in a row mean it is stuck (killed, then
+    // restarted). A server that dies FailureLimit times within WindowTicks is given up.
+    // `proc:init:r` and `proc:supervisor:r` (itself) are listed by List and read by Caps, never
+    // supervised: Kill, Crash and Restart refuse them.
     internal static unsafe class SupervisorServer
     {
         private const int EndpointSlot = 1, InitSlot = 2, NamesSlot = 3;
@@ -28,12 +31,15 @@ namespace MicroOS.Servers.Supervisor
         private const int MissLimit = 10;               // 1 s without answering
         private const int FailureLimit = 5;
         private const int WindowTicks = 1000;           // 10 s
+        private const int CrashTries = 10;              // a Crash order is offered for up to 100 ms
 
         private sealed class Server
         {
             public string Name;
             public int ProcessSlot, EndpointSlot;
             public bool HasEndpoint, GivenUp;
+            public bool Watched;        // false for init and the supervisor itself: listed only
+            public ulong LastReceived;
             public bool Expected;       // the death was asked for (Kill, Crash): restarted, not counted as a failure
             public int Restarts, Misses;
             public readonly List<long> Failures = new List<long>();
@@ -58,12 +64,21 @@ namespace MicroOS.Servers.Supervisor
             }
             for (int i = 0; i < specs.Count; i++)
                 if (specs[i].Kind == CapSpecKind.Process)
-                    s_servers.Add(new Server { Name = specs[i].Name, ProcessSlot = i + 1, EndpointSlot = FirstEndpointSlot + s_servers.Count });
+                {
+                    long pid = new ProcessCap(i + 1).Inspect();
+                    bool watched = specs[i].Name != "init" && pid != Sys.ProcessId;
+                    s_servers.Add(new Server { Name = specs[i].Name, ProcessSlot = i + 1, EndpointSlot = FirstEndpointSlot + s_servers.Count, Watched = watched });
+                }
+            int watching = 0;
+            foreach (Server s in s_servers)
+                if (s.Watched)
+                    watching++;
+            Sys.Write(string.Concat("supervisor: watching ", watching.ToString(), " servers"));
             if (Caps.CreateNotification(DeathSlot) < 0 || s_deaths.BindToThisThread() < 0)
                 Sys.Write("supervisor: no death notification; deaths are found by polling");
             foreach (Server s in s_servers)
-                WatchDeath(s);
-            Sys.Write(string.Concat("supervisor: watching ", s_servers.Count.ToString(), " servers"));
+                if (s.Watched)
+                    WatchDeath(s);
             var endpoint = new Endpoint(EndpointSlot);
             while (true)
             {
@@ -97,9 +112,9 @@ namespace MicroOS.Servers.Supervisor
 
         private static void Check(Server s, bool heartbeat)
         {
-            if (s.GivenUp)
+            if (s.GivenUp || !s.Watched)
                 return;
-            if (new ProcessCap(s.ProcessSlot).Inspect() < 0)
+            if (new ProcessCap(s.ProcessSlot).Inspect(out _, out _, out _, out ulong received) < 0)
             {
                 OnDeath(s);
                 return;
@@ -111,7 +126,9 @@ namespace MicroOS.Servers.Supervisor
             if (!s.HasEndpoint)
                 return;
             var ping = new Message(DebugContract.Ping, (ulong)s_tick);
-            if (new Endpoint(s.EndpointSlot).TrySend(ref ping) == 0)
+            bool progressed = received != s.LastReceived;
+            s.LastReceived = received;
+            if (new Endpoint(s.EndpointSlot).TrySend(ref ping) == 0 || progressed)
             {
                 s.Misses = 0;
                 return;
@@ -178,7 +195,7 @@ namespace MicroOS.Servers.Supervisor
                 Reply(ref m, label, List());
                 return;
             }
-            if (target == "init" || target == "supervisor" || target == Sys.ProcessId.ToString() || target == "1")
+            if ((target == "init" || target == "supervisor" || target == Sys.ProcessId.ToString() || target == "1") && label != SupervisorContract.Caps)
             {
                 m = new Message(label, (ulong)(label == SupervisorContract.Caps || label == SupervisorContract.Kill
                     || label == SupervisorContract.Restart || label == SupervisorContract.Crash ? SupervisorError.Refused : SupervisorError.BadRequest));
@@ -211,8 +228,17 @@ namespace MicroOS.Servers.Supervisor
             {
                 if (!s.HasEndpoint)
                     s.HasEndpoint = Lookup(s);
-                var crash = new Message(DebugContract.Crash, kind);
-                if (!running || !s.HasEndpoint || new Endpoint(s.EndpointSlot).TrySend(ref crash) != 0)
+                // Non-blocking (a hung server must not hang the supervisor), so a server busy with a
+                // client for a moment is asked again a few ticks later before the answer is NotRunning.
+                long sent = -1;
+                for (int tries = 0; running && s.HasEndpoint && sent != 0 && tries < CrashTries; tries++)
+                {
+                    if (tries > 0)
+                        Sys.Sleep(TickMs);
+                    var crash = new Message(DebugContract.Crash, kind);
+                    sent = new Endpoint(s.EndpointSlot).TrySend(ref crash);
+                }
+                if (sent != 0)
                     result = SupervisorError.NotRunning;
                 else
                     s.Expected = true;
@@ -245,10 +271,11 @@ namespace MicroOS.Servers.Supervisor
             string text = "";
             for (int slot = 0; slot < 128; slot++)
             {
-                long info = process.ReadCap(slot, out ulong badge, out ulong objectId);
+                long info = process.ReadCap(slot, out ulong badge, out ulong objectId, out ulong device);
                 if (info < 0)
                     continue;
-                text = string.Concat(text, string.Concat(slot.ToString(), " ", TypeName(CapInfo.TypeOf(info)), " ", Rights(CapInfo.RightsOf(info))),
+                CapType type = CapInfo.TypeOf(info);
+                text = string.Concat(text, string.Concat(slot.ToString(), " ", TypeName(type), Device(type, device), " ", Rights(CapInfo.RightsOf(info))),
                     string.Concat(" ", badge.ToString(), " ", objectId.ToString(), "\n"));
             }
             return text;
@@ -267,6 +294,21 @@ namespace MicroOS.Servers.Supervisor
                 case CapType.BootImage: return "bootimage";
             }
             return "?";
+        }
+
+        // Which hardware, as the boot manifest writes it: ":2f8+8" (ports), ":3" (IRQ), ":b8000+1" (device frame).
+        private static string Device(CapType type, ulong device)
+        {
+            switch (type)
+            {
+                case CapType.IoPortRange:
+                    return string.Concat(":", (device & 0xFFFF).ToString("x"), "+", (device >> 16).ToString());
+                case CapType.IrqLine:
+                    return string.Concat(":", device.ToString());
+                case CapType.Frame:
+                    return device == 0 ? "" : string.Concat(":", (device >> 12).ToString("x"), "000+", (device & 0xFFF).ToString());
+            }
+            return "";
         }
 
         private static string Rights(CapRights r) => string.Concat(

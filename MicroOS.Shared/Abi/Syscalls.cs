@@ -57,7 +57,7 @@ namespace MicroOS.Shared.Abi
         ProcessCreate = 41,     // (boot image cap, dst, text, length | memory KiB << 16 | high << 63) -> pid; text = "name arguments..."; suspended; Process cap (all rights) in dst
         CapTransfer = 42,       // (process cap, my slot, their slot, rights | 0x100 lend) -> 0: a child of my cap (rights only shrink, badge kept) into the process's table; lend: my cap itself moves there and comes back to my slot when that process ends
         ProcessResume = 43,     // (process cap) -> 0: a process_create'd process starts running; InvalidArgument if it already runs
-        ProcessCapRead = 44,    // (process cap, slot) -> CapInfo.Pack(type, rights), badge in rdi, object id in rsi; InvalidCapability for an empty slot
+        ProcessCapRead = 44,    // (process cap, slot) -> CapInfo.Pack(type, rights), badge in rdi, object id in rsi, device (ports first | count << 16, irq, device frame address | pages) in rdx; InvalidCapability for an empty slot
         ProcessSetDeathNotification = 45, // (process cap, notification cap, bits != 0) -> 0: when the process ends (exit, fault, kill) the notification is signalled with bits
     }
 

@@ -56,12 +56,16 @@ namespace MicroOS.Shared.Contracts
 
     // Console: text out (to the VGA screen and the serial line), lines in.
     //   Write(text)        -> W0 = bytes written
-    //   ReadLine           -> payload: the next line typed on either input path (keyboard or serial)
+    //   ReadLine           -> W0 = 0 and payload: the next line typed on either input path (keyboard or
+    //                         serial); or W0 = NoLineYet: wait on the `lineready` notification, which
+    //                         the console signals when a line is complete, and ask again. (ReadLine never
+    //                         blocks, so the console stays in its receive loop and answers the heartbeat.)
     //   Clear              -> W0 = 0
     public static class ConsoleContract
     {
         public const uint Write = 1;
         public const uint ReadLine = 2;
         public const uint Clear = 3;
+        public const ulong NoLineYet = 1;
     }
 }

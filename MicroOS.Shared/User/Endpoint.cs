@@ -124,10 +124,14 @@ namespace MicroOS.Shared.User
         public long Resume() => Ipc.Syscall4(Syscall.ProcessResume, (ulong)Slot, 0, 0, 0, out _);
 
         // What the process holds in `slot`: CapInfo (type, rights) or an error; its badge and object id.
-        public long ReadCap(int slot, out ulong badge, out ulong objectId)
+        public long ReadCap(int slot, out ulong badge, out ulong objectId) => ReadCap(slot, out badge, out objectId, out _);
+
+        // The same, and which hardware a device capability reaches: I/O ports first | count << 16,
+        // an IRQ line's number, a device frame's physical address | pages; 0 for other capabilities.
+        public long ReadCap(int slot, out ulong badge, out ulong objectId, out ulong device)
         {
             long r = Ipc.Syscall4(Syscall.ProcessCapRead, (ulong)Slot, (ulong)slot, 0, 0, out IpcRegisters regs);
-            badge = regs.A0; objectId = regs.A1;
+            badge = regs.A0; objectId = regs.A1; device = regs.A2;
             return r;
         }
     }
