@@ -96,7 +96,7 @@ public sealed class ShellTests
         Assert.Equal(new[] { "usage: ping NAME" }, Run(machine, "ping serial console"));
         // ping NAME: Names' lookup, then the Debug contract's Ping on what it returned.
         Assert.Matches(@"^serial answered in \d+ us$", Assert.Single(Run(machine, "ping serial")));
-        Assert.Matches(@"^names answered in \d+ us$", Assert.Single(Run(machine, "ping names")));
+        Assert.Matches(@"^console answered in \d+ us$", Assert.Single(Run(machine, "ping console")));
         Assert.Equal(new[] { "ping: no server named 'nosuch'" }, Run(machine, "ping nosuch"));
         Assert.Equal(new[] { "ping: 'Bad!' is not a server name (1..32 of a-z 0-9 -)" }, Run(machine, "ping Bad!"));
     }
