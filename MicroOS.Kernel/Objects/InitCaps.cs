@@ -32,7 +32,7 @@ namespace MicroOS.Kernel.Objects
         }
 
         // `requested`: the servers= test entries, started by the kernel with their own caps= (e.g. the
-        // console stack under ./microos run): an IRQ line one of them takes is not made for Init, since
+        // IPC tests' serial-driver, irq:4): an IRQ line one of them takes is not made for Init, since
         // a line has one owner and Init's would outlive its hand-off.
         public static void Grant(Process init, BootInfo boot, BootModule manifest, System.Collections.Generic.List<ManifestEntry> requested)
         {

@@ -7,7 +7,7 @@ namespace MicroOS.Tests.KernelLogic;
 
 // The console stack's device capabilities as the boot manifest grants them (docs/console.md): each
 // driver gets its own hardware and nothing else, the shell no hardware at all. (The live view,
-// the shell's `caps NAME`, waits for the supervisor's Caps.)
+// the shell's `caps NAME` in the booted system, is SystemShellTests'.)
 public sealed class ConsoleManifestTests
 {
     private static List<CapSpec> Devices(string server)
