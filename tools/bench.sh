@@ -47,7 +47,7 @@ system_qemu() {
     # $1 = where COM2 goes (a -serial value); the rest go to QEMU (-icount ...).
     local com2="$1"
     shift
-    exec timeout 120 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot \
+    exec timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot \
         -serial stdio -serial "$com2" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -fw_cfg "name=opt/microos/cmdline,string=${SYSTEM_CMDLINE//,/,,}" </dev/null 2>&1
 }
