@@ -32,6 +32,8 @@ namespace MicroOS.Servers.Supervisor
         private const int FailureLimit = 5;
         private const int WindowTicks = 1000;           // 10 s
         private const int CrashTries = 10;              // a Crash order is offered for up to 100 ms
+        private const int LookupTries = 10;
+        private const int LookupEveryTicks = 1000;      // 10 s
 
         private sealed class Server
         {
@@ -41,7 +43,8 @@ namespace MicroOS.Servers.Supervisor
             public bool Watched;        // false for init and the supervisor itself: listed only
             public ulong LastReceived;
             public bool Expected;       // the death was asked for (Kill, Crash): restarted, not counted as a failure
-            public int Restarts, Misses;
+            public int Restarts, Misses, FailedLookups;
+            public long NextLookup;
             public readonly List<long> Failures = new List<long>();
         }
 
@@ -121,8 +124,18 @@ namespace MicroOS.Servers.Supervisor
             }
             if (!heartbeat)
                 return;
-            if (!s.HasEndpoint)
+            // A server with no name in Names (the shell serves no endpoint) has no heartbeat: after
+            // LookupTries heartbeats without one, Names is asked only every LookupEveryTicks.
+            // (Ticks are the timer's and may skip values, so the retry is due at a tick, not on a multiple.)
+            if (!s.HasEndpoint && (s.FailedLookups < LookupTries || s_tick >= s.NextLookup))
+            {
                 s.HasEndpoint = Lookup(s);
+                if (!s.HasEndpoint)
+                {
+                    s.FailedLookups++;
+                    s.NextLookup = s_tick + LookupEveryTicks;
+                }
+            }
             if (!s.HasEndpoint)
                 return;
             var ping = new Message(DebugContract.Ping, (ulong)s_tick);
