@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# ./microos bench: boots the ISO twice with the bench probe and its partner, then the default system
-# (1 + WALL_BOOTS times), and prints each figure as
+# ./microos bench: boots the ISO twice with the bench probe and its partner, the whole system twice
+# under -icount (to the prompt; a driver restart), then WALL_BOOTS times in plain TCG, and prints each
+# figure as
 #   <figure>: <N> instructions, <M> cycles
-# and the wall-clock boot time as `QEMU start to init exit: <ms> ms (median of N boots)`.
+# and the boot figures to the shell's prompt: `reset to kernel`, `kernel to prompt`, `QEMU start to
+# prompt: <ms> ms (median of N boots)`, and `driver restart` (the serial driver crashed and restarted).
 # Instructions come from a run under QEMU's -icount shift=0, where the guest timestamp counter
 # advances exactly one tick per guest instruction (deterministic). Cycles come from a plain TCG run
 # (host-paced, so they vary between machines and runs). Each is the median of 2001 measurements
@@ -17,6 +19,7 @@ boot() {
     local out pid i
     out="$(mktemp)"
     timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial stdio \
+        -smbios "type=1,product=MicroOS test images" \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 -fw_cfg "name=opt/microos/cmdline,string=$CMDLINE" >"$out" 2>&1 </dev/null &
     pid=$!
     for ((i = 0; i < 3000; i++)); do
@@ -32,46 +35,94 @@ boot() {
 
 figure() { grep -E "bench: $1 [0-9]+" <<<"$2" | sed -E "s/.*bench: $1 ([0-9]+).*/\1/" | head -n 1; }
 
-# Boot figures: the default system (the manifest's system servers, today only init) with the kernel
-# option `timing`. The kernel prints the TSC its first instruction read (Boot.asm) and, at each process
-# exit, the ticks since then. Under -icount shift=0 the TSC counts guest instructions from reset, so
-# `reset to kernel` is the firmware's and GRUB's share. Until the shell exists, the end point is
-# init's exit; the prompt will replace it.
-BOOT_CMDLINE="exit quiet timing"
+# Boot figures: the whole system (Init starts names, supervisor, serial, keyboard, console, shell)
+# with the kernel option `timing`, each boot stopped once the shell shows its first prompt (the
+# shell logs `shell: ready, first prompt shown at TSC N`). The kernel prints the TSC its first
+# instruction read (Boot.asm). Under -icount shift=0 the TSC counts guest instructions from reset, so
+# `reset to kernel` is the firmware's and GRUB's share and `kernel to prompt` the OS's.
+SYSTEM_CMDLINE="quiet timing manifest=system"
 WALL_BOOTS=5
 
-boot_system() {
-    timeout 120 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial stdio \
-        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -fw_cfg "name=opt/microos/cmdline,string=$BOOT_CMDLINE" 2>&1 || true
+system_qemu() {
+    # $1 = where COM2 goes (a -serial value); the rest go to QEMU (-icount ...).
+    local com2="$1"
+    shift
+    exec timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot \
+        -serial stdio -serial "$com2" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+        -fw_cfg "name=opt/microos/cmdline,string=${SYSTEM_CMDLINE//,/,,}" </dev/null 2>&1
 }
 
-# One boot; prints `<entry TSC> <init exit ticks> <ms from QEMU start to init's exit line>`. The clock
-# stops when the line reaches this script through the serial pipe.
-timed_boot() {
-    local start entry="" line
+tsc_of() { sed -E 's/.* at TSC ([0-9]+).*/\1/' <<<"$1"; }
+
+# One boot to the prompt; prints `<entry TSC> <prompt TSC> <ms from QEMU start to the prompt line>`.
+# The clock stops when the shell's line reaches this script through the serial pipe; QEMU is then
+# stopped (the system runs forever).
+prompt_boot() {
+    local fifo start entry="" line pid
+    fifo="$(mktemp -u "$work/com1.XXXXXX")"
+    mkfifo "$fifo"
     start="$(date +%s%N)"
+    system_qemu null "$@" >"$fifo" &
+    pid=$!
     while IFS= read -r line; do
         line="${line%$'\r'}"
         case "$line" in
-            "boot: kernel entered at TSC "*) entry="$(sed -E 's/^boot: kernel entered at TSC ([0-9]+).*/\1/' <<<"$line")" ;;
-            "timing: process init "*" TSC ticks after kernel entry")
-                echo "$entry $(sed -E 's/.* exited ([0-9]+) TSC ticks.*/\1/' <<<"$line") $(( ($(date +%s%N) - start) / 1000000 ))" ;;
+            "boot: kernel entered at TSC "*) entry="$(tsc_of "$line")" ;;
+            *"shell: ready, first prompt shown at TSC "*)
+                echo "$entry $(tsc_of "$line") $(( ($(date +%s%N) - start) / 1000000 ))"
+                break ;;
         esac
-    done < <(boot_system "$@")
+    done <"$fifo"
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    rm -f "$fifo"
+}
+
+# Driver restart, under -icount shift=0: once the prompt is up, the shell (on COM2) is told
+# `crash serial null`; the supervisor gets the death as a notification and has Init start the
+# driver again. The figure runs from the kernel's `timing: process serial (pid N) killed T ...`
+# (T after kernel entry) to the restarted driver's `serial: first request answered at TSC M` (the
+# console's next write): M - entry - T guest instructions. Prints that, or nothing.
+restart_boot() {
+    local fifo entry="" killed="" line pid
+    fifo="$(mktemp -u "$work/com1.XXXXXX")"
+    mkfifo "$fifo" "$work/com2.in" "$work/com2.out"
+    # Opened read-write here first, so QEMU's opens of the two FIFOs do not block.
+    exec 7<>"$work/com2.in" 8<>"$work/com2.out"
+    system_qemu "pipe:$work/com2" -icount shift=0 >"$fifo" &
+    pid=$!
+    while IFS= read -r line; do
+        line="${line%$'\r'}"
+        case "$line" in
+            "boot: kernel entered at TSC "*) entry="$(tsc_of "$line")" ;;
+            *"shell: ready, first prompt shown at TSC "*) printf 'crash serial null\r' >&7 ;;
+            "timing: process serial "*" TSC ticks after kernel entry") killed="$(sed -E 's/.* (killed|exited) ([0-9]+) TSC ticks.*/\2/' <<<"$line")" ;;
+            *"serial: first request answered at TSC "*)
+                if [ -n "$killed" ]; then
+                    echo $(( $(tsc_of "$line") - entry - killed ))
+                    break
+                fi ;;
+        esac
+    done <"$fifo"
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    exec 7>&- 8>&-
+    rm -f "$fifo" "$work/com2.in" "$work/com2.out"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR > 0) print v[int((NR + 1) / 2)] }'; }
 
-# The two runs are independent, so they run side by side (QEMU's TCG is one thread each): the wall
-# time is the slower one, the -icount run, whose firmware and GRUB phase dominates. Each figure is a
-# median of 2001 samples, so the other QEMU stealing the odd time slice does not move it.
-echo "[microos] bench: run 1/2 (QEMU -icount shift=0: instruction counts), run 2/2 (plain TCG: timestamp-counter cycles) and the instruction-counted system boot, in parallel"
+# The runs are independent, so they run side by side (QEMU's TCG is one thread each): the wall
+# time is the slowest, the -icount bench run. Each bench figure is a median of 2001 samples, so
+# another QEMU stealing the odd time slice does not move it, and instruction counts are the same
+# whatever else runs; the wall-clock boots come after, one at a time.
+echo "[microos] bench: run 1/2 (QEMU -icount shift=0: instruction counts), run 2/2 (plain TCG: timestamp-counter cycles), the instruction-counted boot to the prompt and the driver restart, in parallel"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 boot -icount shift=0 > "$work/counted" &
 boot > "$work/timed" &
-# The instruction-counted system boot is deterministic whatever else runs: it goes alongside too.
-timed_boot -icount shift=0 | head -n 1 > "$work/counted_boot" &
+prompt_boot -icount shift=0 > "$work/counted_boot" &
+restart_boot > "$work/restart" &
 wait
 counted="$(cat "$work/counted")"
 timed="$(cat "$work/timed")"
@@ -112,19 +163,27 @@ fi
 counted_boot="$(cat "$work/counted_boot")"
 timed_boots=""
 for i in $(seq 1 "$WALL_BOOTS"); do
-    echo "[microos] bench: boot $i/$WALL_BOOTS (plain TCG, one at a time: cycles and wall-clock time)"
-    timed_boots+="$(timed_boot | head -n 1)"$'\n'
+    echo "[microos] bench: boot $i/$WALL_BOOTS to the prompt (plain TCG, one at a time: cycles and wall-clock time)"
+    timed_boots+="$(prompt_boot)"$'\n'
 done
 timed_boots="$(grep -E '^[0-9]+ [0-9]+ [0-9]+$' <<<"$timed_boots" || true)"
 boots_done="$(grep -c . <<<"$timed_boots" || true)"
-if [ -z "$counted_boot" ] || [ "$boots_done" = 0 ]; then
-    echo "reset to kernel: missing (no 'timing: process init' line; did init run?)"
-    echo "kernel to init exit: missing"
+if ! grep -qE '^[0-9]+ [0-9]+ [0-9]+$' <<<"$counted_boot" || [ "$boots_done" = 0 ]; then
+    echo "reset to kernel: missing (no boot reached the shell's first prompt)"
+    echo "kernel to prompt: missing"
+    echo "QEMU start to prompt: missing"
     status=1
 else
-    read -r n_entry n_init _ <<<"$counted_boot"
+    read -r n_entry n_prompt _ <<<"$counted_boot"
     echo "reset to kernel: $n_entry instructions, $(cut -d' ' -f1 <<<"$timed_boots" | median) cycles"
-    echo "kernel to init exit: $n_init instructions, $(cut -d' ' -f2 <<<"$timed_boots" | median) cycles"
-    echo "QEMU start to init exit: $(cut -d' ' -f3 <<<"$timed_boots" | median) ms (median of $boots_done boots)"
+    echo "kernel to prompt: $((n_prompt - n_entry)) instructions, $(awk '{ print $2 - $1 }' <<<"$timed_boots" | median) cycles"
+    echo "QEMU start to prompt: $(cut -d' ' -f3 <<<"$timed_boots" | median) ms (median of $boots_done boots)"
+fi
+restart="$(cat "$work/restart")"
+if [ -n "$restart" ]; then
+    echo "driver restart: $restart instructions (serial: killed -> first request answered after the supervisor's restart)"
+else
+    echo "driver restart: missing (no 'serial: first request answered' after the serial driver's death)"
+    status=1
 fi
 exit $status

@@ -27,17 +27,25 @@ namespace MicroOS.Kernel.Boot
         public static List<ManifestEntry> Parse(string text, List<string> errors, bool firstSectionOnly)
         {
             var entries = new List<ManifestEntry>();
-            string[] lines = (text ?? "").Split('\n');
+            text ??= "";
             string section = null;
-            for (int n = 0; n < lines.Length; n++)
+            // Line by line without splitting the text: only lines that hold more than a comment
+            // become strings (the kernel and Init parse the manifest at every boot).
+            int start = 0;
+            for (int n = 0; start <= text.Length; n++)
             {
-                string line = lines[n];
-                int hash = line.IndexOf('#');
-                if (hash >= 0)
-                    line = line.Substring(0, hash);
-                line = line.Trim();
-                if (line.Length == 0)
+                int newline = text.IndexOf('\n', start);
+                int end = newline < 0 ? text.Length : newline;
+                int hash = text.IndexOf('#', start, end - start);
+                int first = start, last = hash >= 0 ? hash : end;
+                start = end + 1;
+                while (first < last && char.IsWhiteSpace(text[first]))
+                    first++;
+                while (last > first && char.IsWhiteSpace(text[last - 1]))
+                    last--;
+                if (last == first)
                     continue;
+                string line = text.Substring(first, last - first);
                 if (line[0] == '[')
                 {
                     if (firstSectionOnly)
@@ -95,15 +103,26 @@ namespace MicroOS.Kernel.Boot
             return true;
         }
 
+        // The line split at spaces, each part trimmed, empty parts dropped (as line.Split(' ') and
+        // Trim would), without a string per space: the manifest's columns are padded with dozens
+        // of spaces, and the kernel and Init parse every line at boot.
         private static List<string> Words(string line)
         {
             var words = new List<string>();
-            string[] parts = line.Split(' ');
-            for (int i = 0; i < parts.Length; i++)
+            int i = 0;
+            while (i < line.Length)
             {
-                string p = parts[i].Trim();
-                if (p.Length > 0)
-                    words.Add(p);
+                int end = line.IndexOf(' ', i);
+                if (end < 0)
+                    end = line.Length;
+                int first = i, last = end;
+                while (first < last && char.IsWhiteSpace(line[first]))
+                    first++;
+                while (last > first && char.IsWhiteSpace(line[last - 1]))
+                    last--;
+                if (last > first)
+                    words.Add(line.Substring(first, last - first));
+                i = end + 1;
             }
             return words;
         }

@@ -33,9 +33,7 @@ namespace MicroOS.Kernel.Memory
         {
             if (!s_frames.TryAllocate(out physical))
                 return false;
-            ulong* p = (ulong*)PhysMap.ToVirtual(physical);
-            for (int i = 0; i < (int)(FrameSize / 8); i++)
-                p[i] = 0;
+            Arch.X64.BlockMemory.ZeroQwords((void*)PhysMap.ToVirtual(physical), FrameSize / 8);
             return true;
         }
 
@@ -47,9 +45,7 @@ namespace MicroOS.Kernel.Memory
                 physical = 0;
                 return false;
             }
-            ulong* p = (ulong*)PhysMap.ToVirtual(physical);
-            for (ulong i = 0; i < (ulong)count * FrameSize / 8; i++)
-                p[i] = 0;
+            Arch.X64.BlockMemory.ZeroQwords((void*)PhysMap.ToVirtual(physical), (ulong)count * FrameSize / 8);
             return true;
         }
 

@@ -6,7 +6,8 @@ namespace MicroOS.Kernel.Objects
     // A notification: a word of bits that Signal ORs into and Wait takes (and clears). Asynchronous:
     // the signaller never blocks. Called by NotificationSyscalls, IrqLine (from the interrupt
     // handler) and Endpoint (a bound thread's Recv takes pending bits first).
-    // A notification bound to a thread wakes that thread out of an endpoint Recv (rax = 1, bits in rdi).
+    // A notification bound to a thread wakes that thread out of an endpoint Recv (rax = 1, bits in rdi)
+    // and out of a sleep (the supervisor's poll: a death notice ends its wait at once).
     internal sealed unsafe class Notification : KernelObject
     {
         public const int ChargeBytes = 128;
@@ -57,6 +58,8 @@ namespace MicroOS.Kernel.Objects
                 bound.Queue?.Remove(bound);
                 Wake(bound, 1);
             }
+            else if (bound != null)
+                Scheduler.EndSleep(bound.Thread);      // a sleeping bound thread wakes early; its next Recv takes the bits
         }
 
         private void Wake(ThreadIpc t, long result)

@@ -23,6 +23,10 @@ namespace MicroOS.Kernel.Objects
         public Endpoint FaultEndpoint;
         public ulong FaultGeneration, FaultBadge;
 
+        // Signalled with DeathBits when the process ends (process_set_death_notification).
+        public Notification DeathNotification;
+        public ulong DeathGeneration, DeathBits;
+
         private readonly Frame[] _mappedFrames = new Frame[MaxMappings];
         private readonly ulong[] _mappedAt = new ulong[MaxMappings];
         public int MappingCount;
@@ -147,6 +151,9 @@ namespace MicroOS.Kernel.Objects
             ProcessObjects o = p.Objects;
             if (o == null)
                 return;
+            Notification death = o.DeathNotification;
+            ulong deathGeneration = o.DeathGeneration, deathBits = o.DeathBits;
+            o.DeathNotification = null;
             o.Caps.ReturnLent();
             KernelObject obj = o.Owned;
             while (obj != null)
@@ -172,6 +179,9 @@ namespace MicroOS.Kernel.Objects
             o.Caps.Owner = null;
             p.Objects = null;
             s_pool.Add(o);
+            // Last, when the process is gone for good: a notification it owned itself died above.
+            if (death != null && death.Generation == deathGeneration)
+                death.Signal(deathBits);
         }
 
         public static void Release(KernelObject obj)

@@ -158,5 +158,23 @@ namespace MicroOS.Kernel.Syscalls
             objects.FaultBadge = endpoint.Badge != 0 ? endpoint.Badge : (ulong)p.Id;
             return 0;
         }
+
+        // process_set_death_notification(process, notification, bits): the supervisor learns of a death
+        // at once instead of finding it at its next poll (ProcessObjects.OnProcessEnd signals).
+        public static long SetDeathNotification(SyscallFrame* f, CapSlot cap)
+        {
+            var p = (Process)cap.Object;
+            long e = Invocation.Lookup(f->Arg1, CapType.Notification, CapRights.Write, out CapSlot notification);
+            if (e != 0)
+                return e;
+            if (f->Arg2 == 0)
+                return (long)SyscallError.InvalidArgument;
+            ProcessObjects objects = ProcessObjects.Of(p);
+            var n = (Notification)notification.Object;
+            objects.DeathNotification = n;
+            objects.DeathGeneration = n.Generation;
+            objects.DeathBits = f->Arg2;
+            return 0;
+        }
     }
 }

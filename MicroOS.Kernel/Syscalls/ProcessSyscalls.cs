@@ -70,6 +70,11 @@ namespace MicroOS.Kernel.Syscalls
                 Scheduler.Yield();      // sleep(0): give up the slice, come back at once
                 return 0;
             }
+            // Bits already pending on the thread's bound notification end the sleep before it starts
+            // (Notification.Signal wakes a sleeping bound thread; this closes the gap before the call).
+            Objects.Notification bound = Scheduler.Current.Ipc?.Bound;
+            if (bound != null && bound.Bits != 0)
+                return 0;
             Scheduler.Sleep((ms * Pit.HertzRate + 999) / 1000);
             return 0;
         }

@@ -128,6 +128,15 @@ namespace MicroOS.Kernel.Tasks
             Schedule();
         }
 
+        // A sleeping thread's bound notification was signalled: it runs now, not at its wake tick.
+        public static void EndSleep(Thread thread)
+        {
+            if (thread == null || thread.State != ThreadState.Sleeping)
+                return;
+            s_sleeping.Remove(thread);
+            MakeReady(thread);
+        }
+
         // The current thread is finished; another thread frees its stack. Never returns.
         public static void ExitCurrent()
         {

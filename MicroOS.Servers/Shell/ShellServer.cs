@@ -10,11 +10,13 @@ namespace MicroOS.Servers.Shell
     // through ConsoleContract.Write. ps/caps/kill/crash/restart go to the supervisor
     // (SupervisorContract); the rest is answered here.
     // Slots (boot manifest): 1 = endpoint `console` (send), 2 = endpoint `supervisor` (send) when there
-    // is one, 3 = `lineready` (wait), signalled by the console when a line is complete.
+    // is one, 3 = `lineready` (wait), signalled by the console when a line is complete, 4 = endpoint
+    // `names` (send; `ping`, PingCommand.cs).
     internal static unsafe class ShellServer
     {
         public const string Prompt = "microos> ";
         private const int BenchCalls = 1000;
+        private const int ReceiveSlot = 20;
 
         private static readonly Endpoint s_console = new Endpoint(1);
         private static readonly Endpoint s_supervisor = new Endpoint(2);
@@ -25,13 +27,14 @@ namespace MicroOS.Servers.Shell
         private const string Usage =
             "commands: help | echo TEXT | clear | uptime | mem | bench\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
-            "          crash NAME [null|wild|loop|exit]\n";
+            "          crash NAME [null|wild|loop|exit] | ping NAME\n";
 
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
         {
             s_ipc = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(s_ipc, 20);
+            Ipc.SetBuffer(s_ipc, ReceiveSlot);
+            PingCommand.Start();
             Print("MicroOS shell. Type help.\n");
             bool first = true;
             while (true)
@@ -124,6 +127,10 @@ namespace MicroOS.Servers.Shell
                 case "restart":
                     if (words.Length != 2) { Print("usage: restart NAME\n"); return; }
                     Supervisor(SupervisorContract.Restart, words[1], 0);
+                    return;
+                case "ping":
+                    if (words.Length != 2) { Print(PingCommand.Usage); return; }
+                    Print(PingCommand.Run(words[1], s_ipc, ReceiveSlot));
                     return;
                 case "crash":
                 {

@@ -10,8 +10,10 @@ namespace MicroOS.Servers.Supervisor
     // MINIX 3's reincarnation server. Its manifest line (docs/boot-manifest.md) gives it, in order:
     // its own endpoint (SupervisorContract), Init's (a restart goes through Init, which holds the
     // images and the shared endpoints; device caps come back to Init when a driver dies), Names, and
-    // a `proc:NAME:rm` per supervised server. Every Tick it inspects each server (a dead one, whether
-    // it faulted, exited or was killed, answers ObjectGone) and every HeartbeatTicks it pings it with a
+    // a `proc:NAME:rm` per supervised server. A death arrives as a notification (process_set_death_
+    // notification on each watched Process cap; the notification is bound to this thread, so it ends
+    // the sleep between ticks at once). Every Tick it inspects each server (a dead one, whether it
+    // faulted, exited or was killed, answers ObjectGone) and every HeartbeatTicks it pings it with a
     // non-blocking send of DebugContract.Ping: a server in its receive loop takes it at once. A miss
     // counts only when the server has received no message since the last heartbeat either (a server
     // busy with its clients is alive), so MissLimit misses in a row mean it is stuck (killed, then
@@ -22,6 +24,7 @@ namespace MicroOS.Servers.Supervisor
     {
         private const int EndpointSlot = 1, InitSlot = 2, NamesSlot = 3;
         private const int ReceiveSlot = 100;
+        private const int DeathSlot = 101;             // the notification every watched process signals when it ends
         private const int FirstEndpointSlot = 64;
         private const ulong TickMs = 10;
         private const int HeartbeatTicks = 10;          // 100 ms
@@ -41,12 +44,14 @@ namespace MicroOS.Servers.Supervisor
             public ulong LastReceived;
             public bool Expected;       // the death was asked for (Kill, Crash): restarted, not counted as a failure
             public int Restarts, Misses, FailedLookups;
+            public long NextLookup;
             public readonly List<long> Failures = new List<long>();
         }
 
         private static readonly List<Server> s_servers = new List<Server>();
         private static byte* s_buffer;
-        private static long s_tick;
+        private static long s_tick, s_lastHeartbeat;
+        private static readonly Notification s_deaths = new Notification(DeathSlot);
 
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
@@ -72,22 +77,43 @@ namespace MicroOS.Servers.Supervisor
                 if (s.Watched)
                     watching++;
             Sys.Write(string.Concat("supervisor: watching ", watching.ToString(), " servers"));
+            if (Caps.CreateNotification(DeathSlot) < 0 || s_deaths.BindToThisThread() < 0)
+                Sys.Write("supervisor: no death notification; deaths are found by polling");
+            foreach (Server s in s_servers)
+                if (s.Watched)
+                    WatchDeath(s);
             var endpoint = new Endpoint(EndpointSlot);
             while (true)
             {
-                while (endpoint.TryReceive(out Message m) == 0)
+                // A receive returns 1 for the bound death notification: its bits only say "look now".
+                long r;
+                while ((r = endpoint.TryReceive(out Message m)) >= 0)
                 {
+                    if (r == 1)
+                        continue;
                     Handle(ref m);
                     Ipc.Reply(ref m);
                 }
-                Sys.Sleep(TickMs);
-                s_tick++;
+                // Ticks are the timer's, not loop turns: a death notice wakes the loop early.
+                ulong timerTicks = Sys.SystemInfo(out _, out ulong hertz, out _);
+                s_tick = hertz == 0 ? s_tick + 1 : (long)(timerTicks * 1000 / hertz / TickMs);
+                bool heartbeat = s_tick - s_lastHeartbeat >= HeartbeatTicks;
+                if (heartbeat)
+                    s_lastHeartbeat = s_tick;
                 foreach (Server s in s_servers)
-                    Check(s);
+                    Check(s, heartbeat);
+                Sys.Sleep(TickMs);
             }
         }
 
-        private static void Check(Server s)
+        // The death notice: bit i for the i-th watched server (only a wake-up; Check finds who died).
+        private static void WatchDeath(Server s)
+        {
+            int index = s_servers.IndexOf(s);
+            new ProcessCap(s.ProcessSlot).SetDeathNotification(s_deaths, 1UL << (index % 64));
+        }
+
+        private static void Check(Server s, bool heartbeat)
         {
             if (s.GivenUp || !s.Watched)
                 return;
@@ -96,15 +122,19 @@ namespace MicroOS.Servers.Supervisor
                 OnDeath(s);
                 return;
             }
-            if (s_tick % HeartbeatTicks != 0)
+            if (!heartbeat)
                 return;
             // A server with no name in Names (the shell serves no endpoint) has no heartbeat: after
             // LookupTries heartbeats without one, Names is asked only every LookupEveryTicks.
-            if (!s.HasEndpoint && (s.FailedLookups < LookupTries || s_tick % LookupEveryTicks == 0))
+            // (Ticks are the timer's and may skip values, so the retry is due at a tick, not on a multiple.)
+            if (!s.HasEndpoint && (s.FailedLookups < LookupTries || s_tick >= s.NextLookup))
             {
                 s.HasEndpoint = Lookup(s);
                 if (!s.HasEndpoint)
+                {
                     s.FailedLookups++;
+                    s.NextLookup = s_tick + LookupEveryTicks;
+                }
             }
             if (!s.HasEndpoint)
                 return;
@@ -163,6 +193,7 @@ namespace MicroOS.Servers.Supervisor
                 return pid;
             }
             s.Restarts++;
+            WatchDeath(s);
             Sys.Write(string.Concat("supervisor: restarted ", s.Name, " (pid ", pid.ToString(), ")"));
             return pid;
         }

@@ -66,6 +66,7 @@ namespace MicroOS.Shared.Abi
         ThreadExit = 49,        // (code) -> does not return: ends the calling thread only; from the main thread, the process (as exit)
         IoPortEnable = 50,      // (io port range cap, needs Read and Write) -> 0: the caller's threads reach the range's ports with plain in/out (TSS I/O bitmap) until that cap leaves the slot or the range dies
         FrameUnmap = 51,        // (address) -> 0: unmaps the frame_map mapping that starts at address; the frame's memory stays the Frame's
+        ProcessSetDeathNotification = 52, // (process cap, notification cap, bits != 0) -> 0: when the process ends (exit, fault, kill) the notification is signalled with bits
     }
 
     // thread_inspect's state (rdi).

@@ -116,6 +116,9 @@ namespace MicroOS.Shared.User
         public long Kill() => Ipc.Syscall4(Syscall.ProcessKill, (ulong)Slot, 0, 0, 0, out _);
         public long Inspect() => Ipc.Syscall4(Syscall.ProcessInspect, (ulong)Slot, 0, 0, 0, out _);
         public long SetFaultEndpoint(Endpoint e) => Ipc.Syscall4(Syscall.ProcessSetFaultEndpoint, (ulong)Slot, (ulong)e.Slot, 0, 0, out _);
+        // When the process ends, `n` is signalled with `bits` (and a thread it is bound to wakes, even from a sleep).
+        public long SetDeathNotification(Notification n, ulong bits) =>
+            Ipc.Syscall4(Syscall.ProcessSetDeathNotification, (ulong)Slot, (ulong)n.Slot, bits, 0, out _);
 
         // pid (>= 0) or an error; state (0 running, 1 exited, 2 killed), frames, messages sent and received.
         public long Inspect(out ulong state, out ulong frames, out ulong sent, out ulong received)

@@ -18,7 +18,7 @@ public sealed class ShellTests
     {
         "commands: help | echo TEXT | clear | uptime | mem | bench",
         "          ps | caps PID|NAME | kill PID|NAME | restart NAME",
-        "          crash NAME [null|wild|loop|exit]",
+        "          crash NAME [null|wild|loop|exit] | ping NAME",
     };
     private static readonly Regex MemLine = new(@"^mem: (?<free>\d+) free frames of (?<managed>\d+) \((?<freekib>\d+) KiB free of (?<kib>\d+) KiB\)$");
     private static readonly Regex UptimeLine = new(@"^uptime: (?<s>\d+)\.(?<ms>\d{3}) s \((?<ticks>\d+) ticks at 100 Hz\)$");
@@ -92,6 +92,13 @@ public sealed class ShellTests
         Assert.Equal(new[] { "usage: uptime" }, Run(machine, "uptime now"));
         Assert.Equal(new[] { "usage: mem" }, Run(machine, "mem x"));
         Assert.Equal(new[] { "usage: bench" }, Run(machine, "bench 5"));
+        Assert.Equal(new[] { "usage: ping NAME" }, Run(machine, "ping"));
+        Assert.Equal(new[] { "usage: ping NAME" }, Run(machine, "ping serial console"));
+        // ping NAME: Names' lookup, then the Debug contract's Ping on what it returned.
+        Assert.Matches(@"^serial answered in \d+ us$", Assert.Single(Run(machine, "ping serial")));
+        Assert.Matches(@"^console answered in \d+ us$", Assert.Single(Run(machine, "ping console")));
+        Assert.Equal(new[] { "ping: no server named 'nosuch'" }, Run(machine, "ping nosuch"));
+        Assert.Equal(new[] { "ping: 'Bad!' is not a server name (1..32 of a-z 0-9 -)" }, Run(machine, "ping Bad!"));
     }
 
     [Fact]

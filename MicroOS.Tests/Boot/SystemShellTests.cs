@@ -94,8 +94,9 @@ public sealed class SystemShellTests
             Assert.Empty(Devices(machine, name));
         // By pid, the same as by name.
         Assert.Equal(ShellTests.Run(machine, "caps serial"), ShellTests.Run(machine, $"caps {ps["serial"].Pid}"));
-        // The shell's three: console and supervisor endpoints (send only), its lineready notification (wait only).
-        Assert.Equal(new[] { "1 endpoint -w--", "2 endpoint -w--", "3 notification r---" },
+        // The shell's four: console and supervisor endpoints (send only), its lineready notification
+        // (wait only), and Names (send only, unbadged: it may look names up for `ping`, not register).
+        Assert.Equal(new[] { "1 endpoint -w--", "2 endpoint -w--", "3 notification r---", "4 endpoint -w--" },
             ShellTests.Run(machine, "caps shell").Select(l => string.Join(' ', l.Split(' ').Take(3))));
 
         Assert.Equal(new[] { "refused: init is not supervised (init and the supervisor stay up)" }, ShellTests.Run(machine, "kill init"));

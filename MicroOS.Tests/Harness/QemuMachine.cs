@@ -78,7 +78,7 @@ public sealed class QemuMachine : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in QemuArguments(options, RepoPaths.Iso))
+        foreach (string argument in QemuArguments(options, options.Iso ?? RepoPaths.Iso))
             start.ArgumentList.Add(argument);
         if (options.Monitor)
         {
@@ -126,6 +126,10 @@ public sealed class QemuMachine : IDisposable
         _consolePump = Task.Run(() => PumpLines(new System.Net.Sockets.NetworkStream(socket, ownsSocket: false), _console));
     }
 
+    // The SMBIOS system product name grub.cfg checks before loading the test-only images
+    // (MicroOS.Build.csproj's TestOnlyImage; a plain boot does without them).
+    public const string TestImagesSmbios = "type=1,product=MicroOS test images";
+
     public static IReadOnlyList<string> QemuArguments(QemuOptions options, string iso)
     {
         var args = new List<string>();
@@ -148,6 +152,8 @@ public sealed class QemuMachine : IDisposable
             "-monitor", "none",
             "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            // GRUB loads the test-only server images (probe, conformance, ...) only when asked (grub.cfg).
+            "-smbios", TestImagesSmbios,
         });
         // QEMU rejects an empty fw_cfg string; no file at all means "no extra options" to the kernel.
         // A comma would end QEMU's option value, so it is doubled (QEMU's escape).

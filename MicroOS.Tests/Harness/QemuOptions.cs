@@ -29,4 +29,7 @@ public sealed record QemuOptions
 
     // Boot through OVMF (UEFI) instead of SeaBIOS.
     public bool Uefi { get; init; }
+
+    // Another ISO than the build's iso/MicroOS.iso (NewServerTests boots one with a generated server).
+    public string? Iso { get; init; }
 }

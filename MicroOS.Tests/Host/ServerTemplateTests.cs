@@ -31,10 +31,12 @@ public sealed class ServerTemplateTests : IDisposable
 
         string server = File.ReadAllText(Path.Combine(output, "MyDriverServer.cs"));
         Assert.Contains("namespace MicroOS.Servers.MyDriver", server);
-        Assert.Contains("internal static class MyDriverServer", server);
+        Assert.Contains("internal static unsafe class MyDriverServer", server);
         Assert.Contains("[UnmanagedCallersOnly(EntryPoint = \"ServerMain\")]", server);
         // The image name, as in the boot manifest line new-server writes: the name in lower case.
         Assert.Contains("\"mydriver: hello from pid \"", server);
+        // It registers under that name too (the supervisor and the shell's `ping` find it by it).
+        Assert.Contains(".Register(\"mydriver\", EndpointSlot)", server);
 
         // Nothing of the template's own name is left.
         foreach (string text in new[] { project, server })

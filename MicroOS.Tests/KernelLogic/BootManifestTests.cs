@@ -30,6 +30,28 @@ public sealed class BootManifestTests
         Assert.Equal("busy a", entries[1].Arguments);
     }
 
+    // The parser scans the text in place (no Split per line or per space, for boot time): line
+    // numbers, comment-only and blank lines, tabs around words and a last line without a newline
+    // must come out as they did when it split.
+    [Fact]
+    public void LineNumbersAndWhitespaceSurviveTheInPlaceScan()
+    {
+        var errors = new List<string>();
+        List<ManifestEntry> entries = BootManifest.Parse(
+            "   # indented comment\r\n" +
+            "\t\r\n" +
+            "a  a.elf \t4K  normal  test  x\ty   z\t\n" +
+            "broken\n" +
+            "[sec]\n" +
+            "b b.elf 8K high system last", errors);
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("a", "a.elf", 3, "x\ty z"), (entries[0].Name, entries[0].Image, entries[0].Line, entries[0].Arguments));
+        Assert.Equal(("b", 6, "sec", "last"), (entries[1].Name, entries[1].Line, entries[1].Section, entries[1].Arguments));
+        Assert.Contains("manifest line 4", Assert.Single(errors));
+        Assert.Empty(BootManifest.Parse("", errors));
+    }
+
     [Theory]
     [InlineData("init init.elf", "expected 'name image memory priority kind")]
     [InlineData("init init.elf 0K high system", "bad memory limit '0K'")]

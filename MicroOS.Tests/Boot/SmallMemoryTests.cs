@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using MicroOS.Tests.Harness;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MicroOS.Tests.Boot;
+
+// The whole system in 16 MiB (issue 8): a plain boot (GRUB's command line: Init starts names, the
+// supervisor, the drivers, the console and the shell) with QEMU's -m 16M reaches the prompt and
+// answers commands, including one that goes through Names and one through the supervisor.
+public sealed class SmallMemoryTests
+{
+    private const string Banner = "MicroOS shell. Type help.";
+    private static readonly Regex MemLine = new(@"^mem: (?<free>\d+) free frames of (?<managed>\d+) \(\d+ KiB free of (?<kib>\d+) KiB\)$");
+    private readonly ITestOutputHelper _output;
+
+    public SmallMemoryTests(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public void TheWholeSystemBootsToThePromptIn16MiBAndAnswers()
+    {
+        using QemuMachine machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "", MemoryMiB = 16, SerialConsole = true });
+        machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(Banner) + "$"));
+
+        Match mem = MemLine.Match(Assert.Single(Shell(machine, "mem")));
+        Assert.True(mem.Success);
+        long managedKiB = long.Parse(mem.Groups["kib"].Value);
+        Assert.InRange(managedKiB, 1, 16 * 1024);
+        Assert.InRange(long.Parse(mem.Groups["free"].Value), 1, long.Parse(mem.Groups["managed"].Value));
+        Assert.Equal(new[] { "small machine" }, Shell(machine, "echo small machine"));
+        Assert.Matches(@"^console answered in \d+ (us|TSC cycles)$", Assert.Single(Shell(machine, "ping console")));
+        Assert.Contains(Shell(machine, "ps"), line => Regex.IsMatch(line, @"\bserial\b.*\brunning\b"));
+    }
+
+    // Types a command on COM2 and returns the lines the shell printed before its next prompt.
+    private static List<string> Shell(QemuMachine machine, string input)
+    {
+        int from = machine.ConsoleLines.Count;
+        machine.SendConsole(input + "\r");
+        int echo = machine.WaitForConsoleLine(new Regex("^microos> " + Regex.Escape(input) + "$"), from).Index;
+        machine.SendConsole("\r");
+        int prompt = machine.WaitForConsoleLine(new Regex("^microos> $"), echo + 1).Index;
+        return machine.ConsoleLines.Skip(echo + 1).Take(prompt - echo - 1).ToList();
+    }
+}
