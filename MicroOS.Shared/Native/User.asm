@@ -150,14 +150,8 @@ mos_user_rdtsc:
 ; The IPC calls use all six argument registers both ways: rdi, rsi, rdx, r10, r8, r9 are loaded from
 ; regs[0..5] and, after `syscall`, stored back (the kernel returns badge, tag and message words
 ; there). rbx is callee-saved in both conventions, so it holds the pointer across the call.
-global mos_ipc
-mos_ipc:
-    cmp qword [rel mos_threads_on], 0
-    jne .maybe_park
-.direct:
-    push rbx
-    mov rax, rdi
-    mov rbx, rsi
+; The IPC registers to and from the six words at rbx, around the `syscall` (number in rax).
+%macro IPC_SYSCALL_THROUGH_RBX 0
     mov rdi, [rbx]
     mov rsi, [rbx + 8]
     mov rdx, [rbx + 16]
@@ -171,6 +165,17 @@ mos_ipc:
     mov [rbx + 24], r10
     mov [rbx + 32], r8
     mov [rbx + 40], r9
+%endmacro
+
+global mos_ipc
+mos_ipc:
+    cmp qword [rel mos_threads_on], 0
+    jne .maybe_park
+.direct:
+    push rbx
+    mov rax, rdi
+    mov rbx, rsi
+    IPC_SYSCALL_THROUGH_RBX
     pop rbx
     ret
 .maybe_park:
@@ -196,19 +201,7 @@ mos_ipc:
     mov qword [rel mos_runtime_lock], 0
     mov rax, [rsp + 16]             ; number
     mov rbx, [rsp + 8]              ; regs
-    mov rdi, [rbx]
-    mov rsi, [rbx + 8]
-    mov rdx, [rbx + 16]
-    mov r10, [rbx + 24]
-    mov r8, [rbx + 32]
-    mov r9, [rbx + 40]
-    syscall
-    mov [rbx], rdi
-    mov [rbx + 8], rsi
-    mov [rbx + 16], rdx
-    mov [rbx + 24], r10
-    mov [rbx + 32], r8
-    mov [rbx + 40], r9
+    IPC_SYSCALL_THROUGH_RBX
     mov r13, rax
     call mos_runtime_lock_take
     mov edi, r12d

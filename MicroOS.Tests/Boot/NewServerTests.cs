@@ -89,18 +89,6 @@ public sealed class NewServerTests : IDisposable
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 
-    private void Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _temp };
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), $"{program} {string.Join(' ', arguments)} did not finish in 5 min");
-        _output.WriteLine($"$ {program} {string.Join(' ', arguments)}\n{stdout.Result}{stderr.Result}");
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} failed with status {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
-    }
+    private void Run(string program, params string[] arguments) =>
+        HostCommand.Run(_output, _temp, TimeSpan.FromMinutes(5), program, arguments);
 }

@@ -43,25 +43,7 @@ public sealed class ServerTemplateTests : IDisposable
             Assert.DoesNotContain("servertemplate", text, StringComparison.OrdinalIgnoreCase);
     }
 
-    private void DotnetNew(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _temp,
-        };
-        start.ArgumentList.Add("new");
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), $"dotnet new {string.Join(' ', arguments)} did not finish in 60 s");
-        Assert.True(process.ExitCode == 0,
-            $"dotnet new {string.Join(' ', arguments)} failed with status {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
-    }
+    private void DotnetNew(params string[] arguments) =>
+        HostCommand.Run(null, _temp, TimeSpan.FromSeconds(60), Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            new[] { "new" }.Concat(arguments).ToArray());
 }
