@@ -190,6 +190,10 @@ namespace MicroOS.Servers.Shell
                 " TSC cycles per call\n"));
         }
 
+        // The columns of the supervisor's `ps` and `caps` lines (SupervisorServer.List, Caps).
+        public const string PsHeader = "PID NAME STATE RESTARTS KIB SENT RECEIVED\n";
+        public const string CapsHeader = "SLOT OBJECT RIGHTS BADGE OBJECT-ID\n";
+
         private static void Supervisor(uint label, string target, ulong w1)
         {
             long info = Caps.Inspect(s_supervisor.Slot, out _);
@@ -211,7 +215,9 @@ namespace MicroOS.Servers.Shell
             {
                 if (m.Tag.Length > 0 || m.W0 == 0)
                 {
-                    Print(Text(m.Tag.Length));
+                    // Read out of the IPC buffer before Print, whose call to the console reuses it.
+                    string text = Text(m.Tag.Length);
+                    Print(string.Concat(label == SupervisorContract.List ? PsHeader : CapsHeader, text));
                     return;
                 }
             }

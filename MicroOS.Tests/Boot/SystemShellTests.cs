@@ -15,6 +15,9 @@ public sealed class SystemShellTests
     private static readonly Regex PsLine =
         new(@"^(?<pid>\d+) (?<name>[a-z-]+) (?<state>running|dead|given-up) (?<restarts>\d+) (?<kib>\d+) (?<sent>\d+) (?<received>\d+)$");
     // slot type[:hardware] rights badge object
+    // The shell's column headers (ShellServer.PsHeader, CapsHeader), the first line of `ps` and `caps`.
+    private const string PsHeader = "PID NAME STATE RESTARTS KIB SENT RECEIVED";
+    private const string CapsHeader = "SLOT OBJECT RIGHTS BADGE OBJECT-ID";
     private static readonly Regex CapsLine = new(@"^(?<slot>\d+) (?<type>[a-z]+)(?<device>:[0-9a-f]+(\+\d+)?)? (?<rights>[r-][w-][g-][m-]) \d+ \d+$");
 
     private readonly ITestOutputHelper _output;
@@ -42,7 +45,9 @@ public sealed class SystemShellTests
     private static Dictionary<string, PsRow> Ps(QemuMachine machine)
     {
         var rows = new Dictionary<string, PsRow>();
-        foreach (string line in ShellTests.Run(machine, "ps"))
+        List<string> lines = ShellTests.Run(machine, "ps");
+        Assert.Equal(PsHeader, lines.FirstOrDefault());
+        foreach (string line in lines.Skip(1))
         {
             Match m = PsLine.Match(line);
             Assert.True(m.Success, $"not a ps line: '{line}'");
@@ -57,9 +62,10 @@ public sealed class SystemShellTests
     private static string[] Devices(QemuMachine machine, string target)
     {
         List<string> lines = ShellTests.Run(machine, $"caps {target}");
-        Assert.NotEmpty(lines);
+        Assert.Equal(CapsHeader, lines.FirstOrDefault());
+        Assert.True(lines.Count > 1, $"caps {target} listed no capability");
         var devices = new List<string>();
-        foreach (string line in lines)
+        foreach (string line in lines.Skip(1))
         {
             Match m = CapsLine.Match(line);
             Assert.True(m.Success, $"not a caps line for {target}: '{line}'");
@@ -97,7 +103,7 @@ public sealed class SystemShellTests
         // The shell's four: console and supervisor endpoints (send only), its lineready notification
         // (wait only), and Names (send only, unbadged: it may look names up for `ping`, not register).
         Assert.Equal(new[] { "1 endpoint -w--", "2 endpoint -w--", "3 notification r---", "4 endpoint -w--" },
-            ShellTests.Run(machine, "caps shell").Select(l => string.Join(' ', l.Split(' ').Take(3))));
+            ShellTests.Run(machine, "caps shell").Skip(1).Select(l => string.Join(' ', l.Split(' ').Take(3))));
 
         Assert.Equal(new[] { "refused: init is not supervised (init and the supervisor stay up)" }, ShellTests.Run(machine, "kill init"));
         Assert.Equal(new[] { "refused: 1 is not supervised (init and the supervisor stay up)" }, ShellTests.Run(machine, "kill 1"));
