@@ -18,7 +18,7 @@ CMDLINE="exit quiet nosystem servers=ipc-bench-partner,,ipc-bench,,bench,,bench-
 boot() {
     local out pid i
     out="$(mktemp)"
-    timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial stdio \
+    timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial null -serial stdio \
         -smbios "type=1,product=MicroOS test images" \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 -fw_cfg "name=opt/microos/cmdline,string=$CMDLINE" >"$out" 2>&1 </dev/null &
     pid=$!
@@ -46,11 +46,12 @@ SYSTEM_CMDLINE="quiet timing manifest=system"
 WALL_BOOTS=9
 
 system_qemu() {
-    # $1 = where COM2 goes (a -serial value); the rest go to QEMU (-icount ...).
-    local com2="$1"
+    # $1 = where COM1 goes (a -serial value: the serial driver's line, the shell's); the rest go to
+    # QEMU (-icount ...). The first -serial is COM1, the second COM2: the kernel log, on stdout.
+    local com1="$1"
     shift
     exec timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot \
-        -serial stdio -serial "$com2" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+        -serial "$com1" -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -fw_cfg "name=opt/microos/cmdline,string=${SYSTEM_CMDLINE//,/,,}" </dev/null 2>&1
 }
 
@@ -61,7 +62,7 @@ tsc_of() { sed -E 's/.* at TSC ([0-9]+).*/\1/' <<<"$1"; }
 # stopped (the system runs forever).
 prompt_boot() {
     local fifo start entry="" line pid
-    fifo="$(mktemp -u "$work/com1.XXXXXX")"
+    fifo="$(mktemp -u "$work/com2.XXXXXX")"
     mkfifo "$fifo"
     start="$(date +%s%N)"
     system_qemu null "$@" >"$fifo" &
@@ -80,18 +81,18 @@ prompt_boot() {
     rm -f "$fifo"
 }
 
-# Driver restart, under -icount shift=0: once the prompt is up, the shell (on COM2) is told
+# Driver restart, under -icount shift=0: once the prompt is up, the shell (on COM1) is told
 # `crash serial null`; the supervisor gets the death as a notification and has Init start the
 # driver again. The figure runs from the kernel's `timing: process serial (pid N) killed T ...`
 # (T after kernel entry) to the restarted driver's `serial: first request answered at TSC M` (the
 # console's next write): M - entry - T guest instructions. Prints that, or nothing.
 restart_boot() {
     local fifo entry="" killed="" line pid
-    fifo="$(mktemp -u "$work/com1.XXXXXX")"
-    mkfifo "$fifo" "$work/com2.in" "$work/com2.out"
+    fifo="$(mktemp -u "$work/com2.XXXXXX")"
+    mkfifo "$fifo" "$work/com1.in" "$work/com1.out"
     # Opened read-write here first, so QEMU's opens of the two FIFOs do not block.
-    exec 7<>"$work/com2.in" 8<>"$work/com2.out"
-    system_qemu "pipe:$work/com2" -icount shift=0 >"$fifo" &
+    exec 7<>"$work/com1.in" 8<>"$work/com1.out"
+    system_qemu "pipe:$work/com1" -icount shift=0 >"$fifo" &
     pid=$!
     while IFS= read -r line; do
         line="${line%$'\r'}"
@@ -109,7 +110,7 @@ restart_boot() {
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     exec 7>&- 8>&-
-    rm -f "$fifo" "$work/com2.in" "$work/com2.out"
+    rm -f "$fifo" "$work/com1.in" "$work/com1.out"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR > 0) print v[int((NR + 1) / 2)] }'; }

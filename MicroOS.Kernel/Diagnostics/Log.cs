@@ -2,7 +2,7 @@ using MicroOS.Kernel.Arch.X64;
 
 namespace MicroOS.Kernel.Diagnostics
 {
-    // The kernel log: every line goes to COM1 (what tests read) and to the VGA screen.
+    // The kernel log: every line goes to COM2 (what tests read) and to the VGA screen.
     internal static class Log
     {
         public static void Write(string text)

@@ -54,7 +54,7 @@ namespace MicroOS.Kernel.Syscalls
             }
             objects.TryRecordMapping(frame, address);
             // A ring-3 console that maps the text screen writable owns it from now on: the kernel
-            // log stops writing there (it stays on COM1) until a panic.
+            // log stops writing there (it stays on COM2) until a panic.
             if (frame.Device && writable && frame.Physical == Arch.X64.VgaText.BufferPhysical)
                 Arch.X64.VgaText.HandOver();
             return 0;

@@ -214,7 +214,6 @@ namespace MicroOS.Servers.Init
             {
                 case CapSpecKind.IoPorts:
                     if (s.Base == 0x3F8 && s.Count == 8) return 2;
-                    if (s.Base == 0x2F8 && s.Count == 8) return 3;
                     if (s.Base == 0x60 && s.Count == 1) return 4;
                     if (s.Base == 0x64 && s.Count == 1) return 5;
                     if (s.Base == 0x3D4 && s.Count == 2) return 10;

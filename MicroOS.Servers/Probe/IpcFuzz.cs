@@ -9,7 +9,7 @@ namespace MicroOS.Servers.Probe
     // this thread forever become their non-blocking forms; Exit and thread_exit are left out. The
     // thread calls (thread_create with valid entries and stacks too) are among them. Slot 1 (pong, the
     // witness) is kept out of destructive calls; at the end pong must still answer. Slot 2 starts as
-    // an io range (io:2f8+8) for io_port_enable; frame_unmap gets frame-window addresses half the time.
+    // an io range (io:3f8+8, COM1: not the kernel log's COM2) for io_port_enable; frame_unmap gets frame-window addresses half the time.
     internal static unsafe class IpcFuzz
     {
         public const int Calls = 100_000;

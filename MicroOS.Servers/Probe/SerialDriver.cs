@@ -4,9 +4,10 @@ using MicroOS.Shared.User;
 
 namespace MicroOS.Servers.Probe
 {
-    // A COM1 receive driver in ring 3, for the IRQ boot test: its ports through an IoPortRange cap,
-    // IRQ 4 through an IrqLine cap delivered as a notification bound to its thread, so one Recv
-    // waits for both an interrupt and a client's request (SerialContract).
+    // A COM1 receive driver in ring 3, for the IRQ boot test (COM1 is the drivers' port; the kernel
+    // log is on COM2): its ports through an IoPortRange cap, IRQ 4 through an IrqLine cap delivered
+    // as a notification bound to its thread, so one Recv waits for both an interrupt and a client's
+    // request (SerialContract).
     // Slots (boot manifest): 1 = io:3f8+8, 2 = irq:4, 3 = endpoint `serial`; it creates 4 = notification.
     internal static class SerialDriver
     {

@@ -5,16 +5,16 @@ using MicroOS.Shared.User;
 
 namespace MicroOS.Servers.Serial
 {
-    // The serial line driver: a 16550 UART on COM2 (0x2F8, IRQ 3), the shell's serial line
-    // (docs/console.md; COM1 stays the kernel log). Receive is interrupt-driven into a ring buffer;
+    // The serial line driver: a 16550 UART on COM1 (0x3F8, IRQ 4), the shell's serial line
+    // (docs/console.md; the kernel log is on COM2, polled by the kernel). Receive is interrupt-driven into a ring buffer;
     // each batch signals the console's input notification, and the console collects the bytes with
     // SerialLineContract.Read. Transmit polls the line status (THR empty) per byte, with a bound.
-    // Slots (boot manifest): 1 = io:2f8+8, 2 = irq:3, 3 = endpoint `serial`, 4 = the console's input
+    // Slots (boot manifest): 1 = io:3f8+8, 2 = irq:4, 3 = endpoint `serial`, 4 = the console's input
     // notification (send, badge ConsoleInput.SerialBadge), 5 = Names (system badge: it registers
     // `serial`, for the supervisor); it creates 6 = its interrupt notification.
     internal static unsafe class SerialServer
     {
-        private const ushort Base = 0x2F8;
+        private const ushort Base = 0x3F8;
         private const ushort Data = Base, InterruptEnable = Base + 1, FifoControl = Base + 2, LineControl = Base + 3,
             ModemControl = Base + 4, LineStatus = Base + 5;
         private const int BufferSize = 4096;
@@ -59,7 +59,7 @@ namespace MicroOS.Servers.Serial
             if (waiting)
                 s_console.Signal();
             long registered = new NamesClient(new Endpoint(5), s_ipc).Register("serial", 3);
-            Sys.Write(string.Concat("serial: COM2 ready (0x2F8, IRQ 3); registered -> ", registered.ToString()));
+            Sys.Write(string.Concat("serial: COM1 ready (0x3F8, IRQ 4); registered -> ", registered.ToString()));
             long r = ServerLoop.Run(endpoint, Handle, bits =>
             {
                 if (Drain())

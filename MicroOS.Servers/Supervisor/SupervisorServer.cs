@@ -310,7 +310,7 @@ namespace MicroOS.Servers.Supervisor
             return "?";
         }
 
-        // Which hardware, as the boot manifest writes it: ":2f8+8" (ports), ":3" (IRQ), ":b8000+1" (device frame).
+        // Which hardware, as the boot manifest writes it: ":3f8+8" (ports), ":4" (IRQ), ":b8000+1" (device frame).
         private static string Device(CapType type, ulong device)
         {
             switch (type)

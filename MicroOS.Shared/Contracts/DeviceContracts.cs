@@ -4,7 +4,7 @@ namespace MicroOS.Shared.Contracts
     // notification (its own badge) when it has input, and the console collects it with Read, so a
     // driver never calls the console and never blocks on it.
 
-    // The serial line driver (COM2, 0x2F8, IRQ 3; docs/console.md).
+    // The serial line driver (COM1, 0x3F8, IRQ 4; docs/console.md).
     //   Write(payload bytes) -> W0 = bytes sent
     //   Read                 -> payload: the bytes received since the last Read (0..MaxRead); W0 = bytes lost to a full buffer so far
     public static class SerialLineContract

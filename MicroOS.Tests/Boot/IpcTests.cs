@@ -238,13 +238,14 @@ public sealed class IpcTests
     [Fact]
     public void TheSerialInterruptReachesARing3DriverAsANotificationWhileItServesRequests()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("serial-driver,serial-client"));
+        // The driver owns COM1 (the kernel log is on COM2): its input comes through the harness's COM1 socket.
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("serial-driver,serial-client") with { SerialConsole = true });
         ExpectInOrder(machine, "serial-driver",
             "serial-driver: notification -> 0, bind -> 0, irq -> 0, enable -> 0",
-            // Ports outside its IoPortRange (0x3F8..0x3FF) are refused: OutOfRange.
+            // Ports outside its IoPortRange (0x3F8..0x3FF; 0x2F8 is the kernel log's COM2) are refused: OutOfRange.
             "serial-driver: port 0x60 -> -8, port 0x2F8 -> -8, port 2^64-1 -> -8",
             "serial-driver: ready");
-        machine.Send("abc");
+        machine.SendConsole("abc");
         // IRQ 4 signals bit 1 << 4; the line stays masked until the driver acknowledges.
         Match received = machine.WaitForMatch(new Regex(@"^\[serial-driver\] serial-driver: irq bits 16: received '(?<text>[a-c]*)' \(total (?<total>\d)\)$"));
         Assert.NotEqual("", received.Groups["text"].Value);

@@ -68,7 +68,7 @@ public sealed class NewServerTests : IDisposable
         Assert.Equal(new[] { "ping: no server named 'nosuch'" }, Shell(machine, "ping nosuch"));
     }
 
-    // Types a command on COM2 and returns the lines the shell printed before its next prompt (the
+    // Types a command on COM1 and returns the lines the shell printed before its next prompt (the
     // next prompt becomes a line when an empty line is typed after the command; as ShellTests.Run).
     private static List<string> Shell(QemuMachine machine, string input)
     {

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace MicroOS.Tests.Boot;
 
-// The shell over its two input paths (docs/console.md): the serial line on COM2 (the harness's
+// The shell over its two input paths (docs/console.md): the serial line on COM1 (the harness's
 // SendConsole / WaitForConsoleLine) and the PS/2 keyboard (QEMU monitor `sendkey`), with the VGA
 // text screen read back through the monitor. The whole system is booted (`manifest=system`: Init
 // starts names, the drivers, the console, the shell and the supervisor); the supervisor's commands
@@ -29,7 +29,7 @@ public sealed class ShellTests
 
     private QemuMachine BootShell(bool monitor = false) => BootSystem(_output, monitor);
 
-    // The whole OS, as a plain boot brings it up, with COM2 and optionally the monitor on sockets.
+    // The whole OS, as a plain boot brings it up, with COM1 and optionally the monitor on sockets.
     public static QemuMachine BootSystem(ITestOutputHelper output, bool monitor = false)
     {
         var machine = QemuMachine.Boot(output, new QemuOptions { CommandLine = "quiet manifest=system", SerialConsole = true, Monitor = monitor });
@@ -37,7 +37,7 @@ public sealed class ShellTests
         return machine;
     }
 
-    // Types `input` and Enter on COM2 and returns what the shell printed for it: the lines between
+    // Types `input` and Enter on COM1 and returns what the shell printed for it: the lines between
     // the echo of the command line (`echoed`, the prompt and what the line editor shows) and the
     // next prompt. The next prompt becomes a line when a second, empty line is typed: the console
     // collects input only while the shell waits for a line, so it comes after all of the output.

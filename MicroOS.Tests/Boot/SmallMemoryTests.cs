@@ -32,7 +32,7 @@ public sealed class SmallMemoryTests
         Assert.Contains(Shell(machine, "ps"), line => Regex.IsMatch(line, @"\bserial\b.*\brunning\b"));
     }
 
-    // Types a command on COM2 and returns the lines the shell printed before its next prompt.
+    // Types a command on COM1 and returns the lines the shell printed before its next prompt.
     private static List<string> Shell(QemuMachine machine, string input)
     {
         int from = machine.ConsoleLines.Count;

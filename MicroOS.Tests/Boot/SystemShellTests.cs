@@ -7,8 +7,8 @@ namespace MicroOS.Tests.Boot;
 
 // The whole system as a plain boot brings it up (`manifest=system`), driven through the shell on the
 // serial line: the supervisor's commands (ps, caps, kill, crash, restart) and what happens when the
-// servers behind the shell's own input and output die. Kernel log (COM1) says why each one died and
-// that the supervisor restarted it; the serial line (COM2) shows the shell going on.
+// servers behind the shell's own input and output die. Kernel log (COM2) says why each one died and
+// that the supervisor restarted it; the serial line (COM1) shows the shell going on.
 public sealed class SystemShellTests
 {
     private static readonly string[] Servers = { "init", "names", "serial", "keyboard", "console", "shell", "supervisor" };
@@ -57,7 +57,7 @@ public sealed class SystemShellTests
         return rows;
     }
 
-    // The device capabilities `caps TARGET` shows, as the manifest writes them ("ioports:2f8+8", "irq:3",
+    // The device capabilities `caps TARGET` shows, as the manifest writes them ("ioports:3f8+8", "irq:4",
     // "frame:b8000+1"); every line must be a capability line.
     private static string[] Devices(QemuMachine machine, string target)
     {
@@ -93,7 +93,7 @@ public sealed class SystemShellTests
         // The shell only calls; the console only answers it (and calls the serial driver).
         Assert.True(ps["shell"].Sent > 0 && ps["console"].Received > 0 && ps["console"].Sent > 0, $"{ps["shell"]} / {ps["console"]}");
 
-        Assert.Equal(new[] { "ioports:2f8+8", "irq:3" }, Devices(machine, "serial"));
+        Assert.Equal(new[] { "ioports:3f8+8", "irq:4" }, Devices(machine, "serial"));
         Assert.Equal(new[] { "ioports:60+1", "ioports:64+1", "irq:1" }, Devices(machine, "keyboard"));
         Assert.Equal(new[] { "frame:b8000+1", "ioports:3d4+2" }, Devices(machine, "console"));
         foreach (string name in new[] { "shell", "names", "supervisor", "init" })

@@ -125,7 +125,7 @@ public sealed class SystemTests
         Assert.Contains("[client] client: kill dev -> 0", lines);
         var devCaps = lines.Where(l => l.StartsWith("[client] client: caps of dev: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, devCaps.Count);
-        Assert.Matches(@"^\[client\] client: caps of dev: 2 ioports:2f8\+8 rw-- 0 \d+$", devCaps[1]);
+        Assert.Matches(@"^\[client\] client: caps of dev: 2 ioports:3f8\+8 rw-- 0 \d+$", devCaps[1]);
         ServerLog.AssertKernelHealthy(lines);
     }
 }

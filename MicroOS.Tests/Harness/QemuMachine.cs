@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 
 namespace MicroOS.Tests.Harness;
 
-// One MicroOS machine under QEMU (TCG), talking over its serial port (COM1 = the kernel log).
+// One MicroOS machine under QEMU (TCG), talking over its serial ports (COM2 = the kernel log,
+// QEMU's second -serial, on stdio; COM1 = the serial driver's line, the first -serial, a socket or null).
 // Every boot test goes through this class:
 //   using var machine = QemuMachine.Boot(output, new QemuOptions { CommandLine = "exit test=divide" });
 //   machine.WaitForLine("FAULT: #DE");
@@ -89,8 +90,8 @@ public sealed class QemuMachine : IDisposable
         string? consoleSocket = null;
         if (options.SerialConsole)
         {
-            consoleSocket = Path.Combine(Path.GetTempPath(), $"microos-com2-{Guid.NewGuid():N}.sock");
-            int i = start.ArgumentList.ToList().LastIndexOf("-serial");      // the second: COM2
+            consoleSocket = Path.Combine(Path.GetTempPath(), $"microos-com1-{Guid.NewGuid():N}.sock");
+            int i = start.ArgumentList.IndexOf("-serial");      // the first: COM1
             start.ArgumentList[i + 1] = $"unix:{consoleSocket},server=on,wait=off";
         }
         var machine = new QemuMachine(output, start, options) { _monitorSocket = monitorSocket, _consoleSocketPath = consoleSocket };
@@ -99,7 +100,7 @@ public sealed class QemuMachine : IDisposable
         return machine;
     }
 
-    // COM2's socket: QEMU creates it at start; output sent before the connection would be lost
+    // COM1's socket: QEMU creates it at start; output sent before the connection would be lost
     // (wait=off), so the harness connects before the guest has booted far.
     private void ConnectConsole()
     {
@@ -119,7 +120,7 @@ public sealed class QemuMachine : IDisposable
             catch (System.Net.Sockets.SocketException e)
             {
                 socket.Dispose();
-                throw Failure($"could not connect to COM2's socket ({e.Message})");
+                throw Failure($"could not connect to COM1's socket ({e.Message})");
             }
         }
         _consoleSocket = socket;
@@ -142,10 +143,12 @@ public sealed class QemuMachine : IDisposable
             "-cpu", options.Cpu,
             "-cdrom", iso,
             "-m", $"{options.MemoryMiB}M",
+            // The first -serial is COM1 (0x3F8), the second COM2 (0x2F8). COM1 is the serial driver's:
+            // Boot points it at a Unix socket (QemuOptions.SerialConsole), or nothing is connected.
+            // COM2 is the kernel log, on stdio.
+            "-serial", options.SerialConsole ? "none" : "null",
             "-serial", "stdio",
         });
-        if (options.SerialConsole)
-            args.AddRange(new[] { "-serial", "none" });      // COM2: Boot points it at a Unix socket
         args.AddRange(new[]
         {
             "-display", "none",
@@ -178,25 +181,25 @@ public sealed class QemuMachine : IDisposable
     public int WaitForLineIndex(Regex pattern, int from = 0, TimeSpan? timeout = null) =>
         WaitForFirst(pattern.IsMatch, from, $"line matching /{pattern}/" + (from > 0 ? $" at or after line {from}" : ""), timeout).Index;
 
-    // The lines received on COM2, the shell's serial line (QemuOptions.SerialConsole; CRs removed).
+    // The lines received on COM1, the shell's serial line (QemuOptions.SerialConsole; CRs removed).
     public IReadOnlyList<string> ConsoleLines => _console.Snapshot();
 
-    // Writes to COM2's input, as a person at a serial terminal types.
+    // Writes to COM1's input, as a person at a serial terminal types.
     public void SendConsole(string text)
     {
         if (_consoleSocket == null)
-            throw new InvalidOperationException("boot with QemuOptions.SerialConsole = true to use COM2");
+            throw new InvalidOperationException("boot with QemuOptions.SerialConsole = true to use COM1");
         try
         {
             _consoleSocket.Send(Encoding.Latin1.GetBytes(text));
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            throw Failure($"could not send {text.Length} characters to COM2 ({e.Message})");
+            throw Failure($"could not send {text.Length} characters to COM1 ({e.Message})");
         }
     }
 
-    // The first COM2 line at position `from` or later (positions as in ConsoleLines) matching
+    // The first COM1 line at position `from` or later (positions as in ConsoleLines) matching
     // `pattern`, and its position.
     public (string Line, int Index) WaitForConsoleLine(Regex pattern, int from = 0, TimeSpan? timeout = null)
     {
@@ -206,13 +209,14 @@ public sealed class QemuMachine : IDisposable
             case SerialLog.WaitOutcome.Found:
                 return (line!, index);
             case SerialLog.WaitOutcome.Closed:
-                throw Failure($"COM2 closed ({ExitStatusText()}) without a line matching /{pattern}/ at or after line {from}");
+                throw Failure($"COM1 closed ({ExitStatusText()}) without a line matching /{pattern}/ at or after line {from}");
             default:
-                throw Failure($"no COM2 line matching /{pattern}/ at or after line {from} within {limit.TotalSeconds:0} s");
+                throw Failure($"no COM1 line matching /{pattern}/ at or after line {from} within {limit.TotalSeconds:0} s");
         }
     }
 
-    // Writes to the machine's serial input.
+    // Writes to the kernel log's serial input (COM2, stdio; the kernel does not read it). Input for
+    // the serial driver goes to COM1: SendConsole.
     public void Send(string text)
     {
         try
@@ -379,10 +383,10 @@ public sealed class QemuMachine : IDisposable
         if (_consoleSocketPath != null)
         {
             IReadOnlyList<string> console = ConsoleLines;
-            report.AppendLine($"--- COM2 ({console.Count} lines) ---");
+            report.AppendLine($"--- COM1 ({console.Count} lines) ---");
             foreach (string line in console)
                 report.AppendLine(Printable(line));
-            report.AppendLine("--- end of COM2 ---");
+            report.AppendLine("--- end of COM1 ---");
         }
         string stderr = _stderr.IsCompletedSuccessfully ? _stderr.Result.Trim() : "";
         if (stderr.Length > 0)

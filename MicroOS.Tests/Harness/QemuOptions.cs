@@ -23,8 +23,9 @@ public sealed record QemuOptions
     // Opens QEMU's human monitor on a Unix socket, for QemuMachine.Monitor ("nmi", "sendkey a", ...).
     public bool Monitor { get; init; }
 
-    // Connects COM2, the shell's serial line (docs/console.md), to a Unix socket the harness reads
-    // and writes: QemuMachine.SendConsole, WaitForConsoleLine. COM1 stays the kernel log.
+    // Connects COM1, the serial driver's line (the shell's; docs/console.md), to a Unix socket the
+    // harness reads and writes: QemuMachine.SendConsole, WaitForConsoleLine. Without it COM1 is
+    // QEMU's `null` device. COM2 is always the kernel log (stdio).
     public bool SerialConsole { get; init; }
 
     // Boot through OVMF (UEFI) instead of SeaBIOS.

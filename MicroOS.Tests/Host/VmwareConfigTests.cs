@@ -44,15 +44,24 @@ public sealed class VmwareConfigTests
         Assert.Equal(Path.GetFileName(RepoPaths.Iso), vmx[$"{device}.fileName"]);
     }
 
+    // serial1 is COM2, the kernel log (docs/console.md): a file beside the .vmx. serial0 is COM1, the
+    // serial driver's line (the shell's): present, so COM2 is serial1, and written to another file.
     [Fact]
-    public void SerialPortWritesToAFile()
+    public void KernelLogPortCom2AndShellPortCom1WriteToFiles()
     {
         var vmx = ReadVmx();
+
+        Assert.Equal("TRUE", vmx["serial1.present"], ignoreCase: true);
+        Assert.Equal("file", vmx["serial1.fileType"]);
+        Assert.EndsWith(".log", vmx["serial1.fileName"]);
+        Assert.DoesNotContain('/', vmx["serial1.fileName"]);
+        Assert.Equal("TRUE", vmx["serial1.startConnected"], ignoreCase: true);
 
         Assert.Equal("TRUE", vmx["serial0.present"], ignoreCase: true);
         Assert.Equal("file", vmx["serial0.fileType"]);
         Assert.EndsWith(".log", vmx["serial0.fileName"]);
         Assert.DoesNotContain('/', vmx["serial0.fileName"]);
+        Assert.NotEqual(vmx["serial1.fileName"], vmx["serial0.fileName"], StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]

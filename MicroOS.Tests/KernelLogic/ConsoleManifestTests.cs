@@ -24,8 +24,8 @@ public sealed class ConsoleManifestTests
     private static (CapSpecKind, ulong, ulong) Key(CapSpec s) => (s.Kind, s.Base, s.Kind == CapSpecKind.Irq ? 0 : s.Count);
 
     [Fact]
-    public void TheSerialDriverHoldsCom2AndIrq3Only() =>
-        Assert.Equal(new[] { (CapSpecKind.IoPorts, 0x2F8UL, 8UL), (CapSpecKind.Irq, 3UL, 0UL) }, Devices("serial").Select(Key));
+    public void TheSerialDriverHoldsCom1AndIrq4Only() =>
+        Assert.Equal(new[] { (CapSpecKind.IoPorts, 0x3F8UL, 8UL), (CapSpecKind.Irq, 4UL, 0UL) }, Devices("serial").Select(Key));
 
     [Fact]
     public void TheKeyboardDriverHoldsThePs2PortsAndIrq1Only() =>

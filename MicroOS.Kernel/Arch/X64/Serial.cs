@@ -1,15 +1,16 @@
 namespace MicroOS.Kernel.Arch.X64
 {
-    // COM1, 115200 8N1, polled. The kernel log and the boot tests both read this port.
+    // COM2 (0x2F8), 115200 8N1, polled, from the first line the kernel prints: the kernel log, which
+    // the boot tests read. COM1 (0x3F8, IRQ 4) belongs to the serial driver server (docs/console.md).
     internal static class Serial
     {
-        private const ushort Com1 = 0x3F8;
-        private const ushort Data = Com1 + 0;
-        private const ushort InterruptEnable = Com1 + 1;
-        private const ushort FifoControl = Com1 + 2;
-        private const ushort LineControl = Com1 + 3;
-        private const ushort ModemControl = Com1 + 4;
-        private const ushort LineStatus = Com1 + 5;
+        private const ushort Com2 = 0x2F8;
+        private const ushort Data = Com2 + 0;
+        private const ushort InterruptEnable = Com2 + 1;
+        private const ushort FifoControl = Com2 + 2;
+        private const ushort LineControl = Com2 + 3;
+        private const ushort ModemControl = Com2 + 4;
+        private const ushort LineStatus = Com2 + 5;
         private const byte LineStatusDataReady = 0x01;
         private const byte LineStatusTransmitEmpty = 0x20;
 
