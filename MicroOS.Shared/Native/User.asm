@@ -21,6 +21,50 @@ _start:
     syscall
     ud2
 
+; Parking (a server with more than one thread: RuntimeThreads.cs), shared by mos_syscall and mos_ipc.
+; PARK_IF_BLOCKING: rdi = the syscall number; jumps to the caller's .direct unless it blocks.
+%macro PARK_IF_BLOCKING 0
+    cmp rdi, 63
+    ja .direct
+    mov rax, BLOCKING_SYSCALLS
+    bt rax, rdi
+    jnc .direct
+%endmacro
+; PARK_SAVE: a frame, and the caller's callee-saved registers onto this stack (scanned while parked).
+%macro PARK_SAVE 0
+    push rbp
+    mov rbp, rsp
+    push rbx
+    push r12
+    push r13
+    push r14
+    push r15
+%endmacro
+; PARK_RELEASE: park (rsp = what was pushed) and let go of the runtime lock; r12 = the thread's record.
+%macro PARK_RELEASE 0
+    mov rdi, rsp
+    call RhpThreadPark
+    mov r12d, eax                   ; this thread's record (callee-saved: survives the syscall)
+    mov qword [rel mos_runtime_lock], 0
+%endmacro
+; PARK_RETURN n: after the syscall (result in rax), take the lock back, unpark, drop the n bytes pushed
+; after PARK_SAVE, restore and return the result.
+%macro PARK_RETURN 1
+    mov r13, rax
+    call mos_runtime_lock_take
+    mov edi, r12d
+    call RhpThreadUnpark
+    mov rax, r13
+    add rsp, %1
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop rbx
+    pop rbp
+    ret
+%endmacro
+
 ; long mos_syscall(ulong number, ulong a0, ulong a1, ulong a2, ulong a3)
 ; Moves the C calling convention's registers into the syscall convention (rax, rdi, rsi, rdx, r10).
 ; Once the server has a second thread, a blocking call parks instead (mos_parked_syscall).
@@ -37,48 +81,23 @@ mos_syscall:
     syscall                         ; clobbers rcx and r11, both caller-saved anyway
     ret
 .maybe_park:
-    cmp rdi, 63
-    ja .direct
-    mov rax, BLOCKING_SYSCALLS
-    bt rax, rdi
-    jnc .direct
+    PARK_IF_BLOCKING
     ; Parked: the caller's callee-saved registers and the arguments (a pinned array may be named
     ; only there) go onto this stack, where a collecting thread scans them (RuntimeThreads.cs).
-    push rbp
-    mov rbp, rsp
-    push rbx
-    push r12
-    push r13
-    push r14
-    push r15
+    PARK_SAVE
     push rdi
     push rsi
     push rdx
     push rcx
     push r8                         ; 11 pushes from an rsp = 8 (mod 16): aligned for the calls
-    mov rdi, rsp
-    call RhpThreadPark
-    mov r12d, eax                   ; this thread's record (callee-saved: survives the syscall)
-    mov qword [rel mos_runtime_lock], 0
+    PARK_RELEASE
     mov rax, [rsp + 32]             ; number
     mov rdi, [rsp + 24]
     mov rsi, [rsp + 16]
     mov rdx, [rsp + 8]
     mov r10, [rsp]
     syscall
-    mov r13, rax
-    call mos_runtime_lock_take
-    mov edi, r12d
-    call RhpThreadUnpark
-    mov rax, r13
-    add rsp, 40
-    pop r15
-    pop r14
-    pop r13
-    pop r12
-    pop rbx
-    pop rbp
-    ret
+    PARK_RETURN 40
 
 ; The runtime lock (MicroOS.Runtime/Internal/Runtime/RuntimeThreads.cs): in a server with more
 ; than one thread, only the holder runs managed code; the others wait in a blocking syscall
@@ -179,42 +198,17 @@ mos_ipc:
     pop rbx
     ret
 .maybe_park:
-    cmp rdi, 63
-    ja .direct
-    mov rax, BLOCKING_SYSCALLS
-    bt rax, rdi
-    jnc .direct
+    PARK_IF_BLOCKING
     ; Parked, as in mos_syscall.
-    push rbp
-    mov rbp, rsp
-    push rbx
-    push r12
-    push r13
-    push r14
-    push r15
+    PARK_SAVE
     push rdi
     push rsi
     sub rsp, 8                      ; 8 pushes from 8 (mod 16), one more word: aligned
-    mov rdi, rsp
-    call RhpThreadPark
-    mov r12d, eax
-    mov qword [rel mos_runtime_lock], 0
+    PARK_RELEASE
     mov rax, [rsp + 16]             ; number
     mov rbx, [rsp + 8]              ; regs
     IPC_SYSCALL_THROUGH_RBX
-    mov r13, rax
-    call mos_runtime_lock_take
-    mov edi, r12d
-    call RhpThreadUnpark
-    mov rax, r13
-    add rsp, 24
-    pop r15
-    pop r14
-    pop r13
-    pop r12
-    pop rbx
-    pop rbp
-    ret
+    PARK_RETURN 24
 
 ; byte mos_port_in8(ushort port) / void mos_port_out8(ushort port, byte value)   (IoPorts in Endpoint.cs)
 ; Plain `in`/`out` from ring 3: they fault (#GP) unless io_port_enable put the port in this process's
