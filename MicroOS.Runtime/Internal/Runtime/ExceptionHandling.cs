@@ -39,18 +39,6 @@ namespace Internal.Runtime
             public uint TryStart, TryEnd;
             public nint Exception;              // a catch's exception (for `throw;`); on the stack, so scanned
             public FuncletCall* NextActive;
-
-            // A call of clause `clauseIndex`'s funclet of the frame at `parent`.
-            public static FuncletCall For(in ExceptionContext parent, int kind, int clauseIndex, in EhClause clause)
-            {
-                FuncletCall call = default;
-                call.Parent = parent;
-                call.Kind = kind;
-                call.ClauseIndex = clauseIndex;
-                call.TryStart = clause.TryStart;
-                call.TryEnd = clause.TryEnd;
-                return call;
-            }
         }
 
         // Catch funclets that are running, innermost first: `throw;` rethrows the first one's.
@@ -148,7 +136,12 @@ namespace Internal.Runtime
             }
 
             EhClause clause = ClauseAt(in frames, handlerClause);
-            FuncletCall call = FuncletCall.For(frames.Context, CatchCall, handlerClause, clause);
+            FuncletCall call = default;
+            call.Parent = frames.Context;
+            call.Kind = CatchCall;
+            call.ClauseIndex = handlerClause;
+            call.TryStart = clause.TryStart;
+            call.TryEnd = clause.TryEnd;
             call.Exception = Unsafe.As<object, nint>(ref exception);
             call.NextActive = s_activeCatches;
             s_activeCatches = &call;
@@ -186,7 +179,12 @@ namespace Internal.Runtime
                 }
                 else if (clause.Kind == EhClause.FilterKind)
                 {
-                    FuncletCall call = FuncletCall.For(frame.Context, FilterCall, i, clause);
+                    FuncletCall call = default;
+                    call.Parent = frame.Context;
+                    call.Kind = FilterCall;
+                    call.ClauseIndex = i;
+                    call.TryStart = clause.TryStart;
+                    call.TryEnd = clause.TryEnd;
                     ExceptionContext context = frame.Context;
                     if (CallFunclet(exception, clause.Filter, &context, &call) != 0)
                         return i;
@@ -210,7 +208,12 @@ namespace Internal.Runtime
                 reader.Next(out EhClause clause);
                 if (!frame.Applies(i, in clause, offset, ref skipping) || clause.Kind != EhClause.Fault)
                     continue;
-                FuncletCall call = FuncletCall.For(frame.Context, FinallyCall, i, clause);
+                FuncletCall call = default;
+                call.Parent = frame.Context;
+                call.Kind = FinallyCall;
+                call.ClauseIndex = i;
+                call.TryStart = clause.TryStart;
+                call.TryEnd = clause.TryEnd;
                 ExceptionContext context = frame.Context;
                 CallFunclet(null, clause.Handler, &context, &call);
             }
