@@ -12,7 +12,7 @@ namespace MicroOS.Tests.Boot;
 // BlockContract, a disk past LBA28 (LBA48 commands), no disk at all, and `crash ata` in the system.
 public sealed class AtaTests
 {
-    private static readonly Regex ClientLine = new(@"^\[ata-client\] ata-client: (?<what>.+) -> (?<result>.+)$");
+    private static readonly Regex ClientLine = new(@"^\[ata-client\] ata-client: (?<what>.+?) -> (?<result>.+)$");
     private const int Written = 256;        // AtaProbe.WriteSectors
 
     private readonly ITestOutputHelper _output;
