@@ -134,6 +134,12 @@ public sealed class AtaTests
         Assert.Equal("1", r[$"write {sectors - 1} 1"]);
         Assert.Equal(Pattern(at, Written), image.ReadSectors(at, Written));
         Assert.Equal(Pattern(sectors - 1, 1), image.ReadSectors(sectors - 1, 1));
+        // After `crash ata` (the supervisor restarts it): AtaBlockDevice attaches again by itself.
+        Assert.Equal("0", r["crash ata"]);
+        Assert.Contains(log, l => Regex.IsMatch(l, @"^\[supervisor\] supervisor: restarted ata \(pid \d+\)$"));
+        Assert.Equal(2, log.Count(l => l.StartsWith("[ata] ata: primary master: ", StringComparison.Ordinal)));
+        Assert.Equal(before["read 0 1"], r["read 0 1 after the driver's restart"]);
+        Assert.Equal("-33", r["badge 9 read after the restart"]);
         // Nothing else changed: the files and the volume are as the host made them.
         Assert.Equal(file, image.Read("/DATA.BIN"));
         Assert.Equal("read by the ata driver\n", image.ReadText("/DOCS/A long file name.txt"));
