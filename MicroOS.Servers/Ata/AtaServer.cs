@@ -9,8 +9,9 @@ namespace MicroOS.Servers.Ata
     // IRQ 14), PIO transfers, serving BlockContract (Contracts/StorageContracts.cs; docs/storage.md).
     // Blocks never travel in messages: each client lends a Frame once (Attach) and names byte ranges
     // of it; `rep insw`/`rep outsw` move the sectors between the data port and that frame, which this
-    // driver maps in its window. Every wait on the device has a deadline (Wait*): a missing IRQ or a
-    // BSY that never clears becomes BlockError.Timeout, and a channel reset, never a hang. With no
+    // driver maps in its window. Every wait on the device has a deadline (AwaitInterrupt: the one-shot
+    // timer on the interrupt notification; AwaitStatus: polls against the tick count): a missing IRQ
+    // or a BSY that never clears becomes BlockError.Timeout, and a channel reset, never a hang. With no
     // drive (IDENTIFY fails) the driver stays up and answers NoDevice, so the layers above can say
     // "no disk". Slots (boot manifest): 1 = io:1f0+8, 2 = io:3f6+1, 3 = irq:14, 4 = endpoint `ata`,
     // 5 = Names (system badge; registers `ata`); it creates 6 = its interrupt notification; received
@@ -31,10 +32,13 @@ namespace MicroOS.Servers.Ata
         // The deadline of one wait (an interrupt, BSY clearing, DRQ): far beyond what a sector takes
         // (microseconds under QEMU, even a loaded host's tens of milliseconds; milliseconds on a real
         // disk) and below the supervisor's heartbeat limit (10 missed pings, 1 s: a driver in a wait
-        // takes no ping), so a stuck device makes a Timeout reply, not a kill. A cache flush gets the
-        // same: longer would have to answer pings meanwhile.
-        private const ulong WaitMilliseconds = 800;
+        // takes no ping), so a stuck device makes a Timeout reply, not a kill. A cache flush (one
+        // wait) gets a little more; longer would have to answer pings meanwhile.
+        private const ulong WaitMilliseconds = 500;
         private const ulong FlushMilliseconds = 800;
+        // A request's time budget (see Transfer) and the sectors of one ATA command within it.
+        private const ulong RequestMilliseconds = 300;
+        private const int ChunkSectors = 8;
         // The interrupt notification's bits: IRQ 14 (the line's default, 1 << irq: the cap is
         // unbadged) and the one-shot timer (notification_signal_after) that ends a wait.
         private const ulong IrqBit = 1UL << 14, DeadlineBit = 1;
@@ -202,11 +206,26 @@ namespace MicroOS.Servers.Ata
             BlockError refused = AtaProtocol.CheckRequest(lba, sectors, offset, s_disk.Sectors, s_frameBytes[client]);
             if (refused != 0)
                 return (long)refused;
-            if (!AtaProtocol.Plan(lba, (int)sectors, write, s_disk.Lba48, out AtaTransfer t))
-                return (long)BlockError.OutOfRange;
-            byte* buffer = (byte*)FrameOf(client) + offset;
-            long e = write ? WriteSectors(t, buffer, (int)sectors, out detail) : ReadSectors(t, buffer, (int)sectors, out detail);
-            return e < 0 ? e : (long)sectors;
+            // One ATA command per ChunkSectors, and no new command once the request has run for its
+            // budget: the reply then says how many sectors were moved (fewer than asked; the client
+            // asks again for the rest). A driver busy with one request receives no message, and the
+            // supervisor kills a server that takes no heartbeat and no message for 1 s.
+            ulong started = Now();
+            int done = 0;
+            while (done < (int)sectors)
+            {
+                int n = (int)sectors - done < ChunkSectors ? (int)sectors - done : ChunkSectors;
+                if (!AtaProtocol.Plan(lba + (ulong)done, n, write, s_disk.Lba48, out AtaTransfer t))
+                    return done > 0 ? done : (long)BlockError.OutOfRange;
+                byte* buffer = (byte*)FrameOf(client) + offset + (ulong)done * AtaProtocol.SectorSize;
+                long e = write ? WriteSectors(t, buffer, n, out detail) : ReadSectors(t, buffer, n, out detail);
+                if (e < 0)
+                    return done > 0 && e == (long)BlockError.Timeout ? done : e;
+                done += n;
+                if (done < (int)sectors && Now() - started >= Ticks(RequestMilliseconds))
+                    break;
+            }
+            return done;
         }
 
         private static long ReadSectors(AtaTransfer t, byte* buffer, int sectors, out ulong detail)
@@ -284,7 +303,9 @@ namespace MicroOS.Servers.Ata
             return 0;
         }
 
-        // IDENTIFY DEVICE: true and s_disk when a disk answered; else why not.
+        // IDENTIFY DEVICE: true and s_disk when a disk answered; else why not. First a channel reset
+        // (SRST): a driver restarted after a crash finds the device as the dead one left it, perhaps
+        // in the middle of a transfer, and a device with DRQ set ignores a new command.
         private static bool Identify(out string why)
         {
             why = null;
@@ -297,6 +318,17 @@ namespace MicroOS.Servers.Ata
                 why = string.Concat("status ", status.ToString("X2"));
                 return false;
             }
+            IoPorts.Out8(AltStatusControl, ControlReset);
+            Settle();
+            IoPorts.Out8(AltStatusControl, ControlInterruptsOn);
+            Settle();
+            if (AwaitStatus(StatusWaitKind.NotBusy, WaitMilliseconds, out _) != 0)
+            {
+                why = "BSY stuck after a reset";
+                return false;
+            }
+            IoPorts.Out8(DeviceSelect, 0xA0);       // the reset selected the master again; say so anyway
+            Settle();
             Drain();
             IoPorts.Out8(SectorCount, 0);
             IoPorts.Out8(LbaLow, 0);

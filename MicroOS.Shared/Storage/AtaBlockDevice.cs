@@ -100,8 +100,8 @@ namespace MicroOS.Shared.Storage
                 long r = Request(BlockContract.Read, lba + done, n);
                 if (r < 0)
                     return r;
-                new Span<byte>((void*)_address, n * SectorSize).CopyTo(destination.Slice(done * SectorSize, n * SectorSize));
-                done += n;
+                new Span<byte>((void*)_address, (int)r * SectorSize).CopyTo(destination.Slice(done * SectorSize, (int)r * SectorSize));
+                done += (int)r;
             }
             return count;
         }
@@ -120,7 +120,7 @@ namespace MicroOS.Shared.Storage
                 long r = Request(BlockContract.Write, lba + done, n);
                 if (r < 0)
                     return r;
-                done += n;
+                done += (int)r;
             }
             return count;
         }
@@ -142,8 +142,10 @@ namespace MicroOS.Shared.Storage
 
         private long EnsureOpen() => _mapped && _attached ? 0 : Open();
 
-        // One Read or Write of n sectors at offset 0 of the frame; once more after re-attaching when
-        // the driver restarted meanwhile.
+        // One Read or Write of up to n sectors at offset 0 of the frame: the sectors moved (1..n: the
+        // driver stops a request at its time budget, the caller asks again for the rest) or an error.
+        // Once more after re-attaching when the driver restarted meanwhile, or after a Timeout (the
+        // driver has reset the channel).
         private long Request(uint label, long lba, int n)
         {
             long opened = EnsureOpen();
@@ -154,13 +156,18 @@ namespace MicroOS.Shared.Storage
                 var m = new Message(label, (ulong)lba, (ulong)n, 0);
                 long r = _ata.Call(ref m);
                 long result = r < 0 ? r : (long)m.W0;
+                if (result == 0 || result > n)
+                    return (long)BlockError.BadRequest;    // not what the contract answers
                 bool restarted = result == (long)SyscallError.ObjectGone || result == (long)BlockError.NotAttached;
-                if (!restarted || attempt > 0)
+                if (attempt > 0 || (!restarted && result != (long)BlockError.Timeout))
                     return result;
-                _attached = false;
-                long again = Attach();
-                if (again < 0)
-                    return again;
+                if (restarted)
+                {
+                    _attached = false;
+                    long again = Attach();
+                    if (again < 0)
+                        return again;
+                }
             }
         }
     }

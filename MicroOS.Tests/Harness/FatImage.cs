@@ -13,7 +13,8 @@ namespace MicroOS.Tests.Harness;
 //   ... machine.Dispose() (QEMU has let go of the file) ...
 //   Assert.Equal(expected, image.Read("/OUT.TXT")); image.AssertClean();
 // Paths on the image are '/'-separated from the root. Every tool failure throws with its output.
-// FatImage.Raw makes a sparse image with no filesystem (the driver's tests: LBA48 past 128 GiB).
+// FatImage.Raw makes a sparse image with no filesystem (the driver's tests: LBA48 past 128 GiB);
+// FatImage.Open gives the same helpers on an image made elsewhere (and leaves it on Dispose).
 public sealed class FatImage : IDisposable
 {
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(120);
@@ -63,6 +64,15 @@ public sealed class FatImage : IDisposable
         using (var file = new FileStream(path, FileMode.CreateNew))
             file.SetLength(sizeBytes);
         return new FatImage(directory, path);
+    }
+
+    // An image that exists (made by someone else: ./microos, a test): the same helpers on it; Dispose
+    // removes only the scratch folder the helpers use, never the image.
+    public static FatImage Open(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException("no such disk image", path);
+        return new FatImage(Directory.CreateTempSubdirectory("microos-disk-").FullName, System.IO.Path.GetFullPath(path));
     }
 
     // The file at `imagePath` with these bytes (replacing one that exists); its parent directories are made.
