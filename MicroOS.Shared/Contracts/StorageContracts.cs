@@ -14,6 +14,8 @@ namespace MicroOS.Shared.Contracts
     //                                  payload = the model string (ASCII, trimmed)
     //   Read,  W0 = LBA, W1 = sectors, W2 = byte offset into the attached frame -> W0 = sectors read or BlockError
     //   Write, W0 = LBA, W1 = sectors, W2 = byte offset into the attached frame -> W0 = sectors written or BlockError
+    //                                  (fewer than asked, never 0, when the request ran out of the driver's
+    //                                  time budget: ask again for the rest)
     //   Flush                        -> W0 = 0 or BlockError (ATA CACHE FLUSH)
     // A request past the disk's end, past the frame's end, of 0 or more than MaxSectors sectors is
     // refused (OutOfRange / BadFrameRange) before the device is touched.
