@@ -23,8 +23,9 @@ namespace System.IO
                 {
                     if (FileSystem.TryStat(prefix, out _, out byte attributes))
                     {
+                        // A file as the last component "already exists"; on the way, the path is not there.
                         if (!FileSystem.IsDirectory(attributes))
-                            throw FileSystem.ErrorFor(FsError.AlreadyExists, prefix, 0);
+                            throw FileSystem.ErrorFor(end == full.Length ? FsError.AlreadyExists : FsError.PathNotFound, full, 0);
                     }
                     else
                     {
@@ -62,7 +63,7 @@ namespace System.IO
             if (!FileSystem.TryStat(full, out _, out byte attributes))
                 throw FileSystem.ErrorFor(FsError.PathNotFound, full, 0);
             if (!FileSystem.IsDirectory(attributes))
-                throw new IOException(string.Concat("Not a directory : '", full, "'"));
+                throw FileSystem.ErrorFor(FsError.PathNotFound, full, 0);
             if (recursive)
             {
                 foreach (FileSystem.Entry entry in FileSystem.List(full))

@@ -141,7 +141,7 @@ namespace System.IO
             if (FileSystem.TryStat(destination, out _, out byte existing))
             {
                 if (FileSystem.IsDirectory(existing))
-                    throw FileSystem.ErrorFor(FsError.IsADirectory, destination, 0);
+                    throw FileSystem.ErrorFor(FsError.AlreadyExists, destination, 0);
                 if (string.Equals(source, destination, StringComparison.OrdinalIgnoreCase) && !string.Equals(source, destination, StringComparison.Ordinal))
                 {
                     // Only the case differs: on FAT that is the same file, renamed (below).
@@ -179,7 +179,7 @@ namespace System.IO
                 if (FileSystem.TryStat(destination, out _, out byte existing))
                 {
                     if (FileSystem.IsDirectory(existing))
-                        throw FileSystem.ErrorFor(FsError.IsADirectory, destination, 0);
+                        throw new IOException(string.Concat("The target file '", destination, "' is a directory, not a file."));
                     if (!overwrite)
                         throw FileSystem.ErrorFor(FsError.AlreadyExists, destination, 0);
                 }

@@ -72,7 +72,7 @@ namespace System.IO
         public override unsafe int Read(byte[] buffer, int offset, int count)
         {
             ValidateBufferArguments(buffer, offset, count);
-            CheckOpen();
+            CheckStreamOpen();
             if ((_access & FileAccess.Read) == 0)
                 throw new NotSupportedException("Stream does not support reading.");
             int done = 0;
@@ -98,7 +98,7 @@ namespace System.IO
         public override unsafe void Write(byte[] buffer, int offset, int count)
         {
             ValidateBufferArguments(buffer, offset, count);
-            CheckOpen();
+            CheckStreamOpen();
             if ((_access & FileAccess.Write) == 0)
                 throw new NotSupportedException("Stream does not support writing.");
             if (count == 0)
@@ -139,7 +139,7 @@ namespace System.IO
                 default: throw new ArgumentException("Invalid seek origin.", "origin");
             }
             if (target < 0)
-                throw new IOException("An attempt was made to move the position before the beginning of the stream.");
+                throw new IOException(string.Concat("Invalid argument : '", _path, "'"));
             if (_appendStart >= 0 && target < _appendStart)
                 throw new IOException("Unable seek backward to overwrite data that previously existed in a file opened in Append mode.");
             _position = target;
@@ -194,6 +194,13 @@ namespace System.IO
         {
             if (_handle < 0)
                 throw new ObjectDisposedException(null, "Cannot access a closed file.");
+        }
+
+        // .NET says "Stream" when reading or writing a closed FileStream, "file" for the rest.
+        private void CheckStreamOpen()
+        {
+            if (_handle < 0)
+                throw new ObjectDisposedException(null, "Cannot access a closed Stream.");
         }
 
         private static string ModeName(FileMode mode)
