@@ -8,7 +8,7 @@ namespace MicroOS.Servers.Shell
 {
     // The shell's file commands, written with System.IO (MicroOS.Shared/IO over the fat server, which
     // the shell finds through Names: slot 4, as `ping` does). Relative paths are from the shell's own
-    // current directory (cd/pwd: Environment.CurrentDirectory). Every error names the full path and
+    // current directory (cd/pwd: Path.CurrentDirectory). Every error names the full path and
     // the reason ("cat: /x.txt: no such file"; "ls: /: no disk").
     internal static class FileCommands
     {

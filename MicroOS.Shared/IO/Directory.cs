@@ -6,7 +6,7 @@ namespace System.IO
 {
     // .NET's Directory over the fat server. Listings return the path as given joined with each
     // name (as .NET does), in the directory's order; patterns are .NET's `*` and `?`, matched as the
-    // names are stored. The current directory is the process's own (Environment.CurrentDirectory).
+    // names are stored. The current directory is the process's own (Path.CurrentDirectory).
     public static class Directory
     {
         public static DirectoryInfo CreateDirectory(string path)
@@ -139,14 +139,14 @@ namespace System.IO
             return n == name.Length;
         }
 
-        public static string GetCurrentDirectory() => Environment.CurrentDirectory;
+        public static string GetCurrentDirectory() => Path.CurrentDirectory;
 
         public static void SetCurrentDirectory(string path)
         {
             string full = FileSystem.FullPath(path);
             if (!Exists(full))
                 throw FileSystem.ErrorFor(FsError.PathNotFound, full, 0);
-            Environment.CurrentDirectory = full;
+            Path.CurrentDirectory = full;
         }
     }
 }

@@ -95,7 +95,7 @@ namespace MicroOS.Shared.User
         // A reason code of our own in the detail word: Names has no `fat` at all.
         private const ulong NoServer = 0x100;
 
-        // The full path (relative paths from Environment.CurrentDirectory), as the server wants it:
+        // The full path (relative paths from Path.CurrentDirectory), as the server wants it:
         // absolute, no trailing separator but the root's. ArgumentNullException/ArgumentException as .NET.
         public static string FullPath(string path, string parameter = "path")
         {

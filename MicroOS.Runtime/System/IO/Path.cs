@@ -10,6 +10,10 @@ namespace System.IO
         public const char VolumeSeparatorChar = '/';
         public const char PathSeparator = ':';
 
+        // What relative paths are relative to: the process's current directory (.NET keeps it in the
+        // OS; here it is the process's own). Directory.Get/SetCurrentDirectory read and set it.
+        public static string CurrentDirectory { get; set; } = "/";
+
         public static bool IsPathRooted(string path) => path != null && path.Length > 0 && path[0] == '/';
 
         public static string Combine(string path1, string path2)
@@ -101,14 +105,14 @@ namespace System.IO
 
         public static string GetPathRoot(string path) => IsPathRooted(path) ? "/" : (path == null ? null : "");
 
-        // Rooted at the current directory (Environment.CurrentDirectory), "." and ".." resolved (".."
+        // Rooted at the current directory (CurrentDirectory), "." and ".." resolved (".."
         // at the root stays there), runs of separators made one; a trailing separator is kept.
         public static string GetFullPath(string path)
         {
             if (path == null) throw new ArgumentNullException("path");
             if (path.Length == 0) throw new ArgumentException("The value cannot be an empty string.", "path");
             if (path.IndexOf('\0') >= 0) throw new ArgumentException("Null character in path.", "path");
-            string full = IsPathRooted(path) ? path : Combine(Environment.CurrentDirectory, path);
+            string full = IsPathRooted(path) ? path : Combine(CurrentDirectory, path);
             string[] parts = full.Split('/');
             var kept = new System.Collections.Generic.List<string>();
             foreach (string part in parts)

@@ -479,7 +479,5 @@ namespace System
         // Servers are single-threaded (iterators ask for this to detect cross-thread use).
         public static int CurrentManagedThreadId => 1;
         public static string NewLine => "\n";
-        // What relative paths are relative to (Path.GetFullPath; Directory.SetCurrentDirectory sets it).
-        public static string CurrentDirectory { get; set; } = "/";
     }
 }
