@@ -19,7 +19,7 @@ namespace MicroOS.Shared.Abi
         CapMove = 9,            // (src, dst) -> 0
         CapDelete = 10,          // (slot) -> 0
         CapRevoke = 11,         // (slot) -> number of capabilities removed (every descendant, in every process)
-        CapInspect = 12,        // (slot) -> CapInfo.Pack(type, rights), badge in rdi
+        CapInspect = 12,        // (slot) -> CapInfo.Pack(type, rights), badge in rdi, a Frame's pages in rsi (0 for other objects)
         EndpointCreate = 13,    // (dst) -> 0
         NotificationCreate = 14,// (dst) -> 0
         // Endpoints: (cap, tag, mr0, mr1, mr2, mr3); receives return badge in rdi, tag in rsi, words in rdx, r10, r8, r9.
