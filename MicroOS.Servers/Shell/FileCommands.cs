@@ -63,6 +63,14 @@ namespace MicroOS.Servers.Shell
                         // Into a directory: under the source's own name, as cp and mv do.
                         if (Directory.Exists(destination))
                             destination = Path.Combine(destination, Path.GetFileName(FileSystem.FullPath(words[1])));
+                        // The target is what "already exists": name it, not the source. (A new case of the
+                        // same name is a rename on FAT, not an existing target.)
+                        bool sameName = string.Equals(FileSystem.FullPath(words[1]), FileSystem.FullPath(destination), StringComparison.OrdinalIgnoreCase);
+                        if (!sameName && (File.Exists(destination) || Directory.Exists(destination)))
+                        {
+                            print(string.Concat(command, ": ", FileSystem.FullPath(destination), ": already exists\n"));
+                            return true;
+                        }
                         if (command == "cp")
                             File.Copy(words[1], destination);
                         else if (Directory.Exists(words[1]))
