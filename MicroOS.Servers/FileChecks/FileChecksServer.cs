@@ -38,6 +38,7 @@ namespace MicroOS.Servers.FileChecks
                 {
                     case "suite":
                         FileSuite.Run(root, &Write);
+                        FileSystem.Sync();
                         break;
                     case "walk":
                         Walk(root);

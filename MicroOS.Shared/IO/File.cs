@@ -165,7 +165,12 @@ namespace System.IO
             m.Tag = MicroOS.Shared.Abi.MessageTag.Of(FileSystemContract.Rename, both);
             long r = FileSystem.Call(ref m);
             if (r < 0)
-                throw FileSystem.ErrorFor((FsError)r, r == (long)FsError.AlreadyExists ? destination : source, m.W1);
+            {
+                // The source was there a moment ago: what went wrong is the target's, unless the
+                // source is open or protected.
+                bool sourcesFault = r == (long)FsError.InUse || r == (long)FsError.NotFound || r == (long)FsError.AccessDenied;
+                throw FileSystem.ErrorFor((FsError)r, sourcesFault ? source : destination, m.W1);
+            }
         }
 
         public static void Copy(string sourceFileName, string destFileName) => Copy(sourceFileName, destFileName, false);

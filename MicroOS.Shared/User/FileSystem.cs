@@ -18,7 +18,7 @@ namespace MicroOS.Shared.User
 
         private static byte* s_buffer;
         private static int s_receiveSlot, s_namesSlot, s_sessionSlot;
-        private static bool s_configured, s_connected;
+        private static bool s_configured, s_connected, s_waited;
 
         // The error behind the last exception this class threw, for callers that print a reason of
         // their own (the shell's "cat: /x: no such file"); Reason(e) reads it.
@@ -75,22 +75,40 @@ namespace MicroOS.Shared.User
                 return;
             if (!s_configured)
                 throw new InvalidOperationException("System.IO needs FileSystem.Configure(ipc buffer, receive slot, names slot, session slot) first.");
+            // At boot the fat server may not have registered yet (it mounts first): a name that is
+            // not there is asked for again for a while before the answer is "no server" (once: later
+            // calls get the answer at once).
             long found = new NamesClient(new Endpoint(s_namesSlot), s_buffer).Lookup(ServerName);
+            for (int wait = 0; found == (long)NamesError.NotFound && !s_waited && wait < LookupRetries; wait++)
+            {
+                Sys.Sleep(LookupRetryMs);
+                found = new NamesClient(new Endpoint(s_namesSlot), s_buffer).Lookup(ServerName);
+            }
+            s_waited = true;
             if (found != 0)
                 throw Remember(new IOException("No file system: no 'fat' server is registered with Names."), FsError.NotMounted, NoServer);
+            // The server's endpoint leaves the receive slot, where the session cap of the reply lands.
+            Caps.Delete(s_sessionSlot);
+            Caps.Move(s_receiveSlot, s_sessionSlot);
             var m = new Message(FileSystemContract.Connect);
-            long r = new Endpoint(s_receiveSlot).Call(ref m);
-            Caps.Delete(s_receiveSlot);
+            long r = new Endpoint(s_sessionSlot).Call(ref m);
+            Caps.Delete(s_sessionSlot);
             if (r < 0)
                 throw Remember(new IOException(string.Concat("No file system: the 'fat' server did not answer (", r.ToString(), ").")), FsError.NotMounted, NoServer);
             if ((long)m.W0 < 0)
+            {
+                if (m.Tag.CapCount != 0)
+                    Caps.Delete(s_receiveSlot);
                 throw ErrorFor((FsError)(long)m.W0, "/", m.W1);
+            }
             if (m.Tag.CapCount == 0)
                 throw Remember(new IOException("No file system: the 'fat' server gave no session."), FsError.NotMounted, NoServer);
-            Caps.Delete(s_sessionSlot);
             Caps.Move(s_receiveSlot, s_sessionSlot);
             s_connected = true;
         }
+
+        private const int LookupRetries = 100;
+        private const ulong LookupRetryMs = 50;
 
         // A reason code of our own in the detail word: Names has no `fat` at all.
         private const ulong NoServer = 0x100;

@@ -51,7 +51,7 @@ public sealed class FileSystemDifferentialTests
         List<string> expected = RunHost();
 
         List<string> actual;
-        using (FatImage image = FatImage.Create(fatBits: 32, sizeBytes: 64L << 20))
+        using FatImage image = FatImage.Create(fatBits: 32, sizeBytes: 64L << 20);
         {
             using (var machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "quiet testmanifest manifest=files-suite", MemoryMiB = 96, Disk = image.Path }))
             {
@@ -60,7 +60,6 @@ public sealed class FileSystemDifferentialTests
                 actual = machine.Lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..]).ToList();
                 ServerLog.AssertKernelHealthy(machine.Lines);
             }
-            image.AssertClean();
         }
 
         var problems = new List<string>();
@@ -92,6 +91,8 @@ public sealed class FileSystemDifferentialTests
             throw new XunitException($"{differing} of {expected.Count} System.IO lines differ from .NET (first 25):\n" + string.Join("\n", problems));
         Assert.True(checks >= MinimumChecks, $"only {checks} System.IO checks ran; at least {MinimumChecks} are required");
         Assert.Contains(expected, l => l.StartsWith("files: done, ", StringComparison.Ordinal));
+        // The server synced when it was done: the volume is sound for the host's checker.
+        image.AssertClean();
     }
 
     private List<string> RunHost()
