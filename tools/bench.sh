@@ -148,6 +148,13 @@ for pair in "io-bitmap-read|io port read (tss bitmap)" "io-bitmap-switch|context
     n="$(figure "$probe" "$counted")"; m="$(figure "$probe" "$timed")"
     if [ -n "$n" ] && [ -n "$m" ]; then echo "$name: $n instructions, $m cycles"; else echo "$name: missing (the bench server did not report it)"; status=1; fi
 done
+# A 512-byte sector from the ATA data port (Bench.MeasureSectorTransfer): 256 checked 16-bit
+# io_port_read syscalls against one `rep insw` after io_port_enable (the ata driver's way).
+for pair in "sector-checked|sector transfer, 256 checked reads" "sector-insw|sector transfer, rep insw"; do
+    probe="${pair%%|*}"; name="${pair#*|}"
+    n="$(figure "$probe" "$counted")"; m="$(figure "$probe" "$timed")"
+    if [ -n "$n" ] && [ -n "$m" ]; then echo "$name: $n instructions, $m cycles"; else echo "$name: missing (the bench server did not report it)"; status=1; fi
+done
 # throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").
 n="$(figure "throw-catch" "$counted")"; m="$(figure "throw-catch" "$timed")"
 if [ -n "$n" ] && [ -n "$m" ]; then echo "throw/catch: $n instructions, $m cycles"; else echo "throw/catch: missing (the bench server did not report it)"; status=1; fi

@@ -12,12 +12,14 @@ namespace MicroOS.Kernel.Objects
     //   2..10  the devices: COM1 (the serial driver's), slot 3 empty (COM2 is the kernel log's: not
     //          granted), PS/2 data, PS/2 command, IRQ 1, 3, 4, VGA text, VGA cursor ports
     //   11     Init's own Process, read only (the supervisor's `ps` row for init: `proc:init:r`)
-    //   12..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
+    //   12..14 the ATA primary channel (the ata driver's): command block 1F0+8, control 3F6+1, IRQ 14
+    //   15..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
     internal static class InitCaps
     {
         public const int ManifestSlot = 1;
         public const int SelfSlot = 11;
-        public const int FirstImageSlot = 12;
+        public const int AtaCommandSlot = 12, AtaControlSlot = 13, AtaIrqSlot = 14;
+        public const int FirstImageSlot = 15;
 
         private static bool IsImage(BootModule m) => m.Name != "manifest" && m.Name != "manifest-test";
 
@@ -54,6 +56,13 @@ namespace MicroOS.Kernel.Objects
                 Insert(init, objects, 8, IrqLine.Create(init, 4), CapType.IrqLine, CapRights.All);
             Insert(init, objects, 9, Frame.CreateDevice(init, 0xB8000, 1), CapType.Frame, CapRights.Read | CapRights.Write);
             Insert(init, objects, 10, IoPortRange.Create(init, 0x3D4, 2), CapType.IoPortRange, CapRights.Read | CapRights.Write);
+            // The ATA primary channel: the disk, when there is one (the driver finds out with IDENTIFY).
+            // 0x3F6 is the channel's device control (write) and alternate status (read); 0x3F7 is the
+            // legacy floppy controller's and stays out.
+            Insert(init, objects, AtaCommandSlot, IoPortRange.Create(init, 0x1F0, 8), CapType.IoPortRange, CapRights.Read | CapRights.Write);
+            Insert(init, objects, AtaControlSlot, IoPortRange.Create(init, 0x3F6, 1), CapType.IoPortRange, CapRights.Read | CapRights.Write);
+            if (!Requested(requested, 14))
+                Insert(init, objects, AtaIrqSlot, IrqLine.Create(init, 14), CapType.IrqLine, CapRights.All);
             // Not adopted (a process does not own itself): a plain reference, as process_create's caps are.
             objects.Caps.InsertOriginal(objects.Caps.At(SelfSlot), CapType.Process, CapRights.Read, 0, init, (ulong)init.Id);
             int slot = FirstImageSlot;

@@ -85,6 +85,8 @@ namespace MicroOS.Kernel.Syscalls
             if (!ProcessObjects.IsLive(slot))
                 return (long)SyscallError.ObjectGone;
             f->Arg0 = slot.Badge;
+            // A Frame's size, so a server lent one (the ata driver's Attach) can check what it is told.
+            f->Arg1 = slot.Object is Frame frame ? (ulong)frame.Pages : 0;
             return CapInfo.Pack(slot.Type, slot.Rights);
         }
 

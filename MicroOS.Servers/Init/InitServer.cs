@@ -17,9 +17,9 @@ namespace MicroOS.Servers.Init
     internal static unsafe class InitServer
     {
         private const int ManifestSlot = 1;
-        private const int FirstDeviceSlot = 2, LastDeviceSlot = 10;
+        private const int FirstDeviceSlot = 2, LastDeviceSlot = 14;   // 11, Init's own Process, in between
         private const int SelfSlot = 11;            // Init's own Process (read): `proc:init`
-        private const int FirstImageSlot = 12;
+        private const int FirstImageSlot = 15;
         private const int FirstFreeSlot = 64;       // endpoints, notifications, process caps
         private const int ScratchSlot = 127;
 
@@ -51,11 +51,12 @@ namespace MicroOS.Servers.Init
                     Start(entry);
             // Whatever device capability was not lent to a driver goes: no one but a driver holds one.
             for (int slot = FirstDeviceSlot; slot <= LastDeviceSlot; slot++)
-                Caps.Delete(slot);
+                if (slot != SelfSlot)
+                    Caps.Delete(slot);
             Caps.Delete(ManifestSlot);
             int held = 0;
             for (int slot = ManifestSlot; slot <= LastDeviceSlot; slot++)
-                if (Caps.Inspect(slot, out _) != (long)SyscallError.InvalidCapability)
+                if (slot != SelfSlot && Caps.Inspect(slot, out _) != (long)SyscallError.InvalidCapability)
                     held++;
             Sys.Write(string.Concat("init: system up, ", s_started.Count.ToString(), " servers started; init holds ", held.ToString(), " device capabilities"));
             if (s_started.Count == 0)
@@ -207,7 +208,7 @@ namespace MicroOS.Servers.Init
             return e == 0 ? null : string.Concat("error ", e.ToString());
         }
 
-        // Init's slots 2..10 (Kernel/Objects/InitCaps.cs).
+        // Init's slots 2..10 and 12..14 (Kernel/Objects/InitCaps.cs).
         private static int DeviceSlot(CapSpec s)
         {
             switch (s.Kind)
@@ -217,9 +218,11 @@ namespace MicroOS.Servers.Init
                     if (s.Base == 0x60 && s.Count == 1) return 4;
                     if (s.Base == 0x64 && s.Count == 1) return 5;
                     if (s.Base == 0x3D4 && s.Count == 2) return 10;
+                    if (s.Base == 0x1F0 && s.Count == 8) return 12;
+                    if (s.Base == 0x3F6 && s.Count == 1) return 13;
                     return -1;
                 case CapSpecKind.Irq:
-                    return s.Base == 1 ? 6 : s.Base == 3 ? 7 : s.Base == 4 ? 8 : -1;
+                    return s.Base == 1 ? 6 : s.Base == 3 ? 7 : s.Base == 4 ? 8 : s.Base == 14 ? 14 : -1;
                 case CapSpecKind.Mmio:
                     return s.Base == 0xB8000 && s.Count == 1 ? 9 : -1;
             }

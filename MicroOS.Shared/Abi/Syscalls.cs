@@ -19,7 +19,7 @@ namespace MicroOS.Shared.Abi
         CapMove = 9,            // (src, dst) -> 0
         CapDelete = 10,          // (slot) -> 0
         CapRevoke = 11,         // (slot) -> number of capabilities removed (every descendant, in every process)
-        CapInspect = 12,        // (slot) -> CapInfo.Pack(type, rights), badge in rdi
+        CapInspect = 12,        // (slot) -> CapInfo.Pack(type, rights), badge in rdi, a Frame's pages in rsi (0 for other objects)
         EndpointCreate = 13,    // (dst) -> 0
         NotificationCreate = 14,// (dst) -> 0
         // Endpoints: (cap, tag, mr0, mr1, mr2, mr3); receives return badge in rdi, tag in rsi, words in rdx, r10, r8, r9.
@@ -67,6 +67,7 @@ namespace MicroOS.Shared.Abi
         IoPortEnable = 50,      // (io port range cap, needs Read and Write) -> 0: the caller's threads reach the range's ports with plain in/out (TSS I/O bitmap) until that cap leaves the slot or the range dies
         FrameUnmap = 51,        // (address) -> 0: unmaps the frame_map mapping that starts at address; the frame's memory stays the Frame's
         ProcessSetDeathNotification = 52, // (process cap, notification cap, bits != 0) -> 0: when the process ends (exit, fault, kill) the notification is signalled with bits
+        NotificationSignalAfter = 53, // (notification cap with Write, milliseconds <= 1 day, bits != 0) -> 0: after at least that long the notification is signalled with bits; replaces its pending timer; 0 ms cancels it
     }
 
     // thread_inspect's state (rdi).

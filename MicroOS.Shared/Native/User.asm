@@ -224,3 +224,45 @@ mos_port_out8:
     mov eax, esi
     out dx, al
     ret
+
+; 16- and 32-bit plain port access, and string I/O (IoPorts in Endpoint.cs), under the same rule:
+; the port (every byte of the access) must be enabled with io_port_enable, or the CPU faults (#GP).
+;   ushort mos_port_in16(ushort port) / void mos_port_out16(ushort port, ushort value)
+;   uint mos_port_in32(ushort port) / void mos_port_out32(ushort port, uint value)
+global mos_port_in16, mos_port_out16, mos_port_in32, mos_port_out32
+mos_port_in16:
+    mov edx, edi
+    xor eax, eax
+    in ax, dx
+    ret
+mos_port_out16:
+    mov edx, edi
+    mov eax, esi
+    out dx, ax
+    ret
+mos_port_in32:
+    mov edx, edi
+    in eax, dx
+    ret
+mos_port_out32:
+    mov edx, edi
+    mov eax, esi
+    out dx, eax
+    ret
+
+; void mos_port_insw(ushort port, void* buffer, ulong count) / mos_port_outsw(port, buffer, count):
+; `rep insw` / `rep outsw`, count 16-bit words between the port and buffer (the ATA data port's way
+; of moving a 512-byte sector: 256 words, one instruction). The direction flag is clear at every
+; call boundary (the ABI), so the copy runs upwards.
+global mos_port_insw, mos_port_outsw
+mos_port_insw:
+    mov rcx, rdx
+    mov edx, edi
+    mov rdi, rsi
+    rep insw
+    ret
+mos_port_outsw:
+    mov rcx, rdx
+    mov edx, edi
+    rep outsw
+    ret

@@ -58,6 +58,13 @@ namespace MicroOS.Shared.User
 
         // The calling thread's endpoint receives also wake for this notification.
         public long BindToThisThread() => Ipc.Syscall4(Syscall.NotificationBind, (ulong)Slot, 0, 0, 0, out _);
+
+        // A one-shot timer (notification_signal_after): after at least `milliseconds` the notification
+        // is signalled with `bits` (!= 0). Replaces its pending timer; CancelTimer (0 ms) drops it.
+        public long SignalAfter(ulong milliseconds, ulong bits) =>
+            Ipc.Syscall4(Syscall.NotificationSignalAfter, (ulong)Slot, milliseconds, bits, 0, out _);
+
+        public long CancelTimer() => Ipc.Syscall4(Syscall.NotificationSignalAfter, (ulong)Slot, 0, 0, 0, out _);
     }
 
     public readonly unsafe struct FrameCap
@@ -75,15 +82,20 @@ namespace MicroOS.Shared.User
         public const ulong WindowBase = 0x0000_0030_0000_0000;
     }
 
-    public readonly struct IoPorts
+    public readonly unsafe struct IoPorts
     {
         public readonly int Slot;
 
         public IoPorts(int slot) => Slot = slot;
 
-        // Checked port access: one syscall per access (the default; docs/capabilities.md).
+        // Checked port access: one syscall per access (the default; docs/capabilities.md). Wider
+        // accesses need every byte's port in the range (port..port+1, port..port+3).
         public long Read8(ushort port) => Ipc.Syscall4(Syscall.IoPortRead, (ulong)Slot, port, 1, 0, out _);
         public long Write8(ushort port, byte value) => Ipc.Syscall4(Syscall.IoPortWrite, (ulong)Slot, port, 1, value, out _);
+        public long Read16(ushort port) => Ipc.Syscall4(Syscall.IoPortRead, (ulong)Slot, port, 2, 0, out _);
+        public long Write16(ushort port, ushort value) => Ipc.Syscall4(Syscall.IoPortWrite, (ulong)Slot, port, 2, value, out _);
+        public long Read32(ushort port) => Ipc.Syscall4(Syscall.IoPortRead, (ulong)Slot, port, 4, 0, out _);
+        public long Write32(ushort port, uint value) => Ipc.Syscall4(Syscall.IoPortWrite, (ulong)Slot, port, 4, value, out _);
 
         // From now on In8/Out8 reach this range's ports directly (the TSS I/O bitmap), until the cap
         // leaves this slot (delete it, or a copy enabled for the purpose, to stop) or the range dies.
@@ -95,6 +107,40 @@ namespace MicroOS.Shared.User
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_out8")]
         public static extern void Out8(ushort port, byte value);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_in16")]
+        public static extern ushort In16(ushort port);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_out16")]
+        public static extern void Out16(ushort port, ushort value);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_in32")]
+        public static extern uint In32(ushort port);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_out32")]
+        public static extern void Out32(ushort port, uint value);
+
+        // String I/O: `count` 16-bit words from the port into `buffer` (`rep insw`), or from `buffer`
+        // to the port (`rep outsw`): a 512-byte ATA sector is InsW(0x1F0, p, 256). The caller owns
+        // count * 2 bytes at buffer (a wild buffer faults this process, like any bad store).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_insw")]
+        public static extern void InsW(ushort port, void* buffer, ulong count);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_outsw")]
+        public static extern void OutsW(ushort port, void* buffer, ulong count);
+
+        // The same over a span: its length must be even (words).
+        public static void InsW(ushort port, System.Span<byte> destination)
+        {
+            fixed (byte* p = destination)
+                InsW(port, p, (ulong)destination.Length / 2);
+        }
+
+        public static void OutsW(ushort port, System.ReadOnlySpan<byte> source)
+        {
+            fixed (byte* p = source)
+                OutsW(port, p, (ulong)source.Length / 2);
+        }
     }
 
     public readonly struct IrqLineCap
@@ -151,7 +197,7 @@ namespace MicroOS.Shared.User
         }
     }
 
-    // A boot image (Init's slots 10..): process_create makes a process of it, not yet running.
+    // A boot image (Init's slots 15..): process_create makes a process of it, not yet running.
     public readonly unsafe struct BootImageCap
     {
         public readonly int Slot;

@@ -91,6 +91,15 @@ namespace MicroOS.Shared.User
             return info;
         }
 
+        // The same, and the size of a Frame in pages (0 for any other object).
+        public static long Inspect(int slot, out ulong badge, out int framePages)
+        {
+            long info = Ipc.Syscall4(Syscall.CapInspect, (ulong)slot, 0, 0, 0, out IpcRegisters r);
+            badge = r.A0;
+            framePages = info < 0 ? 0 : (int)r.A1;
+            return info;
+        }
+
         public static long CreateEndpoint(int destination) => Ipc.Syscall4(Syscall.EndpointCreate, (ulong)destination, 0, 0, 0, out _);
         public static long CreateNotification(int destination) => Ipc.Syscall4(Syscall.NotificationCreate, (ulong)destination, 0, 0, 0, out _);
         public static long CreateFrame(int destination, int pages) => Ipc.Syscall4(Syscall.FrameCreate, (ulong)destination, (ulong)pages, 0, 0, out _);

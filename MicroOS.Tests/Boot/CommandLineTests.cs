@@ -52,7 +52,7 @@ public sealed class CommandLineTests
     {
         using var machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "", SerialConsole = true });
         machine.WaitForLine(new Regex(@"^boot: loader 'GRUB [^']*', command line 'manifest=system'$"));
-        machine.WaitForLine(ServerLog.Said("init", "init: system up, 6 servers started; init holds 0 device capabilities"));
+        machine.WaitForLine(ServerLog.Said("init", "init: system up, 7 servers started; init holds 0 device capabilities"));
         machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
         Assert.Equal(new[] { "up" }, ShellTests.Run(machine, "echo up"));
         ServerLog.AssertKernelHealthy(machine.Lines);

@@ -158,6 +158,13 @@ public sealed class QemuMachine : IDisposable
             // GRUB loads the test-only server images (probe, conformance, ...) only when asked (grub.cfg).
             "-smbios", TestImagesSmbios,
         });
+        if (options.Disk != null)
+        {
+            // Primary master; `-boot order=d` keeps the CD the boot device (SeaBIOS would try the disk
+            // first). Commas in the path are doubled, QEMU's escape.
+            string drive = $"file={options.Disk.Replace(",", ",,")},format=raw,if=ide,index=0,media=disk";
+            args.AddRange(new[] { "-drive", options.DiskSnapshot ? drive + ",snapshot=on" : drive, "-boot", "order=d" });
+        }
         // QEMU rejects an empty fw_cfg string; no file at all means "no extra options" to the kernel.
         // A comma would end QEMU's option value, so it is doubled (QEMU's escape).
         if (options.CommandLine.Length > 0)

@@ -31,6 +31,15 @@ public sealed record QemuOptions
     // Boot through OVMF (UEFI) instead of SeaBIOS.
     public bool Uefi { get; init; }
 
+    // A raw disk image attached as the IDE primary master (0x1F0, IRQ 14: the ata driver's; the CD
+    // stays the secondary master and the boot device). Null: no disk, as every test before issue 13.
+    // Harness/FatImage.cs makes FAT images for it.
+    public string? Disk { get; init; }
+
+    // The disk is read-only for the test: QEMU writes to a temporary overlay (`snapshot=on`) and the
+    // image file is left as it was, so one image can serve several tests.
+    public bool DiskSnapshot { get; init; }
+
     // Another ISO than the build's iso/MicroOS.iso (NewServerTests boots one with a generated server).
     public string? Iso { get; init; }
 }

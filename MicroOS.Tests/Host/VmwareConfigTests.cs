@@ -77,4 +77,29 @@ public sealed class VmwareConfigTests
         Assert.Equal("bios", vmx["firmware"]);
         Assert.Equal("FALSE", vmx["ethernet0.present"], ignoreCase: true);
     }
+
+    // The data disk (docs/storage.md): the primary channel's master, where the ata driver looks
+    // (0x1F0, IRQ 14), a descriptor beside the .vmx naming the raw iso/disk.img, sized as the disk
+    // ./microos makes (DEFAULT_DISK_SIZE); and the machine boots the CD, not the disk.
+    [Fact]
+    public void DataDiskIsThePrimaryMasterAndNamesTheDefaultImageAtItsSize()
+    {
+        var vmx = ReadVmx();
+        Assert.Equal("TRUE", vmx["ide0:0.present"], ignoreCase: true);
+        Assert.Equal("disk", vmx["ide0:0.deviceType"]);
+        Assert.Equal("cdrom", vmx["bios.bootOrder"]);
+        string descriptorName = vmx["ide0:0.fileName"];
+        Assert.DoesNotContain('/', descriptorName);
+        string descriptor = Path.Combine(RepoPaths.Root, "iso", descriptorName);
+        Assert.True(File.Exists(descriptor), $"{descriptor} does not exist: the build writes it with the .vmx");
+        string text = File.ReadAllText(descriptor);
+        Assert.Contains("createType=\"monolithicFlat\"", text);
+        Match extent = Regex.Match(text, @"^RW (?<sectors>\d+) FLAT ""(?<file>[^""]+)"" 0$", RegexOptions.Multiline);
+        Assert.True(extent.Success, $"no flat extent line in {descriptorName}:\n{text}");
+        Assert.Equal("disk.img", extent.Groups["file"].Value);
+
+        Match size = Regex.Match(File.ReadAllText(Path.Combine(RepoPaths.Root, "microos")), @"^DEFAULT_DISK_SIZE=(?<mib>\d+)M$", RegexOptions.Multiline);
+        Assert.True(size.Success, "./microos no longer sets the default disk's size as `DEFAULT_DISK_SIZE=<N>M`");
+        Assert.Equal(long.Parse(size.Groups["mib"].Value) * 1024 * 1024 / 512, long.Parse(extent.Groups["sectors"].Value));
+    }
 }

@@ -1,0 +1,442 @@
+using System.Runtime.InteropServices;
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.Contracts;
+using MicroOS.Shared.User;
+
+namespace MicroOS.Servers.Ata
+{
+    // The ATA disk driver: the primary channel's master (command block 0x1F0..0x1F7, control 0x3F6,
+    // IRQ 14), PIO transfers, serving BlockContract (Contracts/StorageContracts.cs; docs/storage.md).
+    // Blocks never travel in messages: each client lends a Frame once (Attach) and names byte ranges
+    // of it; `rep insw`/`rep outsw` move the sectors between the data port and that frame, which this
+    // driver maps in its window. Every wait on the device has a deadline (Wait*): a missing IRQ or a
+    // BSY that never clears becomes BlockError.Timeout, and a channel reset, never a hang. With no
+    // drive (IDENTIFY fails) the driver stays up and answers NoDevice, so the layers above can say
+    // "no disk". Slots (boot manifest): 1 = io:1f0+8, 2 = io:3f6+1, 3 = irq:14, 4 = endpoint `ata`,
+    // 5 = Names (system badge; registers `ata`); it creates 6 = its interrupt notification; received
+    // frames land in 7 and move to 8.. (one per client badge).
+    internal static unsafe class AtaServer
+    {
+        private const int CommandSlot = 1, ControlSlot = 2, IrqSlot = 3, EndpointSlot = 4, NamesSlot = 5;
+        private const int InterruptSlot = 6, ReceiveSlot = 7, FirstClientSlot = 8;
+        private const int MaxClients = 8;
+        // Each client's frame gets a window slice as large as the largest Frame (64 pages).
+        private const ulong ClientSpan = 64UL * 4096;
+
+        private const ushort Data = 0x1F0, Error = 0x1F1, SectorCount = 0x1F2, LbaLow = 0x1F3, LbaMid = 0x1F4, LbaHigh = 0x1F5,
+            DeviceSelect = 0x1F6, StatusCommand = 0x1F7, AltStatusControl = 0x3F6;
+        // Device control (3F6, write): nIEN (bit 1) clear = the device interrupts; SRST (bit 2) resets the channel.
+        private const byte ControlInterruptsOn = 0x00, ControlReset = 0x04;
+
+        // The deadline of one wait (an interrupt, BSY clearing, DRQ): far beyond what a sector takes
+        // (microseconds under QEMU, even a loaded host's tens of milliseconds; milliseconds on a real
+        // disk) and below the supervisor's heartbeat limit (10 missed pings, 1 s: a driver in a wait
+        // takes no ping), so a stuck device makes a Timeout reply, not a kill. A cache flush gets the
+        // same: longer would have to answer pings meanwhile.
+        private const ulong WaitMilliseconds = 800;
+        private const ulong FlushMilliseconds = 800;
+        // The interrupt notification's bits: IRQ 14 (the line's default, 1 << irq: the cap is
+        // unbadged) and the one-shot timer (notification_signal_after) that ends a wait.
+        private const ulong IrqBit = 1UL << 14, DeadlineBit = 1;
+
+        private static readonly IrqLineCap s_irq = new IrqLineCap(IrqSlot);
+        private static readonly Notification s_interrupts = new Notification(InterruptSlot);
+        private static byte* s_ipc;
+        private static byte* s_sector;          // IDENTIFY's 512 bytes
+        private static bool s_present;
+        private static AtaIdentity s_disk;
+        private static ulong s_hertz = 100;
+
+        private static readonly ulong[] s_badges = new ulong[MaxClients];
+        private static readonly bool[] s_attached = new bool[MaxClients];
+        private static readonly ulong[] s_frameBytes = new ulong[MaxClients];
+
+        [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
+        private static int Main()
+        {
+            s_ipc = (byte*)Sys.MapMemory(4096);
+            s_sector = (byte*)Sys.MapMemory(4096);
+            Ipc.SetBuffer(s_ipc, ReceiveSlot);
+            Sys.SystemInfo(out _, out s_hertz, out _);
+            long created = Caps.CreateNotification(InterruptSlot);
+            long command = new IoPorts(CommandSlot).Enable();
+            long control = new IoPorts(ControlSlot).Enable();
+            long routed = created < 0 ? created : s_irq.SetNotification(s_interrupts);
+            if (created < 0 || command < 0 || control < 0 || routed < 0)
+            {
+                // Without its ports or IRQ it cannot reach a disk; it still answers (NoDevice).
+                Sys.Write(string.Concat("ata: setup failed: notification ", created.ToString(), ", ports 1f0 ", command.ToString(),
+                    ", port 3f6 ", control.ToString(), ", irq ", routed.ToString(), "; answering NoDevice"));
+            }
+            else
+            {
+                IoPorts.Out8(AltStatusControl, ControlInterruptsOn);
+                s_present = Identify(out string why);
+                if (s_present)
+                    Sys.Write(string.Concat("ata: primary master: ", s_disk.Sectors.ToString(), " sectors (", (s_disk.Sectors / 2048).ToString(), " MiB), ",
+                        s_disk.Lba48 ? "LBA48" : "LBA28", ", model '", s_disk.Model, "'"));
+                else
+                    Sys.Write(string.Concat("ata: no disk on the primary master (", why, "); answering NoDevice"));
+            }
+            long registered = new NamesClient(new Endpoint(NamesSlot), s_ipc).Register("ata", EndpointSlot);
+            Sys.Write(string.Concat("ata: ready; registered -> ", registered.ToString()));
+            long r = ServerLoop.Run(new Endpoint(EndpointSlot), Handle);
+            Sys.Write(string.Concat("ata: receive -> ", r.ToString()));
+            return 1;
+        }
+
+        private static void Handle(ref Message m)
+        {
+            uint label = m.Label;
+            long result;
+            ulong detail = 0;
+            switch (label)
+            {
+                case BlockContract.Attach:
+                    result = Attach(m.Badge, m.Tag.CapCount > 0, m.W0);
+                    break;
+                case BlockContract.Identify:
+                    if (!s_present)
+                    {
+                        Drop(ref m);
+                        m = new Message(label, unchecked((ulong)(long)BlockError.NoDevice));
+                        return;
+                    }
+                    Drop(ref m);
+                    int length = s_disk.Model.Length;
+                    for (int i = 0; i < length; i++)
+                        s_ipc[i] = (byte)s_disk.Model[i];
+                    m = new Message(label, s_disk.Sectors, (ulong)BlockContract.SectorSize, s_disk.Lba48 ? BlockFlags.Lba48 : 0);
+                    m.Tag = MessageTag.Of(label, length);
+                    return;
+                case BlockContract.Read:
+                case BlockContract.Write:
+                    result = Transfer(m.Badge, label == BlockContract.Write, m.W0, m.W1, m.W2, out detail);
+                    break;
+                case BlockContract.Flush:
+                    result = s_present ? Flush(out detail) : (long)BlockError.NoDevice;
+                    break;
+                default:
+                    result = (long)BlockError.BadRequest;
+                    break;
+            }
+            Drop(ref m);
+            m = new Message(label, unchecked((ulong)result), detail);
+        }
+
+        // A capability sent with anything but Attach is not kept: the receive slot must be empty for the next.
+        private static void Drop(ref Message m)
+        {
+            if (m.Tag.CapCount > 0)
+                Caps.Delete(ReceiveSlot);
+        }
+
+        // Attach: the frame just received (slot 7) becomes this badge's, mapped writable in its slice
+        // of the window, replacing the badge's earlier one. Its size is the kernel's word, not the
+        // client's: W0 may be smaller (the driver then uses only that much), never larger.
+        private static long Attach(ulong badge, bool carriesCap, ulong bytes)
+        {
+            if (!carriesCap)
+                return (long)BlockError.BadFrameRange;
+            long info = Caps.Inspect(ReceiveSlot, out _, out int pages);
+            int client = ClientOf(badge, allocate: true);
+            if (info < 0 || CapInfo.TypeOf(info) != CapType.Frame || bytes == 0 || bytes > (ulong)pages * 4096 || client < 0)
+            {
+                Caps.Delete(ReceiveSlot);
+                return client < 0 ? (long)BlockError.BadRequest : (long)BlockError.BadFrameRange;
+            }
+            Detach(client);
+            int slot = FirstClientSlot + client;
+            long e = Caps.Move(ReceiveSlot, slot);
+            if (e == 0)
+                e = new FrameCap(slot).Map(FrameOf(client), writable: true);
+            if (e != 0)
+            {
+                Caps.Delete(ReceiveSlot);
+                Caps.Delete(slot);
+                s_badges[client] = 0;
+                return (long)BlockError.BadFrameRange;   // a read-only frame (MissingRight), or no memory for its page tables
+            }
+            s_badges[client] = badge;
+            s_attached[client] = true;
+            s_frameBytes[client] = bytes;
+            return 0;
+        }
+
+        private static void Detach(int client)
+        {
+            if (!s_attached[client])
+                return;
+            FrameCap.Unmap(FrameOf(client));
+            Caps.Delete(FirstClientSlot + client);
+            s_attached[client] = false;
+            s_frameBytes[client] = 0;
+        }
+
+        private static ulong FrameOf(int client) => FrameCap.WindowBase + (ulong)client * ClientSpan;
+
+        // The client index of `badge`, or a free one when asked (-1: none). A client slot is kept for
+        // its badge once taken: clients are servers with fixed badges, a handful.
+        private static int ClientOf(ulong badge, bool allocate)
+        {
+            for (int i = 0; i < MaxClients; i++)
+                if (s_attached[i] && s_badges[i] == badge)
+                    return i;
+            if (!allocate)
+                return -1;
+            for (int i = 0; i < MaxClients; i++)
+                if (!s_attached[i])
+                    return i;
+            return -1;
+        }
+
+        // Read or Write: sectors read or written, or a BlockError (detail: the error register).
+        private static long Transfer(ulong badge, bool write, ulong lba, ulong sectors, ulong offset, out ulong detail)
+        {
+            detail = 0;
+            if (!s_present)
+                return (long)BlockError.NoDevice;
+            int client = ClientOf(badge, allocate: false);
+            if (client < 0)
+                return (long)BlockError.NotAttached;
+            BlockError refused = AtaProtocol.CheckRequest(lba, sectors, offset, s_disk.Sectors, s_frameBytes[client]);
+            if (refused != 0)
+                return (long)refused;
+            if (!AtaProtocol.Plan(lba, (int)sectors, write, s_disk.Lba48, out AtaTransfer t))
+                return (long)BlockError.OutOfRange;
+            byte* buffer = (byte*)FrameOf(client) + offset;
+            long e = write ? WriteSectors(t, buffer, (int)sectors, out detail) : ReadSectors(t, buffer, (int)sectors, out detail);
+            return e < 0 ? e : (long)sectors;
+        }
+
+        private static long ReadSectors(AtaTransfer t, byte* buffer, int sectors, out ulong detail)
+        {
+            detail = 0;
+            long e = Issue(t);
+            if (e != 0)
+                return e;
+            for (int i = 0; i < sectors; i++)
+            {
+                // Each sector: an interrupt once it is in the device's buffer (DRQ), then 256 words.
+                e = AwaitInterrupt(WaitMilliseconds, needData: true, out detail);
+                if (e != 0)
+                    return e;
+                IoPorts.InsW(Data, buffer + i * AtaProtocol.SectorSize, AtaProtocol.SectorSize / 2);
+            }
+            return 0;
+        }
+
+        private static long WriteSectors(AtaTransfer t, byte* buffer, int sectors, out ulong detail)
+        {
+            detail = 0;
+            long e = Issue(t);
+            if (e != 0)
+                return e;
+            // The first sector goes as soon as the device asks (DRQ, no interrupt); each later one
+            // after the interrupt for the one before; the last interrupt says the last is written.
+            e = AwaitStatus(StatusWaitKind.DataRequest, WaitMilliseconds, out detail);
+            if (e != 0)
+                return e;
+            for (int i = 0; i < sectors; i++)
+            {
+                IoPorts.OutsW(Data, buffer + i * AtaProtocol.SectorSize, AtaProtocol.SectorSize / 2);
+                e = AwaitInterrupt(WaitMilliseconds, needData: i + 1 < sectors, out detail);
+                if (e != 0)
+                    return e;
+            }
+            return 0;
+        }
+
+        private static long Flush(out ulong detail)
+        {
+            detail = 0;
+            long e = AwaitStatus(StatusWaitKind.NotBusy, WaitMilliseconds, out detail);
+            if (e != 0)
+                return e;
+            Drain();
+            IoPorts.Out8(DeviceSelect, AtaProtocol.DeviceMasterLba);
+            Settle();
+            IoPorts.Out8(StatusCommand, s_disk.Lba48 ? AtaProtocol.FlushCacheExt : AtaProtocol.FlushCache);
+            return AwaitInterrupt(FlushMilliseconds, needData: false, out detail);
+        }
+
+        // The task file, then the command (the device must be idle first: BSY and DRQ clear).
+        private static long Issue(AtaTransfer t)
+        {
+            long e = AwaitStatus(StatusWaitKind.NotBusy, WaitMilliseconds, out _);
+            if (e != 0)
+                return e;
+            Drain();
+            IoPorts.Out8(DeviceSelect, t.Device);
+            Settle();
+            if (t.Lba48)
+            {
+                IoPorts.Out8(SectorCount, t.CountHigh);
+                IoPorts.Out8(LbaLow, t.Lba3);
+                IoPorts.Out8(LbaMid, t.Lba4);
+                IoPorts.Out8(LbaHigh, t.Lba5);
+            }
+            IoPorts.Out8(SectorCount, t.CountLow);
+            IoPorts.Out8(LbaLow, t.Lba0);
+            IoPorts.Out8(LbaMid, t.Lba1);
+            IoPorts.Out8(LbaHigh, t.Lba2);
+            IoPorts.Out8(StatusCommand, t.Command);
+            return 0;
+        }
+
+        // IDENTIFY DEVICE: true and s_disk when a disk answered; else why not.
+        private static bool Identify(out string why)
+        {
+            why = null;
+            IoPorts.Out8(DeviceSelect, 0xA0);       // master, CHS bits: IDENTIFY ignores them
+            Settle();
+            byte status = IoPorts.In8(StatusCommand);
+            if (status == 0xFF || status == 0x00)
+            {
+                // 0xFF: nothing drives the bus; 0x00 (QEMU): a channel with no drive on it.
+                why = string.Concat("status ", status.ToString("X2"));
+                return false;
+            }
+            Drain();
+            IoPorts.Out8(SectorCount, 0);
+            IoPorts.Out8(LbaLow, 0);
+            IoPorts.Out8(LbaMid, 0);
+            IoPorts.Out8(LbaHigh, 0);
+            IoPorts.Out8(StatusCommand, AtaProtocol.IdentifyDevice);
+            if (IoPorts.In8(AltStatusControl) == 0)
+            {
+                why = "no drive answered IDENTIFY";
+                return false;
+            }
+            long e = AwaitInterrupt(WaitMilliseconds, needData: true, out ulong error);
+            if (e != 0)
+            {
+                // An ATAPI device (a CD) aborts IDENTIFY DEVICE and leaves its signature 14/EB in LBA mid/high.
+                why = string.Concat("IDENTIFY -> ", e.ToString(), ", error register ", error.ToString("X2"),
+                    ", signature ", IoPorts.In8(LbaMid).ToString("X2"), IoPorts.In8(LbaHigh).ToString("X2"));
+                return false;
+            }
+            IoPorts.InsW(Data, s_sector, 256);
+            if (!AtaProtocol.TryParseIdentify(new System.ReadOnlySpan<byte>(s_sector, 512), out s_disk))
+            {
+                why = "IDENTIFY data without LBA or sectors";
+                return false;
+            }
+            return true;
+        }
+
+        private enum StatusWaitKind { NotBusy, DataRequest }
+
+        // Polls the alternate status (which acknowledges nothing) until the device is idle (BSY and DRQ
+        // clear) or asks for data (DRQ); ERR/DF end the wait as the error they mean; the deadline as Timeout.
+        private static long AwaitStatus(StatusWaitKind kind, ulong milliseconds, out ulong detail)
+        {
+            detail = 0;
+            ulong deadline = Now() + Ticks(milliseconds);
+            for (int spin = 0; ; spin++)
+            {
+                byte status = IoPorts.In8(AltStatusControl);
+                if ((status & AtaProtocol.StatusBusy) == 0)
+                {
+                    BlockError error = AtaProtocol.Decode(status);
+                    if (kind == StatusWaitKind.DataRequest && error != 0)
+                    {
+                        detail = IoPorts.In8(Error);
+                        IoPorts.In8(StatusCommand);
+                        return (long)error;
+                    }
+                    if (kind == StatusWaitKind.NotBusy && (status & AtaProtocol.StatusDataRequest) == 0)
+                        return 0;
+                    if (kind == StatusWaitKind.DataRequest && (status & AtaProtocol.StatusDataRequest) != 0)
+                        return 0;
+                }
+                // A status change is usually at once (QEMU sets DRQ as the command is written); past a
+                // few polls the others get the CPU, past a few hundred the driver sleeps a tick at a time.
+                if (spin >= 64)
+                {
+                    if (Now() >= deadline)
+                        return TimedOut();
+                    if (spin < 512)
+                        Sys.Yield();
+                    else
+                        Sys.Sleep(1);
+                }
+            }
+        }
+
+        // Waits for the device's interrupt with the deadline, then reads the status (which acknowledges
+        // the device) and unmasks the line: 0, or the error the status names (detail = error register),
+        // or Timeout. The thread sleeps in notification_wait until the IRQ or the timer signals; an
+        // interrupt while BSY is still set (a late one from an abandoned command) is not it, and a
+        // timer bit left from an earlier wait is not this wait's end (the tick count decides).
+        private static long AwaitInterrupt(ulong milliseconds, bool needData, out ulong detail)
+        {
+            detail = 0;
+            ulong deadline = Now() + Ticks(milliseconds);
+            s_interrupts.SignalAfter(milliseconds, DeadlineBit);
+            while (true)
+            {
+                if (s_interrupts.Wait(out ulong bits) < 0)
+                    bits = DeadlineBit;
+                if ((bits & IrqBit) != 0)
+                {
+                    byte status = IoPorts.In8(StatusCommand);
+                    s_irq.Acknowledge();
+                    if ((status & AtaProtocol.StatusBusy) == 0)
+                    {
+                        s_interrupts.CancelTimer();
+                        BlockError error = AtaProtocol.Decode(status);
+                        if (error != 0)
+                        {
+                            detail = IoPorts.In8(Error);
+                            return (long)error;
+                        }
+                        if (needData && (status & AtaProtocol.StatusDataRequest) == 0)
+                        {
+                            detail = IoPorts.In8(Error);
+                            return (long)BlockError.DeviceError;
+                        }
+                        return 0;
+                    }
+                }
+                if ((bits & DeadlineBit) != 0)
+                {
+                    if (Now() >= deadline)
+                        return TimedOut();
+                    s_interrupts.SignalAfter(milliseconds, DeadlineBit);     // a stale bit: wait on
+                }
+            }
+        }
+
+        // A device that missed its deadline is reset (SRST), so the next request starts on an idle channel.
+        private static long TimedOut()
+        {
+            Sys.Write("ata: a wait missed its deadline; resetting the channel");
+            IoPorts.Out8(AltStatusControl, ControlReset);
+            Settle();
+            IoPorts.Out8(AltStatusControl, ControlInterruptsOn);
+            Drain();
+            return (long)BlockError.Timeout;
+        }
+
+        // A pending signal from an earlier interrupt or timer is not this command's.
+        private static void Drain()
+        {
+            s_interrupts.CancelTimer();
+            s_interrupts.Poll(out _);
+            s_irq.Acknowledge();
+        }
+
+        // The 400 ns the device may take to show a new status after a register write: four reads of
+        // the alternate status (each ≥ 100 ns on ISA timing).
+        private static void Settle()
+        {
+            for (int i = 0; i < 4; i++)
+                IoPorts.In8(AltStatusControl);
+        }
+
+        private static ulong Now() => Sys.SystemInfo(out _, out _, out _);
+
+        private static ulong Ticks(ulong milliseconds) => (milliseconds * s_hertz + 999) / 1000 + 1;
+    }
+}

@@ -1,0 +1,187 @@
+using System;
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.Contracts;
+using MicroOS.Shared.Storage;
+using MicroOS.Shared.User;
+
+namespace MicroOS.Servers.Probe
+{
+    // The ata driver's boot tests (MicroOS.Tests/Boot/AtaTests.cs), started by Init from the test
+    // manifest's [ata-test] section: `ata client`. Slots: 1 = ata with badge 7 (and g: it may lend a
+    // frame), 2 = ata with badge 9 (g), 3 = ata with badge 11 without g, 4 = the supervisor (which
+    // watches ata here: the restart check). One line per check,
+    // "ata-client: WHAT -> RESULT"; checksums are FNV-1a 64 of the bytes (AtaTests computes the same
+    // over the image file). The script adapts to the disk it finds (none, small, past LBA28).
+    internal static unsafe class AtaProbe
+    {
+        private const int ReceiveSlot = 30;
+        private const int BlockFrameSlot = 20, SecondFrameSlot = 21, SmallFrameSlot = 22, TinyFrameSlot = 23;
+        private const ulong BlockFrameAt = FrameCap.WindowBase;                 // AtaBlockDevice's 128 KiB
+        private const ulong SecondFrameAt = FrameCap.WindowBase + 0x100000;    // badge 9's 8 KiB
+        private const int SecondFrameBytes = 8192;
+        public const int WriteSectors = 256;
+
+        private static byte* s_ipc;
+
+        public static int Run(string[] args)
+        {
+            s_ipc = (byte*)Sys.MapMemory(4096);
+            Ipc.SetBuffer(s_ipc, ReceiveSlot);
+            var seven = new Endpoint(1);
+            var nine = new Endpoint(2);
+            var eleven = new Endpoint(3);
+
+            // Before any Attach, and the malformed Attaches.
+            Say("read before attach", Call(seven, BlockContract.Read, 0, 1, 0));
+            Say("attach without a frame", Call(seven, BlockContract.Attach, 4096, 0, 0));
+            Caps.CreateFrame(TinyFrameSlot, 1);
+            Say("attach claiming 8192 bytes of a 4096-byte frame", CallWithCap(seven, BlockContract.Attach, TinyFrameSlot, 8192));
+            Say("attach claiming 0 bytes", CallWithCap(seven, BlockContract.Attach, TinyFrameSlot, 0));
+            Say("attach an endpoint as the frame", CallWithCap(seven, BlockContract.Attach, 2, 4096));
+            Say("attach through a cap without grant", CallWithCap(eleven, BlockContract.Attach, TinyFrameSlot, 4096));
+            Say("unknown label", Call(seven, 77, 0, 0, 0));
+
+            var disk = new AtaBlockDevice(seven, BlockFrameSlot, BlockFrameAt, s_ipc);
+            long opened = disk.Open();
+            if (opened < 0)
+            {
+                Say("open", opened);
+                var id = new Message(BlockContract.Identify);
+                nine.Call(ref id);
+                Say("identify", (long)id.W0);
+                Say("read", Call(nine, BlockContract.Read, 0, 1, 0));
+                Say("write", Call(nine, BlockContract.Write, 0, 1, 0));
+                Say("flush", Call(nine, BlockContract.Flush, 0, 0, 0));
+                Sys.Write("ata-client: done");
+                return 0;
+            }
+            long sectors = disk.SectorCount;
+            Sys.Write(string.Concat("ata-client: identify -> sectors ", sectors.ToString(), " lba48 ", disk.Lba48 ? "1" : "0", " model '", disk.Model, "'"));
+
+            byte[] buffer = new byte[BlockContract.MaxSectors * 512];
+            ReadAndSum(disk, buffer, 0, 1);
+            ReadAndSum(disk, buffer, 0, BlockContract.MaxSectors);
+            ReadAndSum(disk, buffer, 1, 7);
+            ReadAndSum(disk, buffer, sectors - 1, 1);
+            if (sectors > (1L << 28) + 8)
+            {
+                ReadAndSum(disk, buffer, (1L << 28) - 2, 4);    // across the LBA28 limit: LBA48 commands
+                ReadAndSum(disk, buffer, sectors - BlockContract.MaxSectors, BlockContract.MaxSectors);
+            }
+            // 600 sectors: three requests through AtaBlockDevice (256 + 256 + 88).
+            byte[] big = new byte[600 * 512];
+            long r = disk.Read(0, 600, big);
+            Sys.Write(string.Concat("ata-client: read 0 600 -> ", r.ToString(), " fnv ", Fnv(big, big.Length).ToString()));
+
+            // Writes: a pattern the host recomputes (AtaTests.Pattern), then read back here too.
+            long at = sectors - 300;
+            Fill(buffer, at, WriteSectors);
+            r = disk.Write(at, WriteSectors, buffer);
+            Array.Clear(buffer, 0, buffer.Length);
+            long back = disk.Read(at, WriteSectors, buffer);
+            Sys.Write(string.Concat("ata-client: write ", at.ToString(), " ", WriteSectors.ToString(), " -> ", r.ToString(),
+                "; read back -> ", back.ToString(), " fnv ", Fnv(buffer, WriteSectors * 512).ToString()));
+            Fill(buffer, sectors - 1, 1);
+            r = disk.Write(sectors - 1, 1, new ReadOnlySpan<byte>(buffer, 0, 512));
+            Sys.Write(string.Concat("ata-client: write ", (sectors - 1).ToString(), " 1 -> ", r.ToString()));
+            Say("flush", disk.Flush());
+
+            // Refusals, through badge 9's own 8 KiB frame.
+            Caps.CreateFrame(SecondFrameSlot, SecondFrameBytes / 4096);
+            new FrameCap(SecondFrameSlot).Map(SecondFrameAt, true);
+            Say("badge 9 attach", CallWithCap(nine, BlockContract.Attach, SecondFrameSlot, SecondFrameBytes));
+            ulong s = (ulong)sectors;
+            Say("read past the end", Call(nine, BlockContract.Read, s, 1, 0));
+            Say("read across the end", Call(nine, BlockContract.Read, s - 1, 2, 0));
+            Say("read at lba 2^64-1", Call(nine, BlockContract.Read, ulong.MaxValue, 1, 0));
+            Say("read 0 sectors", Call(nine, BlockContract.Read, 0, 0, 0));
+            Say("read 257 sectors", Call(nine, BlockContract.Read, 0, BlockContract.MaxSectors + 1, 0));
+            Say("write past the end", Call(nine, BlockContract.Write, s, 1, 0));
+            Say("read 1 at offset 7681", Call(nine, BlockContract.Read, 0, 1, SecondFrameBytes - 511));
+            Say("read 1 at offset 8192", Call(nine, BlockContract.Read, 0, 1, SecondFrameBytes));
+            Say("read 1 at offset 2^63", Call(nine, BlockContract.Read, 0, 1, 1UL << 63));
+            Say("read 17 at offset 0", Call(nine, BlockContract.Read, 0, 17, 0));
+            Say("read 16 at offset 0", Call(nine, BlockContract.Read, 0, 16, 0));
+            Say("read 1 at offset 7680", Call(nine, BlockContract.Read, 0, 1, SecondFrameBytes - 512));
+            Sys.Write(string.Concat("ata-client: badge 9 frame at 7680 fnv ", Fnv((byte*)SecondFrameAt + SecondFrameBytes - 512, 512).ToString()));
+            // A new Attach replaces the badge's frame: 4 KiB now, so 7680 is outside.
+            Caps.CreateFrame(SmallFrameSlot, 1);
+            Say("badge 9 attach a smaller frame", CallWithCap(nine, BlockContract.Attach, SmallFrameSlot, 4096));
+            Say("read 1 at offset 7680 after", Call(nine, BlockContract.Read, 0, 1, SecondFrameBytes - 512));
+            Say("badge 11 read (never attached)", Call(eleven, BlockContract.Read, 0, 1, 0));
+
+            // The driver crashes and the supervisor has it restarted: it knows no frame any more.
+            // AtaBlockDevice attaches again by itself; a raw client gets NotAttached until it does.
+            Say("crash ata", CrashAta());
+            Array.Clear(buffer, 0, buffer.Length);
+            r = disk.Read(0, 1, new Span<byte>(buffer, 0, 512));
+            Sys.Write(string.Concat("ata-client: read 0 1 after the driver's restart -> ", r.ToString(), " fnv ", Fnv(buffer, 512).ToString()));
+            Say("badge 9 read after the restart", Call(nine, BlockContract.Read, 0, 1, 0));
+            Sys.Write("ata-client: done");
+            return 0;
+        }
+
+        // SupervisorContract.Crash of `ata` (null dereference); NotRunning while it is not in its
+        // receive loop yet: asked again.
+        private static long CrashAta()
+        {
+            for (int tries = 0; ; tries++)
+            {
+                s_ipc[0] = (byte)'a'; s_ipc[1] = (byte)'t'; s_ipc[2] = (byte)'a';
+                var m = new Message(SupervisorContract.Crash, 0, (ulong)CrashKind.Null) { Tag = MessageTag.Of(SupervisorContract.Crash, 3) };
+                long r = new Endpoint(4).Call(ref m);
+                long result = r < 0 ? r : (long)m.W0;
+                if (result != (long)SupervisorError.NotRunning || tries == 500)
+                    return result;
+                Sys.Sleep(10);
+            }
+        }
+
+        private static void ReadAndSum(AtaBlockDevice disk, byte[] buffer, long lba, int count)
+        {
+            long r = disk.Read(lba, count, new Span<byte>(buffer, 0, count * 512));
+            Sys.Write(string.Concat("ata-client: read ", lba.ToString(), " ", count.ToString(), " -> ", r.ToString(), " fnv ", Fnv(buffer, count * 512).ToString()));
+        }
+
+        // Byte j of the sector at lba: the host's AtaTests.Pattern.
+        private static void Fill(byte[] buffer, long lba, int count)
+        {
+            for (int k = 0; k < count; k++)
+                for (int j = 0; j < 512; j++)
+                    buffer[k * 512 + j] = (byte)((lba + k) * 31 + j * 7 + 0x5A);
+        }
+
+        private static ulong Fnv(byte[] bytes, int length)
+        {
+            fixed (byte* p = bytes)
+                return Fnv(p, length);
+        }
+
+        private static ulong Fnv(byte* bytes, int length)
+        {
+            ulong h = 14695981039346656037UL;
+            for (int i = 0; i < length; i++)
+            {
+                h ^= bytes[i];
+                h *= 1099511628211UL;
+            }
+            return h;
+        }
+
+        private static long Call(Endpoint ata, uint label, ulong w0, ulong w1, ulong w2)
+        {
+            var m = new Message(label, w0, w1, w2);
+            long r = ata.Call(ref m);
+            return r < 0 ? r : (long)m.W0;
+        }
+
+        private static long CallWithCap(Endpoint ata, uint label, int capSlot, ulong w0)
+        {
+            var m = new Message(label, w0) { Tag = MessageTag.WithCap(label, capSlot) };
+            long r = ata.Call(ref m);
+            return r < 0 ? r : (long)m.W0;
+        }
+
+        private static void Say(string what, long result) => Sys.Write(string.Concat("ata-client: ", what, " -> ", result.ToString()));
+    }
+}
