@@ -22,6 +22,8 @@ namespace MicroOS.Servers.Probe
             s_ipc = (byte*)Sys.MapMemory(4096);
             Ipc.SetBuffer(s_ipc, ReceiveSlot);
             var fat = new Endpoint(1);
+            if (args.Length > 1 && args[1] == "bench")
+                return Bench(fat);
 
             var volume = new Message(FileSystemContract.Volume);
             long r = fat.Call(ref volume);
@@ -94,6 +96,61 @@ namespace MicroOS.Servers.Probe
             List(a, "/");
             Say("sync", Call(a, FileSystemContract.Sync, 0, 0, 0));
             Sys.Write("fat-client: done");
+            return 0;
+        }
+
+        // tools/bench.sh's disk figures, in guest instructions (the TSC under -icount shift=0) through
+        // client -> fat -> ata: a 10 MiB file read 4 KiB per request, 1 MiB written 4 KiB per request
+        // then Sync, and open + read 4 KiB + close of a small file (the mean of 64).
+        private static int Bench(Endpoint fat)
+        {
+            Connect(fat, SessionA);
+            var a = new Endpoint(SessionA);
+            long handle = Request(a, FileSystemContract.Open, "/BENCH.BIN", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read);
+            ulong t0 = Sys.ReadTimestamp();
+            long offset = 0, blocks = 0;
+            while (handle >= 0)
+            {
+                long n = Call(a, FileSystemContract.Read, (ulong)handle, (ulong)offset, FileSystemContract.MaxData);
+                if (n <= 0)
+                    break;
+                offset += n;
+                blocks++;
+            }
+            ulong t1 = Sys.ReadTimestamp();
+            Call(a, FileSystemContract.Close, (ulong)handle, 0, 0);
+            Sys.Write(string.Concat("bench: disk-read-bytes ", offset.ToString()));
+            Sys.Write(string.Concat("bench: disk-read-total ", (t1 - t0).ToString()));
+            Sys.Write(string.Concat("bench: disk-read-per-block ", (blocks == 0 ? 0 : (t1 - t0) / (ulong)blocks).ToString()));
+
+            long w = Request(a, FileSystemContract.Open, "/BENCHW.BIN", (ulong)FsOpenMode.Create, (ulong)FsAccess.Write);
+            for (int i = 0; i < FileSystemContract.MaxData; i++)
+                s_ipc[i] = Pattern(i);
+            t0 = Sys.ReadTimestamp();
+            long wrote = 0;
+            for (int k = 0; k < 256 && w >= 0; k++)
+            {
+                var m = new Message(FileSystemContract.Write, (ulong)w, (ulong)(k * 4096)) { Tag = MessageTag.Of(FileSystemContract.Write, 4096) };
+                if (a.Call(ref m) < 0 || (long)m.W0 != 4096)
+                    break;
+                wrote += 4096;
+            }
+            long synced = Call(a, FileSystemContract.Sync, 0, 0, 0);
+            t1 = Sys.ReadTimestamp();
+            Call(a, FileSystemContract.Close, (ulong)w, 0, 0);
+            Sys.Write(string.Concat("bench: disk-write-bytes ", wrote.ToString(), " sync ", synced.ToString()));
+            Sys.Write(string.Concat("bench: disk-write-sync-total ", (t1 - t0).ToString()));
+
+            t0 = Sys.ReadTimestamp();
+            for (int k = 0; k < 64; k++)
+            {
+                long h = Request(a, FileSystemContract.Open, "/SMALL.TXT", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read);
+                Call(a, FileSystemContract.Read, (ulong)h, 0, FileSystemContract.MaxData);
+                Call(a, FileSystemContract.Close, (ulong)h, 0, 0);
+            }
+            t1 = Sys.ReadTimestamp();
+            Sys.Write(string.Concat("bench: open-read-close-4k ", ((t1 - t0) / 64).ToString()));
+            Sys.Write("bench: done");
             return 0;
         }
 
