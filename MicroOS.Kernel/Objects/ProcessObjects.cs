@@ -148,6 +148,7 @@ namespace MicroOS.Kernel.Objects
             foreach (Thread t in p.Threads)
                 t.Ipc?.Cancel();
             IoPortGrant.DisableAll(p);      // its caps going would end them too; the bitmap must not outlive it
+            NotificationTimer.CancelArmedBy(p);
             ProcessObjects o = p.Objects;
             if (o == null)
                 return;

@@ -29,10 +29,15 @@ namespace MicroOS.Servers.Ata
         private const byte ControlInterruptsOn = 0x00, ControlReset = 0x04;
 
         // The deadline of one wait (an interrupt, BSY clearing, DRQ): far beyond what a sector takes
-        // (microseconds under QEMU; milliseconds on a disk that spins up) and below the supervisor's
-        // heartbeat limit (10 missed pings, 1 s), so a stuck device makes a Timeout reply, not a kill.
-        private const ulong WaitMilliseconds = 500;
+        // (microseconds under QEMU, even a loaded host's tens of milliseconds; milliseconds on a real
+        // disk) and below the supervisor's heartbeat limit (10 missed pings, 1 s: a driver in a wait
+        // takes no ping), so a stuck device makes a Timeout reply, not a kill. A cache flush gets the
+        // same: longer would have to answer pings meanwhile.
+        private const ulong WaitMilliseconds = 800;
         private const ulong FlushMilliseconds = 800;
+        // The interrupt notification's bits: IRQ 14 (the line's default, 1 << irq: the cap is
+        // unbadged) and the one-shot timer (notification_signal_after) that ends a wait.
+        private const ulong IrqBit = 1UL << 14, DeadlineBit = 1;
 
         private static readonly IrqLineCap s_irq = new IrqLineCap(IrqSlot);
         private static readonly Notification s_interrupts = new Notification(InterruptSlot);
@@ -345,30 +350,41 @@ namespace MicroOS.Servers.Ata
                     if (kind == StatusWaitKind.DataRequest && (status & AtaProtocol.StatusDataRequest) != 0)
                         return 0;
                 }
+                // A status change is usually at once (QEMU sets DRQ as the command is written); past a
+                // few polls the others get the CPU, past a few hundred the driver sleeps a tick at a time.
                 if (spin >= 64)
                 {
                     if (Now() >= deadline)
                         return TimedOut();
-                    Sys.Yield();
+                    if (spin < 512)
+                        Sys.Yield();
+                    else
+                        Sys.Sleep(1);
                 }
             }
         }
 
         // Waits for the device's interrupt with the deadline, then reads the status (which acknowledges
         // the device) and unmasks the line: 0, or the error the status names (detail = error register),
-        // or Timeout. An interrupt while BSY is still set (a late one from an abandoned command) is not it.
+        // or Timeout. The thread sleeps in notification_wait until the IRQ or the timer signals; an
+        // interrupt while BSY is still set (a late one from an abandoned command) is not it, and a
+        // timer bit left from an earlier wait is not this wait's end (the tick count decides).
         private static long AwaitInterrupt(ulong milliseconds, bool needData, out ulong detail)
         {
             detail = 0;
             ulong deadline = Now() + Ticks(milliseconds);
+            s_interrupts.SignalAfter(milliseconds, DeadlineBit);
             while (true)
             {
-                if (s_interrupts.Poll(out ulong bits) == 0 && bits != 0)
+                if (s_interrupts.Wait(out ulong bits) < 0)
+                    bits = DeadlineBit;
+                if ((bits & IrqBit) != 0)
                 {
                     byte status = IoPorts.In8(StatusCommand);
                     s_irq.Acknowledge();
                     if ((status & AtaProtocol.StatusBusy) == 0)
                     {
+                        s_interrupts.CancelTimer();
                         BlockError error = AtaProtocol.Decode(status);
                         if (error != 0)
                         {
@@ -383,9 +399,12 @@ namespace MicroOS.Servers.Ata
                         return 0;
                     }
                 }
-                if (Now() >= deadline)
-                    return TimedOut();
-                Sys.Yield();
+                if ((bits & DeadlineBit) != 0)
+                {
+                    if (Now() >= deadline)
+                        return TimedOut();
+                    s_interrupts.SignalAfter(milliseconds, DeadlineBit);     // a stale bit: wait on
+                }
             }
         }
 
@@ -400,9 +419,10 @@ namespace MicroOS.Servers.Ata
             return (long)BlockError.Timeout;
         }
 
-        // A pending signal from an earlier interrupt is not this command's.
+        // A pending signal from an earlier interrupt or timer is not this command's.
         private static void Drain()
         {
+            s_interrupts.CancelTimer();
             s_interrupts.Poll(out _);
             s_irq.Acknowledge();
         }

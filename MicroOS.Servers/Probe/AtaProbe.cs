@@ -8,7 +8,8 @@ namespace MicroOS.Servers.Probe
 {
     // The ata driver's boot tests (MicroOS.Tests/Boot/AtaTests.cs), started by Init from the test
     // manifest's [ata-test] section: `ata client`. Slots: 1 = ata with badge 7 (and g: it may lend a
-    // frame), 2 = ata with badge 9 (g), 3 = ata with badge 11 without g. One line per check,
+    // frame), 2 = ata with badge 9 (g), 3 = ata with badge 11 without g, 4 = the supervisor (which
+    // watches ata here: the restart check). One line per check,
     // "ata-client: WHAT -> RESULT"; checksums are FNV-1a 64 of the bytes (AtaTests computes the same
     // over the image file). The script adapts to the disk it finds (none, small, past LBA28).
     internal static unsafe class AtaProbe
@@ -108,8 +109,32 @@ namespace MicroOS.Servers.Probe
             Say("badge 9 attach a smaller frame", CallWithCap(nine, BlockContract.Attach, SmallFrameSlot, 4096));
             Say("read 1 at offset 7680 after", Call(nine, BlockContract.Read, 0, 1, SecondFrameBytes - 512));
             Say("badge 11 read (never attached)", Call(eleven, BlockContract.Read, 0, 1, 0));
+
+            // The driver crashes and the supervisor has it restarted: it knows no frame any more.
+            // AtaBlockDevice attaches again by itself; a raw client gets NotAttached until it does.
+            Say("crash ata", CrashAta());
+            Array.Clear(buffer, 0, buffer.Length);
+            r = disk.Read(0, 1, new Span<byte>(buffer, 0, 512));
+            Sys.Write(string.Concat("ata-client: read 0 1 after the driver's restart -> ", r.ToString(), " fnv ", Fnv(buffer, 512).ToString()));
+            Say("badge 9 read after the restart", Call(nine, BlockContract.Read, 0, 1, 0));
             Sys.Write("ata-client: done");
             return 0;
+        }
+
+        // SupervisorContract.Crash of `ata` (null dereference); NotRunning while it is not in its
+        // receive loop yet: asked again.
+        private static long CrashAta()
+        {
+            for (int tries = 0; ; tries++)
+            {
+                s_ipc[0] = (byte)'a'; s_ipc[1] = (byte)'t'; s_ipc[2] = (byte)'a';
+                var m = new Message(SupervisorContract.Crash, 0, (ulong)CrashKind.Null) { Tag = MessageTag.Of(SupervisorContract.Crash, 3) };
+                long r = new Endpoint(4).Call(ref m);
+                long result = r < 0 ? r : (long)m.W0;
+                if (result != (long)SupervisorError.NotRunning || tries == 500)
+                    return result;
+                Sys.Sleep(10);
+            }
         }
 
         private static void ReadAndSum(AtaBlockDevice disk, byte[] buffer, long lba, int count)

@@ -48,6 +48,7 @@ namespace MicroOS.Servers.Probe
             Sys.Write(string.Concat("bench: yield round trip ", roundTrip.ToString()));
             Sys.Write(string.Concat("bench: context switch ", (roundTrip / 2).ToString()));
             MeasureIoBitmap(samples, overhead);
+            MeasureSectorTransfer(overhead);
             // One throw caught one frame up: allocation of the exception, both passes, the catch
             // funclet and the resume.
             for (int i = 0; i < Samples; i++)
@@ -94,6 +95,40 @@ namespace MicroOS.Servers.Probe
                 samples[i] = Sys.ReadTimestamp() - t0;
             }
             Sys.Write(string.Concat("bench: io-bitmap-switch ", ((Median(samples) - overhead) / 2).ToString()));
+        }
+
+        // One 512-byte sector from the ATA data port (slot 2, io:1f0+8; docs/storage.md) both ways:
+        // 256 checked 16-bit io_port_read syscalls, against one `rep insw` of 256 words after
+        // io_port_enable (what the ata driver does). No disk is attached in the bench boot: the port
+        // still answers every read, and the instructions are the same whatever the data.
+        private static unsafe void MeasureSectorTransfer(ulong overhead)
+        {
+            const int Rounds = 201;
+            const ushort DataPort = 0x1F0;
+            var samples = new ulong[Rounds];
+            var ata = new IoPorts(2);
+            byte* sector = stackalloc byte[512];
+            for (int i = 0; i < Rounds; i++)
+            {
+                ulong t0 = Sys.ReadTimestamp();
+                for (int w = 0; w < 256; w++)
+                    ((ushort*)sector)[w] = (ushort)ata.Read16(DataPort);
+                samples[i] = Sys.ReadTimestamp() - t0;
+            }
+            Sys.Write(string.Concat("bench: sector-checked ", (Median(samples) - overhead).ToString()));
+            long enabled = ata.Enable();
+            if (enabled != 0)
+            {
+                Sys.Write(string.Concat("bench: io_port_enable 1f0 -> ", enabled.ToString()));
+                return;
+            }
+            for (int i = 0; i < Rounds; i++)
+            {
+                ulong t0 = Sys.ReadTimestamp();
+                IoPorts.InsW(DataPort, sector, 256);
+                samples[i] = Sys.ReadTimestamp() - t0;
+            }
+            Sys.Write(string.Concat("bench: sector-insw ", (Median(samples) - overhead).ToString()));
         }
 
         private sealed class BenchException : System.Exception
