@@ -113,6 +113,31 @@ restart_boot() {
     rm -f "$fifo" "$work/com1.in" "$work/com1.out"
 }
 
+# The disk figures' boot: a fresh FAT32 image (mkfs.fat, mcopy) as the IDE primary master, the
+# [fat-bench] section of the test manifest, -icount shift=0; stopped at "bench: done".
+disk_bench() {
+    local img out pid i
+    img="$work/bench-disk.img"
+    rm -f "$img"
+    mkfs.fat -C -F 32 -n BENCH "$img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n BENCH "$img" 65536 >/dev/null
+    head -c $((10 * 1024 * 1024)) /dev/urandom > "$work/BENCH.BIN"
+    head -c 4096 /dev/urandom > "$work/SMALL.TXT"
+    MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$work/BENCH.BIN" "$work/SMALL.TXT" ::/
+    out="$work/disk.log"
+    timeout 600 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot \
+        -serial null -serial stdio -drive "file=$img,format=raw,if=ide,index=0,media=disk" -boot order=d \
+        -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=fat-bench" >"$out" 2>&1 </dev/null &
+    pid=$!
+    for ((i = 0; i < 6000; i++)); do
+        grep -q "bench: done" "$out" && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    cat "$out"
+}
+
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR > 0) print v[int((NR + 1) / 2)] }'; }
 
 # The runs are independent, so they run side by side (QEMU's TCG is one thread each): the wall
@@ -124,10 +149,12 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 boot -icount shift=0 > "$work/counted" &
 boot > "$work/timed" &
+disk_bench > "$work/disk" &
 prompt_boot -icount shift=0 > "$work/counted_boot" &
 restart_boot > "$work/restart" &
 wait
 counted="$(cat "$work/counted")"
+disk_out="$(cat "$work/disk")"
 timed="$(cat "$work/timed")"
 
 status=0
@@ -155,6 +182,19 @@ for pair in "sector-checked|sector transfer, 256 checked reads" "sector-insw|sec
     n="$(figure "$probe" "$counted")"; m="$(figure "$probe" "$timed")"
     if [ -n "$n" ] && [ -n "$m" ]; then echo "$name: $n instructions, $m cycles"; else echo "$name: missing (the bench server did not report it)"; status=1; fi
 done
+# The disk (client -> fat -> ata, FatProbe.Bench, section [fat-bench]): a FAT32 image with a 10 MiB
+# file read 4 KiB per request, 1 MiB written then Sync, open + read + close of a 4 KiB file. Guest
+# time under -icount shift=0 is one nanosecond per instruction, so MB/s = bytes * 1000 / instructions.
+if [ -n "$disk_out" ] && grep -q "bench: disk-read-total" <<<"$disk_out"; then
+    bytes="$(figure "disk-read-bytes" "$disk_out")"; total="$(figure "disk-read-total" "$disk_out")"
+    echo "disk read 10 MiB: $(figure "disk-read-per-block" "$disk_out") instructions per 4 KiB block, $(awk "BEGIN { printf \"%.1f\", $bytes * 1000 / $total }") MB/s of guest time ($bytes bytes)"
+    wtotal="$(figure "disk-write-sync-total" "$disk_out")"
+    echo "disk write+sync 1 MiB: $wtotal instructions, $(awk "BEGIN { printf \"%.1f\", 1048576 * 1000 / $wtotal }") MB/s of guest time"
+    echo "open+read+close of a 4 KiB file: $(figure "open-read-close-4k" "$disk_out") instructions"
+else
+    echo "disk figures: missing (the fat bench client did not report them)"
+    status=1
+fi
 # throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").
 n="$(figure "throw-catch" "$counted")"; m="$(figure "throw-catch" "$timed")"
 if [ -n "$n" ] && [ -n "$m" ]; then echo "throw/catch: $n instructions, $m cycles"; else echo "throw/catch: missing (the bench server did not report it)"; status=1; fi

@@ -26,6 +26,7 @@ namespace MicroOS.Servers.Probe
     //   system <role>    Init, Names and supervisor tests (SystemProbe.cs)
     //   hw <role>        io_port_enable and frame_unmap tests (HardwareProbe.cs)
     //   ata client       the ata driver's client checks (AtaProbe.cs)
+    //   fat client       the fat server's client checks (FatProbe.cs)
     //   timer <role>     notification_signal_after, the one-shot timer (TimerProbe.cs)
     internal static class ProbeServer
     {
@@ -72,6 +73,8 @@ namespace MicroOS.Servers.Probe
                     return HardwareProbe.Run(args);
                 case "ata":
                     return AtaProbe.Run(args);
+                case "fat":
+                    return FatProbe.Run(args);
                 case "timer":
                     return TimerProbe.Run(args);
                 default:

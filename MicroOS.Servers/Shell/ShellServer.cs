@@ -11,12 +11,14 @@ namespace MicroOS.Servers.Shell
     // (SupervisorContract); the rest is answered here.
     // Slots (boot manifest): 1 = endpoint `console` (send), 2 = endpoint `supervisor` (send) when there
     // is one, 3 = `lineready` (wait), signalled by the console when a line is complete, 4 = endpoint
-    // `names` (send; `ping`, PingCommand.cs).
+    // `names` (send; `ping`, PingCommand.cs, and the file commands' lookup of `fat`); the session with
+    // the fat server is kept in slot 21.
     internal static unsafe class ShellServer
     {
         public const string Prompt = "microos> ";
         private const int BenchCalls = 1000;
         private const int ReceiveSlot = 20;
+        private const int NamesSlot = 4, FileSessionSlot = 21;
 
         private static readonly Endpoint s_console = new Endpoint(1);
         private static readonly Endpoint s_supervisor = new Endpoint(2);
@@ -27,7 +29,8 @@ namespace MicroOS.Servers.Shell
         private const string Usage =
             "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
-            "          crash NAME [null|wild|loop|exit] | ping NAME\n";
+            "          crash NAME [null|wild|loop|exit] | ping NAME\n" +
+            FileCommands.Help;
 
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
@@ -35,6 +38,7 @@ namespace MicroOS.Servers.Shell
             s_ipc = (byte*)Sys.MapMemory(4096);
             Ipc.SetBuffer(s_ipc, ReceiveSlot);
             PingCommand.Start();
+            FileSystem.Configure(s_ipc, ReceiveSlot, NamesSlot, FileSessionSlot);
             Print("MicroOS shell. Type help.\n");
             bool first = true;
             while (true)
@@ -156,6 +160,8 @@ namespace MicroOS.Servers.Shell
                     return;
                 }
                 default:
+                    if (FileCommands.Run(words, line, Print))
+                        return;
                     Print(string.Concat("unknown command '", words[0], "'\n", Usage));
                     return;
             }

@@ -19,6 +19,9 @@ public sealed class ShellTests
         "commands: help | echo TEXT | clear | uptime | date | mem | bench",
         "          ps | caps PID|NAME | kill PID|NAME | restart NAME",
         "          crash NAME [null|wild|loop|exit] | ping NAME",
+        "          ls [-l] [PATH] | cat FILE | write FILE TEXT | append FILE TEXT",
+        "          cp SRC DST | mv SRC DST | rm FILE | mkdir DIR | rmdir DIR",
+        "          cd DIR | pwd | df | sync | sum FILE | hexdump FILE",
     };
     private static readonly Regex MemLine = new(@"^mem: (?<free>\d+) free frames of (?<managed>\d+) \((?<freekib>\d+) KiB free of (?<kib>\d+) KiB\)$");
     private static readonly Regex UptimeLine = new(@"^uptime: (?<s>\d+)\.(?<ms>\d{3}) s \((?<ticks>\d+) ticks at 100 Hz\)$");
