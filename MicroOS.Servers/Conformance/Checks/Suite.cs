@@ -38,6 +38,8 @@ namespace MicroOS.Conformance
             // MicroOS.Build/boot-manifest.txt; the boot test passes the same arguments to the host).
             if (exceptions)
                 Group("Exceptional", &Exceptional.Run);
+            if (exceptions)
+                Group("Async", &Async.Run);
             write(string.Concat("conformance: done, ", Count.ToString(), " checks"));
         }
 
