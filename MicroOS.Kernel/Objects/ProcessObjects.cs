@@ -49,6 +49,7 @@ namespace MicroOS.Kernel.Objects
             }
             o.Process = p;
             o.Caps.Owner = p;
+            o.Caps.OwnerId = (ulong)p.Id;
             p.Objects = o;
             return o;
         }
@@ -59,7 +60,7 @@ namespace MicroOS.Kernel.Objects
             ulong total = ChargedBytes + (ulong)bytes;
             ulong frames = (total + PhysicalMemory.FrameSize - 1) / PhysicalMemory.FrameSize;
             AddressSpace space = Process.Space;
-            if (space.OwnedFrames + frames > space.LimitFrames)
+            if (space.OwnedFrames + space.GivenFrames + frames > space.LimitFrames)
                 return false;
             ChargedBytes = total;
             space.ChargedFrames = frames;
@@ -177,6 +178,7 @@ namespace MicroOS.Kernel.Objects
             p.Space.ChargedFrames = 0;
             o.Process = null;
             o.Caps.Owner = null;
+            o.Caps.OwnerId = 0;
             p.Objects = null;
             s_pool.Add(o);
             // Last, when the process is gone for good: a notification it owned itself died above.

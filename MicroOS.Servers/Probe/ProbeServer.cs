@@ -25,6 +25,7 @@ namespace MicroOS.Servers.Probe
     //   ipc <role>       IPC and capability tests and benchmarks (IpcProbe.cs)
     //   system <role>    Init, Names and supervisor tests (SystemProbe.cs)
     //   hw <role>        io_port_enable and frame_unmap tests (HardwareProbe.cs)
+    //   confine <role>   recycled references, budgets, exhaustion, the capability fuzz (Confine.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -68,6 +69,8 @@ namespace MicroOS.Servers.Probe
                     return SystemProbe.Run(args);
                 case "hw":
                     return HardwareProbe.Run(args);
+                case "confine":
+                    return Confine.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;
