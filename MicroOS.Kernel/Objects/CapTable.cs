@@ -60,9 +60,9 @@ namespace MicroOS.Kernel.Objects
 
         private readonly CapSlot[] _slots;
         public int Count { get; private set; }
-        public object Owner;        // the process (kernel) or anything a test likes
-        // The owner's generation (the kernel: its pid, never reused; 0 while the table is free).
-        // Owner alone is not an identity: the kernel recycles processes and tables.
+        // Who owns the table, as an identity that survives recycling: the kernel's owner is a process
+        // and this is its pid (never reused); 0 while the table is free. (A reference to the owner
+        // would not do: the kernel recycles processes and tables.)
         public ulong OwnerId;
 
         public CapTable(int slotCount)

@@ -17,6 +17,12 @@ namespace MicroOS.Kernel.Objects
         public readonly WaitQueue Waiters = new WaitQueue();
         public ThreadIpc BoundThread;
 
+        // Its one-shot timer (notification_signal_after; NotificationTimer.cs keeps the list).
+        public bool TimerArmed;
+        public ulong TimerDeadline, TimerBits;
+        public Process TimerArmedBy;
+        public Notification TimerNext, TimerPrev;
+
         public override CapType Type => CapType.Notification;
 
         public static Notification Create(Process owner)
@@ -34,6 +40,7 @@ namespace MicroOS.Kernel.Objects
 
         protected override bool OnDestroy()
         {
+            NotificationTimer.Cancel(this);
             WaitNode w;
             while ((w = Waiters.Dequeue()) != null)
                 Endpoint.FailWaiter((ThreadIpc)w, SyscallError.ObjectGone);

@@ -48,7 +48,6 @@ namespace MicroOS.Kernel.Objects
                 o = new ProcessObjects();
             }
             o.Process = p;
-            o.Caps.Owner = p;
             o.Caps.OwnerId = (ulong)p.Id;
             p.Objects = o;
             return o;
@@ -149,6 +148,7 @@ namespace MicroOS.Kernel.Objects
             foreach (Thread t in p.Threads)
                 t.Ipc?.Cancel();
             IoPortGrant.DisableAll(p);      // its caps going would end them too; the bitmap must not outlive it
+            NotificationTimer.CancelArmedBy(p);
             ProcessObjects o = p.Objects;
             if (o == null)
                 return;
@@ -177,7 +177,6 @@ namespace MicroOS.Kernel.Objects
             o.ChargedBytes = 0;
             p.Space.ChargedFrames = 0;
             o.Process = null;
-            o.Caps.Owner = null;
             o.Caps.OwnerId = 0;
             p.Objects = null;
             s_pool.Add(o);

@@ -24,6 +24,24 @@ namespace MicroOS.Kernel.Syscalls
             return ((Notification)cap.Object).Wait(me, block);
         }
 
+        // notification_signal_after(cap, milliseconds, bits): after at least that long the notification
+        // is signalled with bits (NotificationTimer.cs). Replaces the notification's pending timer;
+        // 0 ms cancels it (bits unused).
+        public static long SignalAfter(SyscallFrame* f, CapSlot cap)
+        {
+            ulong ms = f->Arg1, bits = f->Arg2;
+            var n = (Notification)cap.Object;
+            if (ms == 0)
+            {
+                NotificationTimer.Cancel(n);
+                return 0;
+            }
+            if (bits == 0 || ms > NotificationTimer.MaxMilliseconds)
+                return (long)SyscallError.InvalidArgument;
+            NotificationTimer.Arm(n, NotificationTimer.DeadlineAfter(ms), bits, Scheduler.Current.Process);
+            return 0;
+        }
+
         public static long Bind(SyscallFrame* f, CapSlot cap) =>
             ((Notification)cap.Object).Bind(ThreadIpc.Of(Scheduler.Current));
     }

@@ -82,6 +82,7 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.IoPortEnable,       "io_port_enable",      CapType.IoPortRange, CapRights.Read | CapRights.Write, &HardwareSyscalls.PortEnable),
             R(Syscall.FrameUnmap,         "frame_unmap",         CapRights.None, &FrameSyscalls.Unmap),
             R(Syscall.ProcessSetDeathNotification, "process_set_death_notification", CapType.Process, CapRights.Manage, &ProcessCapSyscalls.SetDeathNotification),
+            R(Syscall.NotificationSignalAfter, "notification_signal_after", CapType.Notification, CapRights.Write, &NotificationSyscalls.SignalAfter),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

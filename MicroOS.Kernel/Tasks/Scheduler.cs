@@ -160,6 +160,7 @@ namespace MicroOS.Kernel.Tasks
         public static void OnTimerTick(bool fromUserMode)
         {
             s_ticks++;
+            Objects.NotificationTimer.OnTick(s_ticks);
             for (int i = s_sleeping.Count - 1; i >= 0; i--)
             {
                 Thread t = s_sleeping[i];

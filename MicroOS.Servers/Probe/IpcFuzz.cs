@@ -9,7 +9,8 @@ namespace MicroOS.Servers.Probe
     // this thread forever become their non-blocking forms; Exit and thread_exit are left out. The
     // thread calls (thread_create with valid entries and stacks too) are among them. Slot 1 (pong, the
     // witness) is kept out of destructive calls; at the end pong must still answer. Slot 2 starts as
-    // an io range (io:3f8+8, COM1: not the kernel log's COM2) for io_port_enable; frame_unmap gets frame-window addresses half the time.
+    // an io range (io:3f8+8, COM1: not the kernel log's COM2) for io_port_enable; frame_unmap gets frame-window addresses half the time;
+    // notification_signal_after (53) is picked as often as frame_unmap, with short delays half the time.
     internal static unsafe class IpcFuzz
     {
         public const int Calls = 100_000;
@@ -36,6 +37,8 @@ namespace MicroOS.Servers.Probe
                 r.A5 = Next(ref state);
                 if (number == (ulong)Syscall.Sleep)
                     r.A0 %= 2;
+                if (number == (ulong)Syscall.NotificationSignalAfter && (r.A4 & 1) != 0)
+                    r.A1 %= 50;     // short timers that fire during the run (long ones are cancelled when it ends)
                 if (number == (ulong)Syscall.FrameUnmap && (r.A4 & 1) != 0)
                     r.A0 = 0x0000_0030_0000_0000 + (Next(ref state) % 64) * 4096;    // the frame window, where frame_map maps
                 if (number >= (ulong)Syscall.CapCopy && number <= (ulong)Syscall.NotificationCreate)
@@ -83,7 +86,7 @@ namespace MicroOS.Servers.Probe
             else if (r == 17)
                 n = (ulong)Syscall.ThreadCreate + Next(ref state) % ((ulong)Syscall.ThreadExit - (ulong)Syscall.ThreadCreate + 1);
             else if (r >= 20)
-                n = r == 20 ? (ulong)Syscall.IoPortEnable : (ulong)Syscall.FrameUnmap;     // slot 2 is an io range
+                n = r == 20 ? (ulong)Syscall.IoPortEnable : (Next(ref state) & 1) == 0 ? (ulong)Syscall.FrameUnmap : (ulong)Syscall.NotificationSignalAfter;     // slot 2 is an io range
             else
                 n = r == 18 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 50 : Next(ref state);    // past the table
             // thread_exit from this (the main) thread would end the run, as exit would.

@@ -26,6 +26,7 @@ namespace MicroOS.Servers.Probe
     //   system <role>    Init, Names and supervisor tests (SystemProbe.cs)
     //   hw <role>        io_port_enable and frame_unmap tests (HardwareProbe.cs)
     //   confine <role>   recycled references, budgets, exhaustion, the capability fuzz (Confine.cs)
+    //   timer <role>     notification_signal_after, the one-shot timer (TimerProbe.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -71,6 +72,8 @@ namespace MicroOS.Servers.Probe
                     return HardwareProbe.Run(args);
                 case "confine":
                     return Confine.Run(args);
+                case "timer":
+                    return TimerProbe.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

@@ -67,6 +67,7 @@ namespace MicroOS.Shared.Abi
         IoPortEnable = 50,      // (io port range cap, needs Read and Write) -> 0: the caller's threads reach the range's ports with plain in/out (TSS I/O bitmap) until that cap leaves the slot or the range dies
         FrameUnmap = 51,        // (address) -> 0: unmaps the frame_map mapping that starts at address; the frame's memory stays the Frame's
         ProcessSetDeathNotification = 52, // (process cap, notification cap, bits != 0) -> 0: when the process ends (exit, fault, kill) the notification is signalled with bits
+        NotificationSignalAfter = 53, // (notification cap with Write, milliseconds <= 1 day, bits != 0) -> 0: after at least that long the notification is signalled with bits; replaces its pending timer; 0 ms cancels it
     }
 
     // thread_inspect's state (rdi).

@@ -58,6 +58,13 @@ namespace MicroOS.Shared.User
 
         // The calling thread's endpoint receives also wake for this notification.
         public long BindToThisThread() => Ipc.Syscall4(Syscall.NotificationBind, (ulong)Slot, 0, 0, 0, out _);
+
+        // A one-shot timer (notification_signal_after): after at least `milliseconds` the notification
+        // is signalled with `bits` (!= 0). Replaces its pending timer; CancelTimer (0 ms) drops it.
+        public long SignalAfter(ulong milliseconds, ulong bits) =>
+            Ipc.Syscall4(Syscall.NotificationSignalAfter, (ulong)Slot, milliseconds, bits, 0, out _);
+
+        public long CancelTimer() => Ipc.Syscall4(Syscall.NotificationSignalAfter, (ulong)Slot, 0, 0, 0, out _);
     }
 
     public readonly unsafe struct FrameCap
