@@ -90,12 +90,22 @@ namespace MicroOS.Servers.Probe
                         number = (ulong)Syscall.NotificationPoll;
                         break;
                 }
+                // What outlives its capability (objects live as long as this process, heap pages
+                // until unmapped) is capped, so the campaign never spends its own limit and the
+                // churn keeps finding memory for new threads and processes.
+                int grows = Grows(number);
+                if (grows >= 0 && s_grown[grows] >= GrowthCap[grows])
+                    a0 = number == (ulong)Syscall.MapMemory ? ulong.MaxValue : 1000;      // refused: too long, or no such slot
+                if (number == (ulong)Syscall.FrameCreate)
+                    a1 = 1 + a1 % 2;
                 if (a0 == ImageSlot)
                     a0 = ImageSlot + 1;
                 if (a1 == ImageSlot && number >= (ulong)Syscall.CapCopy && number <= (ulong)Syscall.CapRevoke)
                     a1 = ImageSlot + 1;
                 long result = Sys.Raw(number, a0, a1, a2, a3);
                 if (result < 0) errors++; else values++;
+                if (result >= 0 && grows >= 0)
+                    s_grown[grows]++;
             }
             // Children left suspended or running end with this process's kills.
             for (int slot = StaleFirst; slot < SpareEnd; slot++)
@@ -105,6 +115,22 @@ namespace MicroOS.Servers.Probe
                     s_other.ToString(), " other; "),
                 string.Concat(s_threads.ToString(), " threads and ", s_children.ToString(), " processes recycled; still alive")));
             return 0;
+        }
+
+        // Endpoints, notifications, frames (1-2 pages), 12 KiB heap mappings: ~2 MiB of the 8 MiB limit.
+        private static readonly int[] GrowthCap = { 2000, 2000, 200, 64 };
+        private static readonly int[] s_grown = new int[4];
+
+        private static int Grows(ulong number)
+        {
+            switch ((Syscall)number)
+            {
+                case Syscall.EndpointCreate: return 0;
+                case Syscall.NotificationCreate: return 1;
+                case Syscall.FrameCreate: return 2;
+                case Syscall.MapMemory: return 3;
+                default: return -1;
+            }
         }
 
         // A capability argument: a live slot, a stale one, a recycled one, or any slot at all.
