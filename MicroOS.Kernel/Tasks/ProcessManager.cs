@@ -478,6 +478,19 @@ namespace MicroOS.Kernel.Tasks
 
         private static void End(Process process, ProcessState state, int code)
         {
+            // Children it created but never resumed were half-built (process_create, then its caps,
+            // then process_resume): they end with it, before it stops being their parent, so their
+            // limits come back to it first. Otherwise a process that dropped their caps could leave
+            // processes nobody can run or kill, holding memory forever.
+            for (int i = s_processes.Count - 1; i >= 0; i--)
+            {
+                if (i >= s_processes.Count)
+                    continue;
+                Process child = s_processes[i];
+                if (child != process && child.Parent == process && child.ParentId == process.Id
+                    && child.PendingThread != null && child.State == ProcessState.Running)
+                    Kill(child, "its creator ended before resuming it");
+            }
             if (ReportExitTimes && state == ProcessState.Killed)
             {
                 // `./microos bench`'s driver restart starts here (the supervisor's death notice follows).

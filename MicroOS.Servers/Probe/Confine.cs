@@ -104,6 +104,13 @@ namespace MicroOS.Servers.Probe
                 case "fault":
                     Ud();
                     return 0;
+                case "half-built":
+                {
+                    // Creates a child and ends without resuming it (slot 1: the parent's boot image).
+                    long pid = new BootImageCap(1).Create(10, "cf-orphan confine child sleep", ChildBytes, false);
+                    Say(string.Concat("half-built: created a child -> ", pid > 0 ? "ok" : pid.ToString(), ", ending without resuming it"));
+                    return 0;
+                }
                 case "io-enable":
                 {
                     long enabled = new IoPorts(1).Enable();
@@ -352,6 +359,11 @@ namespace MicroOS.Servers.Probe
             // Every limit came back: the same again succeeds.
             long again = Create(37, "sleep", 1024 * 1024);
             new ProcessCap(37).Kill();
+            // A child that creates a grandchild and ends before resuming it: the grandchild ends too.
+            Create(38, "half-built", 1024 * 1024);
+            new ProcessCap(38).Transfer(Image, 1, CapRights.Write);
+            new ProcessCap(38).Resume();
+            WaitDead(38);
             Say(string.Concat("budget: 8 MiB child -> ", Name(big), ", 512 KiB child -> ", Name(fit), ", three more -> ",
                 Name(a), " ", Name(b), " ", Name(c), ", then 1 MiB twice -> ", Name(d), " ", Name(e), ", after the kills 1 MiB -> ", Name(again)));
             return 0;

@@ -21,6 +21,7 @@ namespace MicroOS.Servers.Probe
         private const int ImageSlot = 1, RecvSlot = 100;
         private const int LiveFirst = 8, StaleFirst = 24, RecycledFirst = 32, SpareFirst = 40, SpareEnd = 48;
         private const int ChurnEvery = 10000;
+        private const int LiveChild = SpareFirst + 4;
         private const ulong LastNumber = (ulong)Syscall.ProcessSetDeathNotification + 8;   // a few unknown numbers too
 
         private static ulong s_state;
@@ -100,6 +101,12 @@ namespace MicroOS.Servers.Probe
                     a1 = 1 + a1 % 2;
                 if (a0 == ImageSlot)
                     a0 = ImageSlot + 1;
+                // The live child's Process cap stays where the churn and the end find it: a suspended
+                // child nobody can name again would never end, and neither would the machine.
+                if (a0 == LiveChild)
+                    a0 = LiveChild + 1;
+                if (a1 == LiveChild)
+                    a1 = LiveChild + 1;
                 if (a1 == ImageSlot && number >= (ulong)Syscall.CapCopy && number <= (ulong)Syscall.CapRevoke)
                     a1 = ImageSlot + 1;
                 long result = Sys.Raw(number, a0, a1, a2, a3);
@@ -107,9 +114,10 @@ namespace MicroOS.Servers.Probe
                 if (result >= 0 && grows >= 0)
                     s_grown[grows]++;
             }
-            // Children left suspended or running end with this process's kills.
-            for (int slot = StaleFirst; slot < SpareEnd; slot++)
-                Ipc.Syscall4(Syscall.ProcessKill, (ulong)slot, 0, 0, 0, out _);
+            // Every child it still names ends (a Process cap may have moved anywhere in the table).
+            for (int slot = 0; slot < 128; slot++)
+                if (CapInfo.TypeOf(Caps.Inspect(slot, out _)) == CapType.Process)
+                    Ipc.Syscall4(Syscall.ProcessKill, (ulong)slot, 0, 0, 0, out _);
             Sys.Write(string.Concat("capfuzz: ", calls.ToString(), " calls, ", values.ToString(), " values, ", errors.ToString(), " error codes; ",
                 string.Concat("cap arguments: ", s_live.ToString(), " live, ", s_stale.ToString(), " stale, ", s_recycled.ToString(), " recycled, ",
                     s_other.ToString(), " other; "),

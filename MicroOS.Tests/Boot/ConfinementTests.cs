@@ -23,7 +23,7 @@ public sealed class ConfinementTests
     {
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("confine-recycle"));
         machine.WaitForLine(ServerLog.Said("confine-recycle", "confine: recycle: done"), Long);
-        Assert.Equal(KernelExit.Success, machine.WaitForExit());
+        Assert.Equal(KernelExit.Success, machine.WaitForExit(Long));
         IReadOnlyList<string> lines = machine.Lines;
 
         // Loan: the lender ended, its capability table went to the next new process (cf-check);
@@ -67,6 +67,9 @@ public sealed class ConfinementTests
         // Over-asking is a clear error: one loader line with the figures.
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^loader: refused 'cf-idle': asks for a limit of 8192 KiB, process confine-budget \(pid \d+\) has \d+ KiB left$"));
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^loader: refused 'cf-sleep': asks for a limit of 1024 KiB, process confine-budget \(pid \d+\) has \d+ KiB left$"));
+        // A child created and never resumed ends with its creator (nobody could run or kill it after).
+        Assert.Contains("[cf-half-built] confine: half-built: created a child -> ok, ending without resuming it", lines);
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^process cf-orphan \(pid \d+\) killed: its creator ended before resuming it$"));
         ServerLog.AssertKernelHealthy(lines);
     }
 
@@ -125,7 +128,7 @@ public sealed class ConfinementTests
         Match m = machine.WaitForMatch(new Regex(@"^\[capfuzz\] capfuzz: 1000000 calls, (?<values>\d+) values, (?<errors>\d+) error codes; " +
             @"cap arguments: (?<live>\d+) live, (?<stale>\d+) stale, (?<recycled>\d+) recycled, \d+ other; (?<threads>\d+) threads and (?<processes>\d+) processes recycled; still alive$"),
             TimeSpan.FromMinutes(30));
-        Assert.Equal(KernelExit.Success, machine.WaitForExit());
+        Assert.Equal(KernelExit.Success, machine.WaitForExit(Long));
         Assert.Equal(1000000, long.Parse(m.Groups["values"].Value) + long.Parse(m.Groups["errors"].Value));
         Assert.True(long.Parse(m.Groups["values"].Value) > 0 && long.Parse(m.Groups["errors"].Value) > 0, m.Value);
         foreach (string group in new[] { "live", "stale", "recycled", "threads", "processes" })
