@@ -175,11 +175,38 @@ namespace MicroOS.Servers.Shell
                 hertz.ToString(), " Hz)\n"));
         }
 
+        // The machine's free memory, then each process's budget: what it uses of its limit (the
+        // supervisor's List: pages and kernel objects; the limit is carved out of its creator's).
         private static void Mem()
         {
             Sys.SystemInfo(out ulong free, out _, out ulong managed);
-            Print(string.Concat("mem: ", free.ToString(), " free frames of ", managed.ToString(), " (", (free * 4).ToString(), " KiB free of ",
-                (managed * 4).ToString(), " KiB)\n"));
+            string text = string.Concat("mem: ", free.ToString(), " free frames of ", managed.ToString(), " (", (free * 4).ToString(), " KiB free of ",
+                (managed * 4).ToString(), " KiB)\n");
+            string list = SupervisorList();
+            if (list != null)
+            {
+                text = string.Concat(text, MemHeader);
+                foreach (string line in list.Split('\n'))
+                {
+                    string[] f = line.Split(' ');
+                    if (f.Length < 8)
+                        continue;
+                    text = string.Concat(text, string.Concat(f[0], " ", f[1], " ", f[4]), string.Concat(" ", f[7], "\n"));
+                }
+            }
+            Print(text);
+        }
+
+        // The supervisor's List payload, or null when it does not answer.
+        private static string SupervisorList()
+        {
+            if (Caps.Inspect(s_supervisor.Slot, out _) < 0)
+                return null;
+            var m = new Message(SupervisorContract.List, 0, 0);
+            m.Tag = MessageTag.Of(SupervisorContract.List, Put(""));
+            if (s_supervisor.Call(ref m) < 0 || (m.Tag.Length == 0 && m.W0 != 0))
+                return null;
+            return Text(m.Tag.Length);
         }
 
         // Round trips to the console's Debug Ping (registers only: the IPC fast path), timed with rdtsc.
@@ -202,7 +229,8 @@ namespace MicroOS.Servers.Shell
         }
 
         // The columns of the supervisor's `ps` and `caps` lines (SupervisorServer.List, Caps).
-        public const string PsHeader = "PID NAME STATE RESTARTS KIB SENT RECEIVED\n";
+        public const string PsHeader = "PID NAME STATE RESTARTS KIB SENT RECEIVED LIMIT-KIB\n";
+        public const string MemHeader = "PID NAME USE-KIB LIMIT-KIB\n";
         public const string CapsHeader = "SLOT OBJECT RIGHTS BADGE OBJECT-ID\n";
 
         private static void Supervisor(uint label, string target, ulong w1)

@@ -43,7 +43,7 @@ namespace MicroOS.Shared.Abi
         IrqSetNotification = 31,// (irq cap, notification cap) -> 0: the line signals it and is unmasked
         IrqAck = 32,            // (irq cap) -> 0: unmask the line again after handling
         ProcessKill = 33,       // (process cap) -> 0
-        ProcessInspect = 34,    // (process cap) -> pid, state in rdi, frames in rsi, messages sent in rdx, received in r10
+        ProcessInspect = 34,    // (process cap) -> pid, state in rdi, frames in rsi, messages sent in rdx, received in r10, limit (frames) in r8, frames of its kernel objects | children's limits << 32 in r9
         ProcessSetFaultEndpoint = 35, // (process cap, endpoint cap) -> 0: its faults arrive there as messages
         CapCount = 36,          // () -> capabilities in the caller's table (tests and the fuzzer's census)
         ProcessStart = 37,      // (boot image cap, dst) -> pid: a new process from that manifest entry; its Process cap (all rights) in dst
