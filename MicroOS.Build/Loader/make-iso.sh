@@ -16,6 +16,7 @@
 set -euo pipefail
 tree="${1:?ISO tree}" loader="${2:?loader image}" grub_iso="${3:?GRUB ISO}" iso="${4:?ISO}" cmdline="${5?command line}"
 shift 5
+test_only_list=("$@")
 test_only=" $* "
 
 die() { echo "make-iso.sh: $*" >&2; exit 1; }
@@ -63,16 +64,17 @@ row() { # $1 = ISO path, $2 = module string, $3 = flags
     rows=$((rows + 1))
 }
 
-# Row 0 the kernel; then every server image in boot/servers (whatever the build put there, the
-# test-only ones flagged: the loader reads them only for the tests' SMBIOS product name), then the
-# manifests, as GRUB's module2 lines give them.
+# Row 0 the kernel; then every server image in boot/servers (whatever the build put there), the
+# test-only ones after the others and flagged (the loader reads them only for the tests' SMBIOS
+# product name), then the manifests: the order of grub.cfg's module2 lines.
 {
     row /boot/kernel.elf kernel.elf 0
     for path in "$work/root"/boot/servers/*.elf; do
         name="$(basename "$path")"
-        flags=0
-        [[ "$test_only" == *" $name "* ]] && flags=1
-        row "/boot/servers/$name" "$name" "$flags"
+        [[ "$test_only" == *" $name "* ]] || row "/boot/servers/$name" "$name" 0
+    done
+    for name in "${test_only_list[@]}"; do
+        [ -f "$work/root/boot/servers/$name" ] && row "/boot/servers/$name" "$name" 1
     done
     row /boot/boot-manifest.txt manifest 0
     row /boot/test-manifest.txt manifest-test 0
