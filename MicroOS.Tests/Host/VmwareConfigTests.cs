@@ -51,6 +51,19 @@ public sealed class VmwareConfigTests
     public void TheIsoItNamesHasTheLoaderAsItsBiosBootImageAndGrubForUefi()
     {
         string iso = Path.Combine(RepoPaths.Root, "iso", ReadVmx()["ide1:0.fileName"]);
+        string report = ElToritoReport(iso);
+        // `El Torito boot img :   1  BIOS  y   none ...` and `El Torito img path :   1  /boot/loader.bin`
+        string Platform(string n) => Regex.Match(report, $@"^El Torito boot img :\s+{n}\s+(\S+)\s+y\s", RegexOptions.Multiline).Groups[1].Value;
+        string PathOf(string n) => Regex.Match(report, $@"^El Torito img path :\s+{n}\s+(\S+)", RegexOptions.Multiline).Groups[1].Value;
+        Assert.True(Platform("1") == "BIOS", $"no bootable BIOS entry first in {iso}:\n{report}");
+        Assert.Equal("/boot/loader.bin", PathOf("1"));
+        Assert.Equal("UEFI", Platform("2"));
+        Assert.Equal("/efi.img", PathOf("2"));
+    }
+
+    // xorriso's report of the ISO's El Torito catalog (its errors appended).
+    private static string ElToritoReport(string iso)
+    {
         var start = new System.Diagnostics.ProcessStartInfo("xorriso") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string a in new[] { "-indev", iso, "-report_el_torito", "plain" })
             start.ArgumentList.Add(a);
@@ -58,13 +71,7 @@ public sealed class VmwareConfigTests
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         string report = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        // `El Torito boot img :   1  BIOS  y   none ...` and `El Torito img path :   1  /boot/loader.bin`
-        string Platform(string n) => Regex.Match(report, $@"^El Torito boot img :\s+{n}\s+(\S+)\s+y\s", RegexOptions.Multiline).Groups[1].Value;
-        string PathOf(string n) => Regex.Match(report, $@"^El Torito img path :\s+{n}\s+(\S+)", RegexOptions.Multiline).Groups[1].Value;
-        Assert.True(Platform("1") == "BIOS", $"no bootable BIOS entry first in {iso}:\n{report}\n{stderr.Result}");
-        Assert.Equal("/boot/loader.bin", PathOf("1"));
-        Assert.Equal("UEFI", Platform("2"));
-        Assert.Equal("/efi.img", PathOf("2"));
+        return report + stderr.Result;
     }
 
     // serial1 is COM2, the kernel log (docs/console.md): a file beside the .vmx. serial0 is COM1, the
