@@ -1012,6 +1012,12 @@ test_images     db 0
 
 mbi_memory_map  equ MBI + 8             ; the first tag: the memory map
 
+; The largest information this loader can build must fit below MBI_LIMIT (and below the stack):
+; header, memory map, a module tag per row, command line, loader name, end tag.
+%if 8 + (16 + MEMORY_MAP_MAX * 24) + MAX_ENTRIES * (16 + 48) + (8 + 128) + (8 + 24) + 8 > MBI_LIMIT - MBI
+%error "the multiboot2 information could outgrow its space"
+%endif
+
 loader_name     db "MicroOS boot loader", 0
 test_images_product db "MicroOS test images", 0
 msg_entering    db "loader: MicroOS boot loader: kernel.elf and ", 0
