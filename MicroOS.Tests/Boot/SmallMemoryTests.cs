@@ -33,6 +33,19 @@ public sealed class SmallMemoryTests
         Assert.Contains(Shell(machine, "ps"), line => Regex.IsMatch(line, @"\bserial\b.*\brunning\b"));
     }
 
+    // The smallest machine that reaches the prompt, with the loader as with GRUB before it: 6 MiB, on a
+    // plain boot (no test-only images: QemuOptions.TestImages off, as on VMware or real hardware).
+    [Fact]
+    public void APlainBootReachesThePromptIn6MiB()
+    {
+        using QemuMachine machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "", MemoryMiB = 6, SerialConsole = true, TestImages = false });
+        machine.WaitForLine(new Regex(@"^loader: MicroOS boot loader: kernel\.elf and \d+ modules read"));
+        machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(Banner) + "$"));
+        Assert.Equal(new[] { "six" }, Shell(machine, "echo six"));
+        Assert.Contains(machine.Lines, l => l.StartsWith("module: init.elf ", StringComparison.Ordinal));
+        Assert.DoesNotContain(machine.Lines, l => l.StartsWith("module: probe.elf ", StringComparison.Ordinal));
+    }
+
     // Types a command on COM1 and returns the lines the shell printed before its next prompt.
     private static List<string> Shell(QemuMachine machine, string input)
     {

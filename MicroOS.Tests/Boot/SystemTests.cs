@@ -28,7 +28,7 @@ public sealed class SystemTests
         string[] order = { "names", "serial", "keyboard", "console", "ata", "shell", "supervisor" };
         for (int i = 0; i < order.Length; i++)
             machine.WaitForLine(ServerLog.Said("init", $"init: started {order[i]} (pid {i + 2})"));
-        machine.WaitForLine(ServerLog.Said("init", "init: system up, 7 servers started; init holds 0 device capabilities"));
+        machine.WaitForLine(ServerLog.Said("init", "init: system up, 8 servers started; init holds 0 device capabilities"));
         machine.WaitForLine(ServerLog.Said("names", "names: ready"));
         machine.WaitForLine(ServerLog.Said("supervisor", "supervisor: watching 6 servers"));
         foreach (string name in new[] { "serial", "keyboard", "console", "ata" })

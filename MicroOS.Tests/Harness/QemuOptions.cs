@@ -44,6 +44,10 @@ public sealed record QemuOptions
     // image file is left as it was, so one image can serve several tests.
     public bool DiskSnapshot { get; init; }
 
+    // Sets the SMBIOS product name that makes the loader (and GRUB) read the test-only server images
+    // (QemuMachine.TestImagesSmbios). Off: a plain boot's modules, as on VMware or real hardware.
+    public bool TestImages { get; init; } = true;
+
     // Another ISO than the build's iso/MicroOS.iso (NewServerTests boots one with a generated server).
     public string? Iso { get; init; }
 }
