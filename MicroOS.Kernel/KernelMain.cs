@@ -47,7 +47,7 @@ namespace MicroOS.Kernel
                 Panic.Halt(string.Concat("not booted by a multiboot2 loader (magic ", Log.Hex(magic), ")"), QemuExitCode.Panic);
             }
 
-            // GRUB's line (grub.cfg: `manifest=system`, the whole OS up to the shell) unless QEMU's fw_cfg
+            // The loader's line (its file table and grub.cfg: `manifest=system`, the whole OS up to the shell) unless QEMU's fw_cfg
             // carries one: that one replaces it, so a boot test gets exactly the options it names.
             string commandLine = boot.CommandLine;
             string fromQemu = FwCfg.ReadFile("opt/microos/cmdline");
@@ -73,6 +73,7 @@ namespace MicroOS.Kernel
             Log.WriteLine(string.Concat("boot: kernel entered at TSC ", BootStub.EntryTsc().ToString(),
                 " (under -icount shift=0: guest instructions since reset)"));
             Protections.Enable();
+            Time.Clock.ReadBootTime();
             if (!options.Has("quiet"))
             {
                 foreach (MemoryRegion r in boot.MemoryMap)
@@ -125,6 +126,7 @@ namespace MicroOS.Kernel
                     Log.WriteLine("idle: nothing left to run");
                     QemuDebugExit.Exit(QemuExitCode.Success);
                 }
+                Time.Clock.ReportOnce();
                 ContextSwitch.WaitForInterrupt();
             }
         }

@@ -19,6 +19,13 @@ namespace MicroOS.Kernel.Memory
         public ulong LimitFrames { get; private set; }
         // Kernel objects the process owns, in frames (Objects/ProcessObjects.TryCharge): same limit.
         public ulong ChargedFrames;
+        // The limits of the children carved out of this one (ProcessManager.Carve): same limit, so a
+        // process can give a child at most what it has left, and the limits of all processes
+        // together never exceed what the root budget started with.
+        public ulong GivenFrames;
+
+        // What is left of the limit: what map_memory, a kernel object or a child may still take.
+        public ulong FreeFrames => OwnedFrames + ChargedFrames + GivenFrames >= LimitFrames ? 0 : LimitFrames - OwnedFrames - ChargedFrames - GivenFrames;
 
         // Destroyed user spaces wait here to be reused: the kernel heap is never collected.
         private static readonly System.Collections.Generic.List<AddressSpace> s_pool = new System.Collections.Generic.List<AddressSpace>(16);
@@ -61,6 +68,7 @@ namespace MicroOS.Kernel.Memory
             }
             space.OwnedFrames = 1;
             space.ChargedFrames = 0;
+            space.GivenFrames = 0;
             ulong* mine = Table(pml4);
             ulong* kernel = Table(Kernel.Pml4Physical);
             for (int i = KernelHalfFirstEntry; i < 512; i++)
@@ -76,7 +84,7 @@ namespace MicroOS.Kernel.Memory
 
         public bool IsKernel => this == Kernel;
 
-        public bool CanAllocate(ulong frames) => OwnedFrames + ChargedFrames + frames <= LimitFrames;
+        public bool CanAllocate(ulong frames) => OwnedFrames + ChargedFrames + GivenFrames + frames <= LimitFrames;
 
         // Allocates a zeroed frame and maps it at `va`. Fails (false) at the limit or when memory runs out.
         public bool MapNew(ulong va, PageFlags flags, out ulong physical)

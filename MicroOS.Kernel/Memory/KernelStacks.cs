@@ -9,13 +9,22 @@ namespace MicroOS.Kernel.Memory
         public const ulong RegionBase = 0xFFFF_FF00_0000_0000;
         public const int StackPages = 4;
         private const ulong SlotSize = (StackPages + 1) * PhysicalMemory.FrameSize;
-        public const int MaxStacks = 1024;
-        private static readonly bool[] s_inUse = new bool[MaxStacks];
+        // One slot for every stack the machine's memory could hold (a stack is StackPages frames, and
+        // each is charged to a process's limit: ThreadObject, ProcessManager.ProcessChargeBytes), so
+        // the slots cannot run out before the memory does: no fixed count one process could take.
+        // Sized at the first allocation, when the frame allocator knows the machine (at most 5 GiB
+        // of the region's 512 GiB of address space on a 4 GiB physmap).
+        private static bool[] s_inUse;
+        private static int s_firstFree;
+
+        public static int MaxStacks => s_inUse == null ? 0 : s_inUse.Length;
 
         // Returns the stack's top (exclusive), or 0 when no slot or memory is left.
         public static ulong Allocate()
         {
-            for (int slot = 0; slot < MaxStacks; slot++)
+            if (s_inUse == null)
+                s_inUse = new bool[(int)(PhysicalMemory.ManagedFrames / StackPages) + 2];
+            for (int slot = s_firstFree; slot < s_inUse.Length; slot++)
             {
                 if (s_inUse[slot])
                     continue;
@@ -29,6 +38,7 @@ namespace MicroOS.Kernel.Memory
                     }
                 }
                 s_inUse[slot] = true;
+                s_firstFree = slot + 1;
                 return bottom + StackPages * PhysicalMemory.FrameSize;
             }
             return 0;
@@ -40,6 +50,8 @@ namespace MicroOS.Kernel.Memory
             int slot = (int)((bottom - PhysicalMemory.FrameSize - RegionBase) / SlotSize);
             UnmapPages(bottom, StackPages);
             s_inUse[slot] = false;
+            if (slot < s_firstFree)
+                s_firstFree = slot;
         }
 
         private static void UnmapPages(ulong bottom, int count)

@@ -10,7 +10,7 @@ namespace MicroOS.Kernel.Objects
     internal sealed class BootImage : KernelObject
     {
         public const int ChargeBytes = 64;
-        private static readonly ObjectPool<BootImage> s_pool = new ObjectPool<BootImage>(256);
+        private static readonly ObjectPool<BootImage> s_pool = new ObjectPool<BootImage>();
 
         public ManifestEntry Entry;
         // Or a whole boot module (Init's caps): process_create names the process and its limits.

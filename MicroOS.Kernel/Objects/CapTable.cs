@@ -27,9 +27,12 @@ namespace MicroOS.Kernel.Objects
         public CapSlot Parent, FirstChild, NextSibling, PrevSibling;
         // cap_transfer's lend: when this table's process ends, the capability moves back to this
         // slot of the lender (Init's device caps: a restarted driver gets them again, and no one
-        // else holds them meanwhile). Valid only while the lender's table belongs to LenderOwner.
+        // else holds them meanwhile). Valid only while the lender's table still belongs to the same
+        // lender: tables (and the processes that own them) are recycled, so the check is by identity
+        // *and* generation: the table's OwnerId (a pid, never reused) must still be LenderId. A loan
+        // whose lender has ended is deleted with the borrower's table, never delivered.
         public CapSlot ReturnTo;
-        public object LenderOwner;
+        public ulong LenderId;
         // Told when this capability leaves the slot, however it goes (delete, revoke, move, the
         // process's end): io_port_enable hangs its grant here (Objects/IoPortGrant.cs). Null for most.
         public CapWatcher Watcher;
@@ -57,7 +60,10 @@ namespace MicroOS.Kernel.Objects
 
         private readonly CapSlot[] _slots;
         public int Count { get; private set; }
-        public object Owner;        // the process (kernel) or anything a test likes
+        // Who owns the table, as an identity that survives recycling: the kernel's owner is a process
+        // and this is its pid (never reused); 0 while the table is free. (A reference to the owner
+        // would not do: the kernel recycles processes and tables.)
+        public ulong OwnerId;
 
         public CapTable(int slotCount)
         {
@@ -193,7 +199,8 @@ namespace MicroOS.Kernel.Objects
         }
 
         // Deletes every capability in the table (its process ended). Children in other tables move up.
-        // Lent capabilities go back to their lenders (see CapSlot.ReturnTo) if the lender's slot is free.
+        // Lent capabilities go back to their lenders (see CapSlot.ReturnTo) if the lender is the same
+        // one (OwnerId) and its slot is free; the others stay here and DeleteAll deletes them.
         public void ReturnLent()
         {
             for (int i = 0; i < _slots.Length; i++)
@@ -202,7 +209,7 @@ namespace MicroOS.Kernel.Objects
                 CapSlot back = s.ReturnTo;
                 if (s.IsEmpty || back == null)
                     continue;
-                if (back.IsEmpty && back.Table.Owner != null && back.Table.Owner == s.LenderOwner)
+                if (back.IsEmpty && back.Table.OwnerId != 0 && back.Table.OwnerId == s.LenderId)
                     Move(s, back);
             }
         }
@@ -223,7 +230,7 @@ namespace MicroOS.Kernel.Objects
             s.Generation = generation;
             s.Parent = s.FirstChild = s.NextSibling = s.PrevSibling = null;
             s.ReturnTo = null;
-            s.LenderOwner = null;
+            s.LenderId = 0;
             s.Watcher = null;
             Count++;
         }

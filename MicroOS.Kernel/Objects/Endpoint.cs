@@ -25,7 +25,7 @@ namespace MicroOS.Kernel.Objects
     internal sealed unsafe class Endpoint : KernelObject
     {
         public const int ChargeBytes = 256;
-        private static readonly ObjectPool<Endpoint> s_pool = new ObjectPool<Endpoint>(4096);
+        private static readonly ObjectPool<Endpoint> s_pool = new ObjectPool<Endpoint>();
 
         public readonly Rendezvous Queue = new Rendezvous();
 

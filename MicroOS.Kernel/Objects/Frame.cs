@@ -13,7 +13,7 @@ namespace MicroOS.Kernel.Objects
     {
         public const int ChargeBytes = 128;
         public const int MaxPages = 64;
-        private static readonly ObjectPool<Frame> s_pool = new ObjectPool<Frame>(1024);
+        private static readonly ObjectPool<Frame> s_pool = new ObjectPool<Frame>();
 
         public ulong Physical;
         public int Pages;

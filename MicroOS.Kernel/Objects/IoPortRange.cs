@@ -11,7 +11,7 @@ namespace MicroOS.Kernel.Objects
     internal sealed class IoPortRange : KernelObject
     {
         public const int ChargeBytes = 64;
-        private static readonly ObjectPool<IoPortRange> s_pool = new ObjectPool<IoPortRange>(256);
+        private static readonly ObjectPool<IoPortRange> s_pool = new ObjectPool<IoPortRange>();
 
         public ushort First;
         public int Count;

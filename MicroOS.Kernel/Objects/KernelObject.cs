@@ -50,14 +50,20 @@ namespace MicroOS.Kernel.Objects
         protected abstract bool OnDestroy();
     }
 
-    // A typed free list. The kernel heap is never collected, so freed objects wait here for reuse;
-    // Limit bounds how many can exist at once (a creation loop meets OutOfMemory, not a kernel heap
-    // exhausted for everybody).
+    // A typed free list. The kernel heap is never collected, so freed objects wait here for reuse.
+    // No pool has a system-wide size one process could empty: each object is charged to its
+    // creator's limit (KernelObject.Begin, ProcessObjects.TryAdopt), and the limits are budgets
+    // carved out of one another (ProcessManager.Carve), so how many exist at once is bounded by the
+    // memory each process was given, and one process's objects only use up its own budget (seL4's
+    // untyped memory: a process consumes only what it was given). Limit is kept for objects the
+    // hardware bounds (IrqLine: 16 lines), not for memory.
     internal sealed class ObjectPool<T> where T : KernelObject
     {
         private readonly List<T> _free = new List<T>(16);
         public readonly int Limit;
         public int Live;
+
+        public ObjectPool() => Limit = int.MaxValue;
 
         public ObjectPool(int limit) => Limit = limit;
 

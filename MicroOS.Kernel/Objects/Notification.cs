@@ -11,7 +11,7 @@ namespace MicroOS.Kernel.Objects
     internal sealed unsafe class Notification : KernelObject
     {
         public const int ChargeBytes = 128;
-        private static readonly ObjectPool<Notification> s_pool = new ObjectPool<Notification>(4096);
+        private static readonly ObjectPool<Notification> s_pool = new ObjectPool<Notification>();
 
         public ulong Bits;
         public readonly WaitQueue Waiters = new WaitQueue();

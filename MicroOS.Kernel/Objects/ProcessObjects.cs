@@ -29,7 +29,13 @@ namespace MicroOS.Kernel.Objects
 
         private readonly Frame[] _mappedFrames = new Frame[MaxMappings];
         private readonly ulong[] _mappedAt = new ulong[MaxMappings];
+        // A mapping of a Frame whose owner ended: its memory is charged to this process from then on
+        // (ChargeOrphan), and uncharged when the mapping goes.
+        private readonly bool[] _mappingCharged = new bool[MaxMappings];
         public int MappingCount;
+
+        // Every process's objects, for the one walk ChargeOrphan makes when a mapped Frame's owner ends.
+        private static readonly List<ProcessObjects> s_live = new List<ProcessObjects>(16);
 
         public static ProcessObjects Of(Process p)
         {
@@ -48,8 +54,9 @@ namespace MicroOS.Kernel.Objects
                 o = new ProcessObjects();
             }
             o.Process = p;
-            o.Caps.Owner = p;
+            o.Caps.OwnerId = (ulong)p.Id;
             p.Objects = o;
+            s_live.Add(o);
             return o;
         }
 
@@ -59,7 +66,7 @@ namespace MicroOS.Kernel.Objects
             ulong total = ChargedBytes + (ulong)bytes;
             ulong frames = (total + PhysicalMemory.FrameSize - 1) / PhysicalMemory.FrameSize;
             AddressSpace space = Process.Space;
-            if (space.OwnedFrames + frames > space.LimitFrames)
+            if (space.OwnedFrames + space.GivenFrames + frames > space.LimitFrames)
                 return false;
             ChargedBytes = total;
             space.ChargedFrames = frames;
@@ -115,6 +122,7 @@ namespace MicroOS.Kernel.Objects
             if (MappingCount == MaxMappings)
                 return false;
             _mappedAt[MappingCount] = address;
+            _mappingCharged[MappingCount] = false;
             _mappedFrames[MappingCount++] = f;
             f.MapCount++;
             return true;
@@ -129,10 +137,14 @@ namespace MicroOS.Kernel.Objects
                 if (_mappedAt[i] != address)
                     continue;
                 Frame f = _mappedFrames[i];
+                if (_mappingCharged[i])
+                    Uncharge(f.Pages * (int)PhysicalMemory.FrameSize);
                 MappingCount--;
                 _mappedFrames[i] = _mappedFrames[MappingCount];
                 _mappedAt[i] = _mappedAt[MappingCount];
+                _mappingCharged[i] = _mappingCharged[MappingCount];
                 _mappedFrames[MappingCount] = null;
+                _mappingCharged[MappingCount] = false;
                 return f;
             }
             return null;
@@ -163,6 +175,8 @@ namespace MicroOS.Kernel.Objects
                 obj.NextOwned = null;
                 if (obj.Destroy())
                     Release(obj);
+                else if (obj.Type == CapType.Frame)
+                    ChargeOrphan(o, (Frame)obj);
                 obj = next;
             }
             o.Owned = null;
@@ -171,18 +185,44 @@ namespace MicroOS.Kernel.Objects
             {
                 o._mappedFrames[i].Unmapped();
                 o._mappedFrames[i] = null;
+                o._mappingCharged[i] = false;
             }
+            s_live.Remove(o);
             o.MappingCount = 0;
             o.FaultEndpoint = null;
             o.ChargedBytes = 0;
             p.Space.ChargedFrames = 0;
             o.Process = null;
-            o.Caps.Owner = null;
+            o.Caps.OwnerId = 0;
             p.Objects = null;
             s_pool.Add(o);
             // Last, when the process is gone for good: a notification it owned itself died above.
             if (death != null && death.Generation == deathGeneration)
                 death.Signal(deathBits);
+        }
+
+        // A Frame outlives its ended owner while other processes still map it (Frame.OnDestroy): its
+        // memory is charged from now on to each process that maps it (the whole frame, to each),
+        // even past its limit -- the memory is in use and someone must answer for it; such a process
+        // can take nothing more until it unmaps. Device memory is nobody's RAM and is not charged.
+        private static void ChargeOrphan(ProcessObjects dying, Frame f)
+        {
+            if (f.Device)
+                return;
+            int bytes = f.Pages * (int)PhysicalMemory.FrameSize;
+            foreach (ProcessObjects other in s_live)
+            {
+                if (other == dying)
+                    continue;
+                for (int i = 0; i < other.MappingCount; i++)
+                {
+                    if (other._mappedFrames[i] != f || other._mappingCharged[i])
+                        continue;
+                    other._mappingCharged[i] = true;
+                    other.ChargedBytes += (ulong)bytes;
+                    other.Process.Space.ChargedFrames = (other.ChargedBytes + PhysicalMemory.FrameSize - 1) / PhysicalMemory.FrameSize;
+                }
+            }
         }
 
         public static void Release(KernelObject obj)

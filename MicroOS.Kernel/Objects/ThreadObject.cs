@@ -18,8 +18,9 @@ namespace MicroOS.Kernel.Objects
     internal sealed class ThreadObject : KernelObject
     {
         public const int ChargeBytes = KernelStacks.StackPages * (int)PhysicalMemory.FrameSize + 512;
-        // Bounds the threads every process together can create (the kernel stack region has 1024 slots).
-        private static readonly ObjectPool<ThreadObject> s_pool = new ObjectPool<ThreadObject>(512);
+        // No system-wide bound: each thread's charge (its kernel stack included) comes out of its
+        // process's limit, and the kernel stack region has a slot for every stack memory can hold.
+        private static readonly ObjectPool<ThreadObject> s_pool = new ObjectPool<ThreadObject>();
 
         public Thread Thread;
 

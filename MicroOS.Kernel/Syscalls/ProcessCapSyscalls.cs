@@ -21,13 +21,15 @@ namespace MicroOS.Kernel.Syscalls
             long e = Invocation.Destination(f->Arg1, out ProcessObjects objects, out CapSlot destination);
             if (e != 0)
                 return e;
-            Process p = ServerStartup.StartEntry(((BootImage)cap.Object).Entry);
+            Process p = ServerStartup.StartEntry(((BootImage)cap.Object).Entry, Scheduler.Current.Process);
             if (p == null)
                 return (long)SyscallError.OutOfMemory;
             objects.Caps.InsertOriginal(destination, CapType.Process, CapRights.All, 0, p, (ulong)p.Id);
             return p.Id;
         }
 
+        // Also its budget: r8 = its limit in frames, r9 = frames of kernel objects charged to it | the
+        // limits it carved out for its children << 32 (use = rsi + low r9; `ps` and `mem` in the shell).
         public static long Inspect(SyscallFrame* f, CapSlot cap)
         {
             var p = (Process)cap.Object;
@@ -35,6 +37,8 @@ namespace MicroOS.Kernel.Syscalls
             f->Arg1 = p.Space.OwnedFrames;
             f->Arg2 = p.MessagesSent;
             f->Arg3 = p.MessagesReceived;
+            f->Arg4 = p.Space.LimitFrames;
+            f->Arg5 = (p.Space.ChargedFrames & 0xFFFF_FFFF) | (p.Space.GivenFrames << 32);
             return p.Id;
         }
 
@@ -75,7 +79,7 @@ namespace MicroOS.Kernel.Syscalls
             string name = Interned.Of(bytes.Slice(0, nameEnd));
             string arguments = nameEnd + 1 < length ? Interned.Of(bytes.Slice(nameEnd + 1)) : "";
             var span = new System.ReadOnlySpan<byte>(Memory.PhysMap.ToVirtual(start), (int)(end - start));
-            Process p = ProcessManager.Start(name, span, memoryKiB << 10, high ? Priority.High : Priority.Normal, arguments, suspended: true);
+            Process p = ProcessManager.Start(name, span, memoryKiB << 10, high ? Priority.High : Priority.Normal, arguments, true, Scheduler.Current.Process);
             if (p == null)
                 return (long)SyscallError.OutOfMemory;
             objects.Caps.InsertOriginal(destination, CapType.Process, CapRights.All, 0, p, (ulong)p.Id);
@@ -108,7 +112,7 @@ namespace MicroOS.Kernel.Syscalls
             CapTable lender = source.Table;
             CapTable.Move(source, destination);
             destination.ReturnTo = source;
-            destination.LenderOwner = lender.Owner;
+            destination.LenderId = lender.OwnerId;
             return 0;
         }
 

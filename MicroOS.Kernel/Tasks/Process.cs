@@ -40,6 +40,12 @@ namespace MicroOS.Kernel.Tasks
         // io_port_enable'd ranges (Objects/IoPortGrant.cs): non-null puts the TSS I/O bitmap in force
         // while this process runs (IoPermissions).
         public Objects.IoPortGrant IoGrants;
+        // Whose budget this process's limit was carved from (ProcessManager.Carve): the creator,
+        // named by identity and generation (Parent and its pid, ParentId: Process objects are
+        // recycled), or null for the kernel's root budget. The limit goes back there when it ends;
+        // if the creator ended first, its children were handed to the creator's own parent.
+        public Process Parent;
+        public int ParentId;
 
         public Process(int id, string name, AddressSpace space) => Reset(id, name, space);
 
@@ -59,6 +65,8 @@ namespace MicroOS.Kernel.Tasks
             MainThread = null;
             MessagesSent = MessagesReceived = 0;
             IoGrants = null;
+            Parent = null;
+            ParentId = 0;
         }
     }
 }

@@ -60,14 +60,16 @@ namespace MicroOS.Kernel.Tasks
                 Syscalls.IpcFastPath.GeneralPathCount.ToString(), " call and reply_recv syscalls took the general path"));
         }
 
-        // Loads `image` as a new process named `name`. Returns null (after logging why) if the image is
-        // malformed or memory is short; the caller goes on with the other servers.
+        // Loads `image` as a new process named `name`, its limit carved out of the kernel's root
+        // budget. Returns null (after logging why) if the image is malformed or memory is short; the
+        // caller goes on with the other servers.
         public static Process Start(string name, ReadOnlySpan<byte> image, ulong memoryLimitBytes, Priority priority, string arguments) =>
-            Start(name, image, memoryLimitBytes, priority, arguments, false);
+            Start(name, image, memoryLimitBytes, priority, arguments, false, null);
 
         // `suspended`: the process is complete (image, stack, arguments, thread) but its thread waits
         // for Resume, so its starter can fill its capability table first (process_create).
-        public static Process Start(string name, ReadOnlySpan<byte> image, ulong memoryLimitBytes, Priority priority, string arguments, bool suspended)
+        // `creator`: whose budget the limit is carved out of (null: the root budget).
+        public static Process Start(string name, ReadOnlySpan<byte> image, ulong memoryLimitBytes, Priority priority, string arguments, bool suspended, Process creator)
         {
             if (!s_anyStarted)
             {
@@ -75,6 +77,24 @@ namespace MicroOS.Kernel.Tasks
                 s_heapFramesBeforeFirst = KernelHeapPages.FramesTaken;
                 s_heapBytesBeforeFirst = Internal.Runtime.Heap.AllocatedBytes;
                 s_anyStarted = true;
+            }
+            SetBudget();
+            ulong limitFrames = (memoryLimitBytes + PhysicalMemory.FrameSize - 1) / PhysicalMemory.FrameSize;
+            ulong available = creator == null ? s_rootFrames : creator.Space.FreeFrames;
+            if (limitFrames > available)
+            {
+                // Over-asking: a child gets at most what its creator has left.
+                WriteLoaderLine("refused '", name, "': asks for a limit of ");
+                Log.WriteDecimal(limitFrames * 4);
+                Log.Write(" KiB, ");
+                if (creator == null)
+                    Log.Write("the kernel's root budget");
+                else
+                    WriteProcess(creator);
+                Log.Write(" has ");
+                Log.WriteDecimal(available * 4);
+                Log.Write(" KiB left\n");
+                return null;
             }
             string error = KnownRefusal(image);
             ElfImage elf = error == null ? ElfImage.Parse(image, Process.ImageBase, Process.HeapBase, out error, s_elf) : null;
@@ -86,28 +106,51 @@ namespace MicroOS.Kernel.Tasks
                 Log.Write("\n");
                 return null;
             }
-            AddressSpace space = AddressSpace.CreateUser(memoryLimitBytes / PhysicalMemory.FrameSize);
+            // Refused before running: everything the first steps take must fit the limit.
+            ImageFit.Need need = ImageFit.Of(elf.Segments, Process.StackTop, Process.StackPages, Process.ArgumentsPage, Process.HeapBase, FirstHeapBytes);
+            ulong kernelFrames = (ProcessChargeBytes + PhysicalMemory.FrameSize - 1) / PhysicalMemory.FrameSize;
+            if (need.Total + kernelFrames > limitFrames)
+            {
+                WriteLoaderLine("refused '", name, "': needs ");
+                Log.WriteDecimal((need.Total + kernelFrames) * 4);
+                Log.Write(" KiB (image ");
+                Log.WriteDecimal(need.ImagePages * 4);
+                Log.Write(", stack and arguments ");
+                Log.WriteDecimal(need.StackPages * 4);
+                Log.Write(", first heap ");
+                Log.WriteDecimal(need.HeapPages * 4);
+                Log.Write(", page tables ");
+                Log.WriteDecimal(need.TablePages * 4);
+                Log.Write(", kernel ");
+                Log.WriteDecimal(kernelFrames * 4);
+                Log.Write("), its limit is ");
+                Log.WriteDecimal(limitFrames * 4);
+                Log.Write(" KiB\n");
+                return null;
+            }
+            AddressSpace space = AddressSpace.CreateUser(limitFrames);
             if (space == null)
             {
                 WriteLoaderLine("no memory for '", name, "'\n");
                 return null;
             }
             Process process = TakeProcess(s_nextId++, name, space);
-            if (!LoadSegments(process, elf, image) || !MapStack(process) || !MapArguments(process, arguments, out ulong argsLength))
+            Carve(process, creator, limitFrames);
+            // The main thread's kernel stack and the capability table are the process's from the start.
+            bool charged = Objects.ProcessObjects.Of(process).TryCharge((int)ProcessChargeBytes);
+            if (!charged || !LoadSegments(process, elf, image) || !MapStack(process) || !MapArguments(process, arguments, out ulong argsLength))
             {
                 WriteLoaderLine("'", name, "' does not fit in its memory limit of ");
                 Log.WriteDecimal(memoryLimitBytes >> 10);
                 Log.Write(" KiB\n");
-                space.Destroy();
-                s_pool.Add(process);
+                Abandon(process);
                 return null;
             }
             Thread thread = Scheduler.CreateUserThread(process, name, elf.Entry, Process.StackTop, Process.ArgumentsPage, argsLength, priority);
             if (thread == null)
             {
                 WriteLoaderLine("no kernel stack for '", name, "'\n");
-                space.Destroy();
-                s_pool.Add(process);
+                Abandon(process);
                 return null;
             }
             process.MainThread = thread;
@@ -117,6 +160,95 @@ namespace MicroOS.Kernel.Tasks
             else
                 Scheduler.MakeReady(thread);
             return process;
+        }
+
+        // The runtime's first managed-heap chunk and its first chunk of runtime tables
+        // (MicroOS.Runtime/Internal/Runtime/Heap.cs: ChunkSize 64 KiB, AllocateRaw 16 KiB): mapped in
+        // its first steps, before ServerMain, so counted before loading.
+        public const ulong FirstHeapBytes = 80 * 1024;
+        // Charged to every process from its start (ProcessObjects.TryCharge): the main thread's kernel
+        // stack, and its capability table (128 preallocated slots; the table never grows), its
+        // Process, ProcessObjects, Thread and ThreadIpc objects.
+        public const ulong ProcessChargeBytes = KernelStacks.StackPages * PhysicalMemory.FrameSize + 20 * 1024;
+
+        // --- Budgets (docs/capabilities.md, "Kernel memory"). The root budget is what the machine had
+        // free when the first process started, less the kernel's reserve; the kernel carves the limits
+        // of the processes it starts itself (Init and the servers= test entries) out of it, and every
+        // other process's limit is carved out of its creator's (AddressSpace.GivenFrames). A limit
+        // goes back where it came from when the process ends. So the limits of all live processes
+        // never add up to more than the root budget: what one process may take, no other needs.
+        private static ulong s_rootFrames;
+        private static bool s_budgetSet;
+
+        // What the kernel's heap may still take after the first process starts (its pools' lists,
+        // log and name strings, free lists of objects whose memory was charged while they lived):
+        // 1/32 of the machine, at least 512 KiB.
+        private static ulong KernelReserveFrames()
+        {
+            ulong reserve = PhysicalMemory.ManagedFrames / 32;
+            return reserve < 128 ? 128 : reserve;
+        }
+
+        private static void SetBudget()
+        {
+            if (s_budgetSet)
+                return;
+            s_budgetSet = true;
+            ulong free = PhysicalMemory.FreeFrames, reserve = KernelReserveFrames();
+            s_rootFrames = free > reserve ? free - reserve : 0;
+        }
+
+        // The root budget not yet handed down (ServerStartup sizes Init's limit with it).
+        public static ulong RootFreeFrames
+        {
+            get
+            {
+                SetBudget();
+                return s_rootFrames;
+            }
+        }
+
+        private static void Carve(Process p, Process creator, ulong limitFrames)
+        {
+            if (creator == null)
+                s_rootFrames -= limitFrames;
+            else
+                creator.Space.GivenFrames += limitFrames;
+            p.Parent = creator;
+            p.ParentId = creator == null ? 0 : creator.Id;
+        }
+
+        // p ended (its space is gone): its live children are handed to its own parent with their
+        // limits, and the rest of its limit goes back to its parent (or the root budget).
+        private static void GiveBack(Process p, ulong limitFrames)
+        {
+            ulong kept = 0;
+            foreach (Process q in s_processes)
+            {
+                if (q == p || q.Parent != p || q.ParentId != p.Id)
+                    continue;
+                q.Parent = p.Parent;
+                q.ParentId = p.ParentId;
+                kept += q.Space.LimitFrames;
+            }
+            ulong back = limitFrames - kept;
+            Process parent = p.Parent;
+            if (parent != null && parent.Id == p.ParentId && parent.State == ProcessState.Running)
+                parent.Space.GivenFrames -= back;
+            else
+                s_rootFrames += back;
+            p.Parent = null;
+            p.ParentId = 0;
+        }
+
+        // A start that failed half-way: nothing it took stays taken.
+        private static void Abandon(Process process)
+        {
+            ulong limit = process.Space.LimitFrames;
+            Objects.ProcessObjects.OnProcessEnd(process);
+            process.Space.Destroy();
+            GiveBack(process, limit);
+            s_pool.Add(process);
         }
 
         // One "loader: ..." line, written in pieces: a refused image must not allocate, since a restart
@@ -346,6 +478,19 @@ namespace MicroOS.Kernel.Tasks
 
         private static void End(Process process, ProcessState state, int code)
         {
+            // Children it created but never resumed were half-built (process_create, then its caps,
+            // then process_resume): they end with it, before it stops being their parent, so their
+            // limits come back to it first. Otherwise a process that dropped their caps could leave
+            // processes nobody can run or kill, holding memory forever.
+            for (int i = s_processes.Count - 1; i >= 0; i--)
+            {
+                if (i >= s_processes.Count)
+                    continue;
+                Process child = s_processes[i];
+                if (child != process && child.Parent == process && child.ParentId == process.Id
+                    && child.PendingThread != null && child.State == ProcessState.Running)
+                    Kill(child, "its creator ended before resuming it");
+            }
             if (ReportExitTimes && state == ProcessState.Killed)
             {
                 // `./microos bench`'s driver restart starts here (the supervisor's death notice follows).
@@ -365,7 +510,9 @@ namespace MicroOS.Kernel.Tasks
             Objects.ProcessObjects.OnProcessEnd(process);           // IPC waits, objects, capabilities
             foreach (Thread t in process.Threads)
                 Scheduler.Retire(t);
+            ulong limit = process.Space.LimitFrames;
             process.Space.Destroy();
+            GiveBack(process, limit);
             s_processes.Remove(process);
             if (wasCurrent)
                 Scheduler.ExitCurrent();

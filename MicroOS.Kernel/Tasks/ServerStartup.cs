@@ -121,9 +121,17 @@ namespace MicroOS.Kernel.Tasks
         private static void StartInit(BootInfo boot, ManifestEntry entry, BootModule manifest, string section)
         {
             string arguments = Objects.InitCaps.Arguments(boot, manifest, section);
+            // Init holds the machine minus the kernel: the root budget, less what the test servers
+            // the kernel starts itself (servers=, one wave) will carve out of it. Init hands it down.
+            ulong testFrames = 0;
+            foreach (ManifestEntry e in s_requested)
+                testFrames += (e.MemoryLimitBytes + PhysicalMemory.FrameSize - 1) / PhysicalMemory.FrameSize;
+            ulong root = ProcessManager.RootFreeFrames;
+            ulong limitBytes = root > testFrames && (root - testFrames) * PhysicalMemory.FrameSize > entry.MemoryLimitBytes
+                ? (root - testFrames) * PhysicalMemory.FrameSize : entry.MemoryLimitBytes;
             var init = new ManifestEntry
             {
-                Name = entry.Name, Image = entry.Image, MemoryLimitBytes = entry.MemoryLimitBytes, HighPriority = entry.HighPriority,
+                Name = entry.Name, Image = entry.Image, MemoryLimitBytes = limitBytes, HighPriority = entry.HighPriority,
                 Kind = entry.Kind, Arguments = entry.Arguments.Length == 0 ? arguments : string.Concat(entry.Arguments, " ", arguments),
             };
             Process p = Start(boot, init);
@@ -131,7 +139,10 @@ namespace MicroOS.Kernel.Tasks
                 Objects.InitCaps.Grant(p, boot, manifest, s_requested);
         }
 
-        private static Process Start(BootInfo boot, ManifestEntry entry)
+        private static Process Start(BootInfo boot, ManifestEntry entry) => Start(boot, entry, null);
+
+        // `creator`: whose budget the entry's limit is carved out of (null: the kernel's root budget).
+        private static Process Start(BootInfo boot, ManifestEntry entry, Process creator)
         {
             BootModule? module = FindModule(boot, entry.Image);
             if (module == null)
@@ -145,7 +156,7 @@ namespace MicroOS.Kernel.Tasks
             }
             BootModule m = module.Value;
             var image = new ReadOnlySpan<byte>(PhysMap.ToVirtual(m.Start), (int)(m.End - m.Start));
-            Process p = ProcessManager.Start(entry.Name, image, entry.MemoryLimitBytes, entry.HighPriority ? Priority.High : Priority.Normal, entry.Arguments);
+            Process p = ProcessManager.Start(entry.Name, image, entry.MemoryLimitBytes, entry.HighPriority ? Priority.High : Priority.Normal, entry.Arguments, false, creator);
             if (p == null)
                 return null;
             Objects.InitialCaps.Grant(p, entry);
@@ -162,8 +173,9 @@ namespace MicroOS.Kernel.Tasks
         // A manifest entry by name, for a BootImage capability (Objects/BootImage.cs); null if none.
         public static ManifestEntry FindEntry(string name) => s_entries == null ? null : Find(s_entries, name);
 
-        // process_start: the entry as a new process (with its manifest caps), or null (logged).
-        public static Process StartEntry(ManifestEntry entry) => Start(s_boot, entry);
+        // process_start: the entry as a new process (with its manifest caps), its limit carved out of
+        // the caller's, or null (logged).
+        public static Process StartEntry(ManifestEntry entry, Process creator) => Start(s_boot, entry, creator);
 
         public static bool ModuleOf(string image, out ulong start, out ulong end)
         {

@@ -26,6 +26,8 @@ namespace MicroOS.Servers.Probe
     //   system <role>    Init, Names and supervisor tests (SystemProbe.cs)
     //   hw <role>        io_port_enable and frame_unmap tests (HardwareProbe.cs)
     //   ata client       the ata driver's client checks (AtaProbe.cs)
+    //   fat client       the fat server's client checks (FatProbe.cs)
+    //   confine <role>   recycled references, budgets, exhaustion, the capability fuzz (Confine.cs)
     //   timer <role>     notification_signal_after, the one-shot timer (TimerProbe.cs)
     internal static class ProbeServer
     {
@@ -72,6 +74,10 @@ namespace MicroOS.Servers.Probe
                     return HardwareProbe.Run(args);
                 case "ata":
                     return AtaProbe.Run(args);
+                case "fat":
+                    return FatProbe.Run(args);
+                case "confine":
+                    return Confine.Run(args);
                 case "timer":
                     return TimerProbe.Run(args);
                 default:

@@ -11,12 +11,14 @@ namespace MicroOS.Servers.Shell
     // (SupervisorContract); the rest is answered here.
     // Slots (boot manifest): 1 = endpoint `console` (send), 2 = endpoint `supervisor` (send) when there
     // is one, 3 = `lineready` (wait), signalled by the console when a line is complete, 4 = endpoint
-    // `names` (send; `ping`, PingCommand.cs).
+    // `names` (send; `ping`, PingCommand.cs, and the file commands' lookup of `fat`); the session with
+    // the fat server is kept in slot 21.
     internal static unsafe class ShellServer
     {
         public const string Prompt = "microos> ";
         private const int BenchCalls = 1000;
         private const int ReceiveSlot = 20;
+        private const int NamesSlot = 4, FileSessionSlot = 21;
 
         private static readonly Endpoint s_console = new Endpoint(1);
         private static readonly Endpoint s_supervisor = new Endpoint(2);
@@ -25,9 +27,10 @@ namespace MicroOS.Servers.Shell
         private static byte* s_ipc;
 
         private const string Usage =
-            "commands: help | echo TEXT | clear | uptime | mem | bench\n" +
+            "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
-            "          crash NAME [null|wild|loop|exit] | ping NAME\n";
+            "          crash NAME [null|wild|loop|exit] | ping NAME\n" +
+            FileCommands.Help;
 
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
@@ -35,6 +38,7 @@ namespace MicroOS.Servers.Shell
             s_ipc = (byte*)Sys.MapMemory(4096);
             Ipc.SetBuffer(s_ipc, ReceiveSlot);
             PingCommand.Start();
+            FileSystem.Configure(s_ipc, ReceiveSlot, NamesSlot, FileSessionSlot);
             Print("MicroOS shell. Type help.\n");
             bool first = true;
             while (true)
@@ -104,6 +108,11 @@ namespace MicroOS.Servers.Shell
                     if (words.Length != 1) { Print("usage: uptime\n"); return; }
                     Uptime();
                     return;
+                case "date":
+                    if (words.Length != 1) { Print("usage: date\n"); return; }
+                    Print(string.Concat("date: ", System.DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss"), " UTC (the CMOS clock at boot + the TSC at ",
+                        System.Diagnostics.Stopwatch.Frequency.ToString(), " Hz)\n"));
+                    return;
                 case "mem":
                     if (words.Length != 1) { Print("usage: mem\n"); return; }
                     Mem();
@@ -151,6 +160,8 @@ namespace MicroOS.Servers.Shell
                     return;
                 }
                 default:
+                    if (FileCommands.Run(words, line, Print))
+                        return;
                     Print(string.Concat("unknown command '", words[0], "'\n", Usage));
                     return;
             }
@@ -164,11 +175,38 @@ namespace MicroOS.Servers.Shell
                 hertz.ToString(), " Hz)\n"));
         }
 
+        // The machine's free memory, then each process's budget: what it uses of its limit (the
+        // supervisor's List: pages and kernel objects; the limit is carved out of its creator's).
         private static void Mem()
         {
             Sys.SystemInfo(out ulong free, out _, out ulong managed);
-            Print(string.Concat("mem: ", free.ToString(), " free frames of ", managed.ToString(), " (", (free * 4).ToString(), " KiB free of ",
-                (managed * 4).ToString(), " KiB)\n"));
+            string text = string.Concat("mem: ", free.ToString(), " free frames of ", managed.ToString(), " (", (free * 4).ToString(), " KiB free of ",
+                (managed * 4).ToString(), " KiB)\n");
+            string list = SupervisorList();
+            if (list != null)
+            {
+                text = string.Concat(text, MemHeader);
+                foreach (string line in list.Split('\n'))
+                {
+                    string[] f = line.Split(' ');
+                    if (f.Length < 8)
+                        continue;
+                    text = string.Concat(text, string.Concat(f[0], " ", f[1], " ", f[4]), string.Concat(" ", f[7], "\n"));
+                }
+            }
+            Print(text);
+        }
+
+        // The supervisor's List payload, or null when it does not answer.
+        private static string SupervisorList()
+        {
+            if (Caps.Inspect(s_supervisor.Slot, out _) < 0)
+                return null;
+            var m = new Message(SupervisorContract.List, 0, 0);
+            m.Tag = MessageTag.Of(SupervisorContract.List, Put(""));
+            if (s_supervisor.Call(ref m) < 0 || (m.Tag.Length == 0 && m.W0 != 0))
+                return null;
+            return Text(m.Tag.Length);
         }
 
         // Round trips to the console's Debug Ping (registers only: the IPC fast path), timed with rdtsc.
@@ -191,7 +229,8 @@ namespace MicroOS.Servers.Shell
         }
 
         // The columns of the supervisor's `ps` and `caps` lines (SupervisorServer.List, Caps).
-        public const string PsHeader = "PID NAME STATE RESTARTS KIB SENT RECEIVED\n";
+        public const string PsHeader = "PID NAME STATE RESTARTS KIB SENT RECEIVED LIMIT-KIB\n";
+        public const string MemHeader = "PID NAME USE-KIB LIMIT-KIB\n";
         public const string CapsHeader = "SLOT OBJECT RIGHTS BADGE OBJECT-ID\n";
 
         private static void Supervisor(uint label, string target, ulong w1)

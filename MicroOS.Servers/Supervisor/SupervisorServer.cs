@@ -70,7 +70,13 @@ namespace MicroOS.Servers.Supervisor
                 {
                     long pid = new ProcessCap(i + 1).Inspect();
                     bool watched = specs[i].Name != "init" && pid != Sys.ProcessId;
-                    s_servers.Add(new Server { Name = specs[i].Name, ProcessSlot = i + 1, EndpointSlot = FirstEndpointSlot + s_servers.Count, Watched = watched });
+                    // No Process cap: Init could not start it (e.g. the loader refused an image that
+                    // cannot fit its limit, and said why). Starting it again would fail the same way.
+                    bool neverStarted = watched && pid == (long)SyscallError.InvalidCapability;
+                    if (neverStarted)
+                        Sys.Write(string.Concat("supervisor: ", specs[i].Name, " was never started (its start was refused); not restarting it"));
+                    s_servers.Add(new Server { Name = specs[i].Name, ProcessSlot = i + 1, EndpointSlot = FirstEndpointSlot + s_servers.Count, Watched = watched,
+                        GivenUp = neverStarted });
                 }
             int watching = 0;
             foreach (Server s in s_servers)
@@ -271,10 +277,13 @@ namespace MicroOS.Servers.Supervisor
             string text = "";
             foreach (Server s in s_servers)
             {
-                long pid = new ProcessCap(s.ProcessSlot).Inspect(out ulong state, out ulong frames, out ulong sent, out ulong received);
+                long pid = new ProcessCap(s.ProcessSlot).Inspect(out ulong state, out ulong frames, out ulong sent, out ulong received,
+                    out ulong limit, out ulong objects, out ulong given);
                 string st = s.GivenUp ? "given-up" : pid < 0 ? "dead" : "running";
+                // Use: its pages and the kernel objects charged to it; limit: its budget (docs/capabilities.md).
+                ulong useKiB = pid < 0 ? 0 : (frames + objects) * 4, limitKiB = pid < 0 ? 0 : limit * 4;
                 text = string.Concat(text, string.Concat((pid < 0 ? 0 : pid).ToString(), " ", s.Name, " ", st, " ", s.Restarts.ToString()),
-                    string.Concat(" ", (pid < 0 ? 0 : frames * 4).ToString(), " ", sent.ToString(), " ", received.ToString(), "\n"));
+                    string.Concat(" ", useKiB.ToString(), " ", sent.ToString(), " ", received.ToString(), " ", limitKiB.ToString(), "\n"));
             }
             return text;
         }

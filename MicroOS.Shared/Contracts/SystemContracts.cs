@@ -21,7 +21,7 @@ namespace MicroOS.Shared.Contracts
 
     // Supervisor (MINIX 3's reincarnation server). Requests name a server by its manifest name or pid
     // in the payload ("serial", "3").
-    //   List                 -> payload: one line per server, "pid name state restarts memoryKiB sent received\n"
+    //   List                 -> payload: one line per server, "pid name state restarts useKiB sent received limitKiB\n"
     //   Kill(target)         -> W0 = 0, or SupervisorError (init and supervisor are refused: Refused)
     //   Restart(target)      -> W0 = 0: killed if running, started again with the same capabilities
     //   Crash(target), W1 = CrashKind -> W0 = 0: the target was told to crash (Debug contract)

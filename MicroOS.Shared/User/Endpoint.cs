@@ -174,6 +174,16 @@ namespace MicroOS.Shared.User
             return r;
         }
 
+        // The same, and its budget: its limit, the frames of kernel objects charged to it (used, with
+        // its pages), and the limits it carved out of its own for its children (given); all in frames.
+        public long Inspect(out ulong state, out ulong frames, out ulong sent, out ulong received, out ulong limitFrames, out ulong objectFrames, out ulong givenFrames)
+        {
+            long r = Ipc.Syscall4(Syscall.ProcessInspect, (ulong)Slot, 0, 0, 0, out IpcRegisters regs);
+            state = regs.A0; frames = regs.A1; sent = regs.A2; received = regs.A3; limitFrames = regs.A4;
+            objectFrames = regs.A5 & 0xFFFF_FFFF; givenFrames = regs.A5 >> 32;
+            return r;
+        }
+
         // A child of my capability in `mySlot` lands in the process's slot `theirSlot` (rights only shrink).
         public long Transfer(int mySlot, int theirSlot, CapRights rights) =>
             Ipc.Syscall4(Syscall.CapTransfer, (ulong)Slot, (ulong)mySlot, (ulong)theirSlot, (ulong)rights, out _);

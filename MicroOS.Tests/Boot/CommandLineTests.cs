@@ -32,27 +32,30 @@ public sealed class CommandLineTests
         Assert.True(quiet < normal, $"`quiet` printed {quiet} lines, a normal boot {normal}");
     }
 
-    // GRUB's menu entry says `manifest=system`; a fw_cfg line replaces it, so a test's `exit` boot
-    // starts init alone, which finds no section to start and exits: the boot ends.
+    // The loader's command line (its file table, as GRUB's menu entry) says `manifest=system`; a fw_cfg
+    // line replaces it, so a test's `exit` boot starts init alone, which finds no section to start and
+    // exits: the boot ends.
     [Fact]
-    public void AFwCfgCommandLineReplacesGrubsAndTheBootEnds()
+    public void AFwCfgCommandLineReplacesTheLoadersAndTheBootEnds()
     {
         using var machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "exit quiet" });
-        machine.WaitForLine(new Regex(@"^boot: loader 'GRUB [^']*', command line 'exit quiet'$"));
+        machine.WaitForLine(new Regex(@"^boot: loader 'MicroOS boot loader', command line 'exit quiet'$"));
         machine.WaitForLine(ServerLog.Said("init", "init: system up, 0 servers started; init holds 0 device capabilities"));
         machine.WaitForLine(ServerLog.AllExited);
         Assert.Equal(KernelExit.Success, machine.WaitForExit());
         Assert.DoesNotContain(machine.Lines, l => l.StartsWith("[init] init: started ", StringComparison.Ordinal));
     }
 
-    // No fw_cfg file at all (VMware Player, real hardware, `./microos run`): GRUB's line boots the
-    // whole system to the shell's prompt on the serial line.
-    [Fact]
-    public void WithoutAFwCfgCommandLineGrubsBootsTheSystemToTheShell()
+    // No fw_cfg file at all (VMware Player, real hardware, `./microos run`): the loader's line boots
+    // the whole system to the shell's prompt on the serial line; GRUB's (iso/MicroOS-grub.iso) too.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WithoutAFwCfgCommandLineTheLoadersBootsTheSystemToTheShell(bool grub)
     {
-        using var machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "", SerialConsole = true });
-        machine.WaitForLine(new Regex(@"^boot: loader 'GRUB [^']*', command line 'manifest=system'$"));
-        machine.WaitForLine(ServerLog.Said("init", "init: system up, 7 servers started; init holds 0 device capabilities"));
+        using var machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "", SerialConsole = true, Iso = grub ? RepoPaths.GrubIso : RepoPaths.Iso });
+        machine.WaitForLine(new Regex(grub ? @"^boot: loader 'GRUB [^']*', command line 'manifest=system'$" : @"^boot: loader 'MicroOS boot loader', command line 'manifest=system'$"));
+        machine.WaitForLine(ServerLog.Said("init", "init: system up, 8 servers started; init holds 0 device capabilities"));
         machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
         Assert.Equal(new[] { "up" }, ShellTests.Run(machine, "echo up"));
         ServerLog.AssertKernelHealthy(machine.Lines);

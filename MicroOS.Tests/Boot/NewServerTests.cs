@@ -9,7 +9,7 @@ namespace MicroOS.Tests.Boot;
 // README's "write your own server", done for real: `./microos new-server` (in a copy of the files it
 // edits: the solution, the boot manifest, the template), the generated project built against this
 // checkout's build kit, an ISO of this build plus its image and the manifest new-server wrote, and a
-// plain boot (GRUB's command line: the whole system). The server must start at boot, register its
+// plain boot (the loader's command line: the whole system). The server must start at boot, register its
 // name with Names, be listed by the supervisor (`ps`) and answer `ping` in the shell.
 public sealed class NewServerTests : IDisposable
 {
@@ -45,7 +45,7 @@ public sealed class NewServerTests : IDisposable
         string elf = Path.Combine(servers, Name, "obj", "native", Image + ".elf");
         Assert.True(File.Exists(elf), $"the build made no {elf}");
 
-        // 3. This build's ISO tree, plus the image (a module GRUB loads) and the new manifest.
+        // 3. This build's ISO tree, plus the image (a module the loader reads) and the new manifest.
         string isoRoot = Path.Combine(_temp, "isoroot");
         CopyTree(Path.Combine(root, "MicroOS.Build", "obj", "isoroot"), isoRoot);
         Run("strip", "--strip-all", "-o", Path.Combine(isoRoot, "boot", "servers", Image + ".elf"), elf);
@@ -56,10 +56,12 @@ public sealed class NewServerTests : IDisposable
         Assert.True(kernel >= 0, "grub.cfg has no multiboot2 line");
         grub.Insert(kernel + 1, $"    module2 /boot/servers/{Image}.elf {Image}.elf");
         File.WriteAllLines(grubCfg, grub);
+        // As the build makes iso/MicroOS.iso: the BIOS loader's table names every image in boot/servers.
         string iso = Path.Combine(_temp, "new-server.iso");
-        Run("grub-mkrescue", "-o", iso, isoRoot);
+        Run("bash", Path.Combine(root, "MicroOS.Build", "Loader", "make-iso.sh"), isoRoot,
+            Path.Combine(root, "MicroOS.Build", "obj", "loader.bin"), Path.Combine(_temp, "new-server-grub.iso"), iso, "manifest=system");
 
-        // 4. A plain boot: no fw_cfg command line, so GRUB's (the whole system).
+        // 4. A plain boot: no fw_cfg command line, so the loader's (the whole system).
         using QemuMachine machine = QemuMachine.Boot(_output, new QemuOptions { Iso = iso, CommandLine = "", SerialConsole = true });
         machine.WaitForLine($"[{Image}] {Image}: registered with names");
         machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(Banner) + "$"));

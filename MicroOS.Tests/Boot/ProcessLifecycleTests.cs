@@ -22,7 +22,8 @@ public sealed class ProcessLifecycleTests
         // supervisor's restart loop in miniature. After the first wave has filled the kernel's object
         // pools, nothing may grow: frames and kernel heap bytes are the same at the end of every wave.
         using var machine = QemuMachine.Boot(_output,
-            ServerLog.TestServers("exit*64,rogue-kernel-write,rogue-syscall-args,memhog waves=4", memoryMiB: 32));
+            // 64 MiB: the limits of the processes alive at once must fit the machine (budgets, docs/capabilities.md).
+            ServerLog.TestServers("exit*64,rogue-kernel-write,rogue-syscall-args,memhog waves=4", memoryMiB: 64));
         Match frames = machine.WaitForMatch(ServerLog.AllExited);
         Assert.Equal(KernelExit.Success, machine.WaitForExit());
 
@@ -155,7 +156,8 @@ public sealed class ProcessLifecycleTests
     public void SixtyFourProcessesStartExitAndGiveBackEveryFrame()
     {
         const int count = 64;
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers($"exit*{count}", memoryMiB: 32));
+        // 64 × 512 KiB of limits: they must fit the machine (budgets, docs/capabilities.md).
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers($"exit*{count}", memoryMiB: 64));
 
         Match frames = machine.WaitForMatch(ServerLog.AllExited);
         machine.WaitForLine(ServerLog.Idle);

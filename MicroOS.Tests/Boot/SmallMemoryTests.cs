@@ -22,7 +22,8 @@ public sealed class SmallMemoryTests
         using QemuMachine machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "", MemoryMiB = 16, SerialConsole = true });
         machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(Banner) + "$"));
 
-        Match mem = MemLine.Match(Assert.Single(Shell(machine, "mem")));
+        List<string> memLines = Shell(machine, "mem");
+        Match mem = MemLine.Match(memLines[0]);
         Assert.True(mem.Success);
         long managedKiB = long.Parse(mem.Groups["kib"].Value);
         Assert.InRange(managedKiB, 1, 16 * 1024);
@@ -30,6 +31,19 @@ public sealed class SmallMemoryTests
         Assert.Equal(new[] { "small machine" }, Shell(machine, "echo small machine"));
         Assert.Matches(@"^console answered in \d+ (us|TSC cycles)$", Assert.Single(Shell(machine, "ping console")));
         Assert.Contains(Shell(machine, "ps"), line => Regex.IsMatch(line, @"\bserial\b.*\brunning\b"));
+    }
+
+    // The smallest machine that reaches the prompt, with the loader as with GRUB before it: 6 MiB, on a
+    // plain boot (no test-only images: QemuOptions.TestImages off, as on VMware or real hardware).
+    [Fact]
+    public void APlainBootReachesThePromptIn6MiB()
+    {
+        using QemuMachine machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "", MemoryMiB = 6, SerialConsole = true, TestImages = false });
+        machine.WaitForLine(new Regex(@"^loader: MicroOS boot loader: kernel\.elf and \d+ modules read"));
+        machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(Banner) + "$"));
+        Assert.Equal(new[] { "six" }, Shell(machine, "echo six"));
+        Assert.Contains(machine.Lines, l => l.StartsWith("module: init.elf ", StringComparison.Ordinal));
+        Assert.DoesNotContain(machine.Lines, l => l.StartsWith("module: probe.elf ", StringComparison.Ordinal));
     }
 
     // Types a command on COM1 and returns the lines the shell printed before its next prompt.

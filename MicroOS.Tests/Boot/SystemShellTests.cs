@@ -13,10 +13,10 @@ public sealed class SystemShellTests
 {
     private static readonly string[] Servers = { "init", "names", "serial", "keyboard", "console", "ata", "shell", "supervisor" };
     private static readonly Regex PsLine =
-        new(@"^(?<pid>\d+) (?<name>[a-z-]+) (?<state>running|dead|given-up) (?<restarts>\d+) (?<kib>\d+) (?<sent>\d+) (?<received>\d+)$");
+        new(@"^(?<pid>\d+) (?<name>[a-z-]+) (?<state>running|dead|given-up) (?<restarts>\d+) (?<kib>\d+) (?<sent>\d+) (?<received>\d+) (?<limit>\d+)$");
     // slot type[:hardware] rights badge object
     // The shell's column headers (ShellServer.PsHeader, CapsHeader), the first line of `ps` and `caps`.
-    private const string PsHeader = "PID NAME STATE RESTARTS KIB SENT RECEIVED";
+    private const string PsHeader = "PID NAME STATE RESTARTS KIB SENT RECEIVED LIMIT-KIB";
     private const string CapsHeader = "SLOT OBJECT RIGHTS BADGE OBJECT-ID";
     private static readonly Regex CapsLine = new(@"^(?<slot>\d+) (?<type>[a-z]+)(?<device>:[0-9a-f]+(\+\d+)?)? (?<rights>[r-][w-][g-][m-]) \d+ \d+$");
 
@@ -40,7 +40,7 @@ public sealed class SystemShellTests
         return (output, pid);
     }
 
-    private sealed record PsRow(int Pid, string State, int Restarts, long KiB, long Sent, long Received);
+    private sealed record PsRow(int Pid, string State, int Restarts, long KiB, long Sent, long Received, long LimitKiB);
 
     private static Dictionary<string, PsRow> Ps(QemuMachine machine)
     {
@@ -52,7 +52,8 @@ public sealed class SystemShellTests
             Match m = PsLine.Match(line);
             Assert.True(m.Success, $"not a ps line: '{line}'");
             rows.Add(m.Groups["name"].Value, new PsRow(int.Parse(m.Groups["pid"].Value), m.Groups["state"].Value, int.Parse(m.Groups["restarts"].Value),
-                long.Parse(m.Groups["kib"].Value), long.Parse(m.Groups["sent"].Value), long.Parse(m.Groups["received"].Value)));
+                long.Parse(m.Groups["kib"].Value), long.Parse(m.Groups["sent"].Value), long.Parse(m.Groups["received"].Value),
+                long.Parse(m.Groups["limit"].Value)));
         }
         return rows;
     }
@@ -89,7 +90,26 @@ public sealed class SystemShellTests
         {
             Assert.True(row.State == "running" && row.Restarts == 0, $"{name}: {row}");
             Assert.True(row.KiB > 0, $"{name} has no memory: {row}");
+            // Each process's use stays inside its limit, a budget carved out of its creator's.
+            Assert.True(row.KiB <= row.LimitKiB, $"{name} uses more than its limit: {row}");
         }
+        // The manifest's limits (boot-manifest.txt), and Init's: the machine minus the kernel, so
+        // more than every other limit together (it gave theirs out of its own).
+        Assert.Equal(512, ps["serial"].LimitKiB);
+        Assert.Equal(1024, ps["console"].LimitKiB);
+        long others = ps.Where(p => p.Key != "init").Sum(p => p.Value.LimitKiB);
+        Assert.True(ps["init"].LimitKiB > others, $"init's limit {ps["init"].LimitKiB} KiB is not above the others' {others} KiB");
+        // `mem`: the machine, then each process's use and limit (the same figures as ps).
+        List<string> mem = ShellTests.Run(machine, "mem");
+        Assert.Equal("PID NAME USE-KIB LIMIT-KIB", mem[1]);
+        foreach (string line in mem.Skip(2))
+        {
+            Match m = Regex.Match(line, @"^(?<pid>\d+) (?<name>[a-z-]+) (?<use>\d+) (?<limit>\d+)$");
+            Assert.True(m.Success, $"not a mem line: '{line}'");
+            Assert.Equal(ps[m.Groups["name"].Value].LimitKiB, long.Parse(m.Groups["limit"].Value));
+            Assert.True(long.Parse(m.Groups["use"].Value) <= long.Parse(m.Groups["limit"].Value), line);
+        }
+        Assert.Equal(ps.Count, mem.Count - 2);
         // The shell only calls; the console only answers it (and calls the serial driver).
         Assert.True(ps["shell"].Sent > 0 && ps["console"].Received > 0 && ps["console"].Sent > 0, $"{ps["shell"]} / {ps["console"]}");
 

@@ -28,7 +28,7 @@ public sealed class SystemTests
         string[] order = { "names", "serial", "keyboard", "console", "ata", "shell", "supervisor" };
         for (int i = 0; i < order.Length; i++)
             machine.WaitForLine(ServerLog.Said("init", $"init: started {order[i]} (pid {i + 2})"));
-        machine.WaitForLine(ServerLog.Said("init", "init: system up, 7 servers started; init holds 0 device capabilities"));
+        machine.WaitForLine(ServerLog.Said("init", "init: system up, 8 servers started; init holds 0 device capabilities"));
         machine.WaitForLine(ServerLog.Said("names", "names: ready"));
         machine.WaitForLine(ServerLog.Said("supervisor", "supervisor: watching 6 servers"));
         foreach (string name in new[] { "serial", "keyboard", "console", "ata" })
@@ -112,10 +112,10 @@ public sealed class SystemTests
         Assert.Equal(4, lines.Count(l => Regex.IsMatch(l, @"^\[supervisor\] supervisor: restarted crashy \(pid \d+\)$")));
         Assert.Single(lines, l => Regex.IsMatch(l, @"^\[supervisor\] supervisor: giving up on crashy after 5 failures in \d+ s$"));
 
-        // List: pid name state restarts memoryKiB sent received.
-        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\[client\] client: list: \d+ echo running 5 \d+ \d+ \d+$"));
-        Assert.Contains("[client] client: list: 0 crashy given-up 4 0 0 0", lines);
-        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\[client\] client: list: \d+ names running 0 \d+ 0 [1-9]\d*$"));
+        // List: pid name state restarts useKiB sent received limitKiB (echo's manifest limit: 512K).
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\[client\] client: list: \d+ echo running 5 \d+ \d+ \d+ 512$"));
+        Assert.Contains("[client] client: list: 0 crashy given-up 4 0 0 0 0", lines);
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\[client\] client: list: \d+ names running 0 \d+ 0 [1-9]\d* 512$"));
         // The same capabilities after five restarts: exactly what echo's manifest line declares.
         var echoCaps = lines.Where(l => l.StartsWith("[client] client: caps of echo: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, echoCaps.Count);
@@ -126,6 +126,16 @@ public sealed class SystemTests
         var devCaps = lines.Where(l => l.StartsWith("[client] client: caps of dev: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, devCaps.Count);
         Assert.Matches(@"^\[client\] client: caps of dev: 2 ioports:3f8\+8 rw-- 0 \d+$", devCaps[1]);
+        // squeezed cannot fit its 256 KiB: refused by the loader before it ran, in one line naming
+        // both figures; Init says it did not start it; the supervisor reports it once and never restarts it.
+        string refusal = Assert.Single(lines, l => l.StartsWith("loader: refused 'squeezed': needs ", StringComparison.Ordinal));
+        Match figures = Regex.Match(refusal, @"^loader: refused 'squeezed': needs (?<need>\d+) KiB \(image \d+, stack and arguments \d+, first heap \d+, page tables \d+, kernel \d+\), its limit is 256 KiB$");
+        Assert.True(figures.Success, refusal);
+        Assert.True(int.Parse(figures.Groups["need"].Value) > 256, refusal);
+        Assert.Single(lines, l => l == "[init] init: squeezed not started: error -4");
+        Assert.Single(lines, l => l == "[supervisor] supervisor: squeezed was never started (its start was refused); not restarting it");
+        Assert.DoesNotContain(lines, l => l.Contains("restarted squeezed", StringComparison.Ordinal) || l.Contains("cannot restart squeezed", StringComparison.Ordinal));
+        Assert.Contains("[client] client: list: 0 squeezed given-up 0 0 0 0 0", lines);
         ServerLog.AssertKernelHealthy(lines);
     }
 }

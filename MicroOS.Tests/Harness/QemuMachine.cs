@@ -127,7 +127,7 @@ public sealed class QemuMachine : IDisposable
         _consolePump = Task.Run(() => PumpLines(new System.Net.Sockets.NetworkStream(socket, ownsSocket: false), _console));
     }
 
-    // The SMBIOS system product name grub.cfg checks before loading the test-only images
+    // The SMBIOS system product name the loader (BiosLoader.asm) and grub.cfg check before loading the test-only images
     // (MicroOS.Build.csproj's TestOnlyImage; a plain boot does without them).
     public const string TestImagesSmbios = "type=1,product=MicroOS test images";
 
@@ -138,6 +138,8 @@ public sealed class QemuMachine : IDisposable
             args.AddRange(new[] { "-bios", RepoPaths.OvmfFirmware });
         if (options.CountInstructions)
             args.AddRange(new[] { "-icount", "shift=0" });
+        if (options.RtcBase != null)
+            args.AddRange(new[] { "-rtc", $"base={options.RtcBase},clock=vm" });
         args.AddRange(new[]
         {
             "-cpu", options.Cpu,
@@ -155,8 +157,6 @@ public sealed class QemuMachine : IDisposable
             "-monitor", "none",
             "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-            // GRUB loads the test-only server images (probe, conformance, ...) only when asked (grub.cfg).
-            "-smbios", TestImagesSmbios,
         });
         if (options.Disk != null)
         {
@@ -165,6 +165,9 @@ public sealed class QemuMachine : IDisposable
             string drive = $"file={options.Disk.Replace(",", ",,")},format=raw,if=ide,index=0,media=disk";
             args.AddRange(new[] { "-drive", options.DiskSnapshot ? drive + ",snapshot=on" : drive, "-boot", "order=d" });
         }
+        // The loader (and GRUB) reads the test-only server images (probe, conformance, ...) only when asked.
+        if (options.TestImages)
+            args.AddRange(new[] { "-smbios", TestImagesSmbios });
         // QEMU rejects an empty fw_cfg string; no file at all means "no extra options" to the kernel.
         // A comma would end QEMU's option value, so it is doubled (QEMU's escape).
         if (options.CommandLine.Length > 0)

@@ -31,6 +31,10 @@ public sealed record QemuOptions
     // Boot through OVMF (UEFI) instead of SeaBIOS.
     public bool Uefi { get; init; }
 
+    // The CMOS clock's start (QEMU -rtc base=..., e.g. "2031-05-06T07:08:09"), advancing with the
+    // guest's own clock (clock=vm); null: QEMU's default, the host's UTC time.
+    public string? RtcBase { get; init; }
+
     // A raw disk image attached as the IDE primary master (0x1F0, IRQ 14: the ata driver's; the CD
     // stays the secondary master and the boot device). Null: no disk, as every test before issue 13.
     // Harness/FatImage.cs makes FAT images for it.
@@ -39,6 +43,10 @@ public sealed record QemuOptions
     // The disk is read-only for the test: QEMU writes to a temporary overlay (`snapshot=on`) and the
     // image file is left as it was, so one image can serve several tests.
     public bool DiskSnapshot { get; init; }
+
+    // Sets the SMBIOS product name that makes the loader (and GRUB) read the test-only server images
+    // (QemuMachine.TestImagesSmbios). Off: a plain boot's modules, as on VMware or real hardware.
+    public bool TestImages { get; init; } = true;
 
     // Another ISO than the build's iso/MicroOS.iso (NewServerTests boots one with a generated server).
     public string? Iso { get; init; }

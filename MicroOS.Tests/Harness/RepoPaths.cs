@@ -24,6 +24,18 @@ public static class RepoPaths
         }
     }
 
+    // The same system with GRUB as the BIOS loader (`./microos run --grub`): for comparisons.
+    public static string GrubIso
+    {
+        get
+        {
+            string iso = Path.Combine(Root, "iso", "MicroOS-grub.iso");
+            if (!File.Exists(iso))
+                throw new FileNotFoundException($"{iso} does not exist: run ./microos build first", iso);
+            return iso;
+        }
+    }
+
     private static string FindRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir != null; dir = dir.Parent)

@@ -44,6 +44,36 @@ public sealed class VmwareConfigTests
         Assert.Equal(Path.GetFileName(RepoPaths.Iso), vmx[$"{device}.fileName"]);
     }
 
+    // The ISO the .vmx names is bootable under VMware's BIOS through MicroOS's loader and under UEFI
+    // through GRUB: its El Torito catalog (xorriso's report) has both entries, the BIOS one loading
+    // /boot/loader.bin (BiosLoaderTests boots that path in QEMU).
+    [Fact]
+    public void TheIsoItNamesHasTheLoaderAsItsBiosBootImageAndGrubForUefi()
+    {
+        string iso = Path.Combine(RepoPaths.Root, "iso", ReadVmx()["ide1:0.fileName"]);
+        string report = ElToritoReport(iso);
+        // `El Torito boot img :   1  BIOS  y   none ...` and `El Torito img path :   1  /boot/loader.bin`
+        string Platform(string n) => Regex.Match(report, $@"^El Torito boot img :\s+{n}\s+(\S+)\s+y\s", RegexOptions.Multiline).Groups[1].Value;
+        string PathOf(string n) => Regex.Match(report, $@"^El Torito img path :\s+{n}\s+(\S+)", RegexOptions.Multiline).Groups[1].Value;
+        Assert.True(Platform("1") == "BIOS", $"no bootable BIOS entry first in {iso}:\n{report}");
+        Assert.Equal("/boot/loader.bin", PathOf("1"));
+        Assert.Equal("UEFI", Platform("2"));
+        Assert.Equal("/efi.img", PathOf("2"));
+    }
+
+    // xorriso's report of the ISO's El Torito catalog (its errors appended).
+    private static string ElToritoReport(string iso)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("xorriso") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { "-indev", iso, "-report_el_torito", "plain" })
+            start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        string report = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return report + stderr.Result;
+    }
+
     // serial1 is COM2, the kernel log (docs/console.md): a file beside the .vmx. serial0 is COM1, the
     // serial driver's line (the shell's): present, so COM2 is serial1, and written to another file.
     [Fact]

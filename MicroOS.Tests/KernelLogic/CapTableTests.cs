@@ -183,4 +183,40 @@ public sealed class CapTableTests
             Assert.Equal(count, t.Count);
         }
     }
+    // A lent capability returns to its lender's slot only while the lender's table still belongs to the
+    // same lender: the kernel recycles tables, and a table that passed to a new process must not
+    // receive the loans of the one before (issue 14). Identity is the owner's id, not the table object.
+    [Fact]
+    public void ALoanReturnsOnlyToTheSameLenderNeverToTheNextOwnerOfItsTable()
+    {
+        var (lender, borrower, _) = ThreeProcesses();
+        lender.OwnerId = 5;
+        borrower.OwnerId = 6;
+        CapSlot lent = Original(lender, 2);
+        CapSlot destination = borrower.At(3);
+        CapTable.Move(lent, destination);
+        destination.ReturnTo = lender.At(2);
+        destination.LenderId = lender.OwnerId;
+
+        // The same lender: the cap comes back.
+        borrower.ReturnLent();
+        Assert.NotNull(lender.Lookup(2));
+        Assert.Null(borrower.Lookup(3));
+
+        // Lent again; the lender ends and its table goes to a new process (a new id) before the
+        // borrower ends: the loan stays with the borrower, whose end deletes it.
+        CapTable.Move(lender.At(2), destination);
+        destination.ReturnTo = lender.At(2);
+        destination.LenderId = 5;
+        lender.OwnerId = 0;                 // ended: the table is free
+        borrower.ReturnLent();
+        Assert.Null(lender.Lookup(2));
+        lender.OwnerId = 9;                 // recycled for another process
+        borrower.ReturnLent();
+        Assert.Null(lender.Lookup(2));
+        Assert.NotNull(borrower.Lookup(3));
+        borrower.DeleteAll();
+        Assert.Null(borrower.Lookup(3));
+        Assert.Equal(0, lender.Count);
+    }
 }

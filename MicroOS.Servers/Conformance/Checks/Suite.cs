@@ -31,10 +31,15 @@ namespace MicroOS.Conformance
             Group("Linq", &Linq.Run);
             Group("Types", &Types.Run);
             Group("Math", &MathChecks.Run);
+            Group("Encoding", &Encodings.Run);
+            Group("Binary", &Binary.Run);
+            Group("Time", &Time.Run);
             // Needs caught exceptions: on when the arguments say `exceptions` (the conformance line of
             // MicroOS.Build/boot-manifest.txt; the boot test passes the same arguments to the host).
             if (exceptions)
                 Group("Exceptional", &Exceptional.Run);
+            if (exceptions)
+                Group("Async", &Async.Run);
             write(string.Concat("conformance: done, ", Count.ToString(), " checks"));
         }
 

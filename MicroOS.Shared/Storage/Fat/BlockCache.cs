@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+
+namespace MicroOS.Shared.Storage.Fat
+{
+    // Write-back cache of volume sectors (the BPB's sector size, a whole number of device sectors).
+    // Metadata (boot sector, FSInfo, FATs, directories) and partial-sector file data live here; whole
+    // sectors of file data bypass it (ReadDirect/WriteDirect) but stay coherent with it: a direct read
+    // sees a cached dirty copy, a direct write replaces any cached copy. Dirty sectors reach the disk
+    // when evicted or at Flush, in sector order. Nothing here knows about FAT: every FAT copy is
+    // updated by FatTable writing each copy's sector.
+    internal sealed class BlockCache
+    {
+        private const int TargetBytes = 128 * 1024;
+        private const int MaxTransferBytes = 64 * 1024;   // one device request at most (BlockContract: 256 sectors)
+
+        private readonly IBlockDevice _device;
+        private readonly int _sectorSize;
+        private readonly int _ratio;                      // device sectors per volume sector
+        private readonly byte[] _data;
+        private readonly long[] _sector;                  // -1: slot empty
+        private readonly bool[] _dirty;
+        private readonly bool[] _used;                    // the clock's reference bit
+        private readonly Dictionary<long, int> _slotOf = new Dictionary<long, int>();
+        private int _hand;
+        private int _dirtyCount;
+
+        public long DeviceReads, DeviceWrites;
+
+        public BlockCache(IBlockDevice device, int sectorSize)
+        {
+            _device = device;
+            _sectorSize = sectorSize;
+            _ratio = sectorSize / device.SectorSize;
+            int slots = Math.Max(16, TargetBytes / sectorSize);
+            _data = new byte[slots * sectorSize];
+            _sector = new long[slots];
+            _dirty = new bool[slots];
+            _used = new bool[slots];
+            for (int i = 0; i < slots; i++)
+                _sector[i] = -1;
+        }
+
+        public int SectorSize => _sectorSize;
+
+        // The cached sector, read from the disk unless fill is false (the caller overwrites all of it).
+        public Span<byte> Get(long sector, bool fill = true)
+        {
+            int slot = SlotFor(sector, fill);
+            return new Span<byte>(_data, slot * _sectorSize, _sectorSize);
+        }
+
+        // As Get, and the sector will be written back.
+        public Span<byte> GetForWrite(long sector, bool fill = true)
+        {
+            int slot = SlotFor(sector, fill);
+            if (!_dirty[slot])
+            {
+                _dirty[slot] = true;
+                _dirtyCount++;
+            }
+            return new Span<byte>(_data, slot * _sectorSize, _sectorSize);
+        }
+
+        private int SlotFor(long sector, bool fill)
+        {
+            if (_slotOf.TryGetValue(sector, out int slot))
+            {
+                _used[slot] = true;
+                return slot;
+            }
+            slot = Victim();
+            if (fill)
+                DeviceRead(sector, 1, new Span<byte>(_data, slot * _sectorSize, _sectorSize));
+            else
+                new Span<byte>(_data, slot * _sectorSize, _sectorSize).Clear();
+            _sector[slot] = sector;
+            _slotOf[sector] = slot;
+            _used[slot] = true;
+            return slot;
+        }
+
+        private int Victim()
+        {
+            while (true)
+            {
+                int slot = _hand;
+                _hand = (_hand + 1) % _sector.Length;
+                if (_sector[slot] < 0)
+                    return slot;
+                if (_used[slot])
+                {
+                    _used[slot] = false;
+                    continue;
+                }
+                WriteBack(slot);
+                _slotOf.Remove(_sector[slot]);
+                _sector[slot] = -1;
+                return slot;
+            }
+        }
+
+        private void WriteBack(int slot)
+        {
+            if (!_dirty[slot])
+                return;
+            DeviceWrite(_sector[slot], 1, new ReadOnlySpan<byte>(_data, slot * _sectorSize, _sectorSize));
+            _dirty[slot] = false;
+            _dirtyCount--;
+        }
+
+        // Every dirty sector to the disk, lowest sector first (FATs before directories before data).
+        public void Flush()
+        {
+            while (_dirtyCount > 0)
+            {
+                int best = -1;
+                for (int i = 0; i < _sector.Length; i++)
+                    if (_dirty[i] && (best < 0 || _sector[i] < _sector[best]))
+                        best = i;
+                WriteBack(best);
+            }
+        }
+
+        public void ReadDirect(long sector, int count, Span<byte> destination)
+        {
+            DeviceRead(sector, count, destination);
+            for (int i = 0; i < count; i++)
+                if (_slotOf.TryGetValue(sector + i, out int slot) && _dirty[slot])
+                    new ReadOnlySpan<byte>(_data, slot * _sectorSize, _sectorSize).CopyTo(destination.Slice(i * _sectorSize, _sectorSize));
+        }
+
+        public void WriteDirect(long sector, int count, ReadOnlySpan<byte> source)
+        {
+            for (int i = 0; i < count; i++)
+                if (_slotOf.TryGetValue(sector + i, out int slot))
+                {
+                    if (_dirty[slot])
+                    {
+                        _dirty[slot] = false;
+                        _dirtyCount--;
+                    }
+                    _slotOf.Remove(sector + i);
+                    _sector[slot] = -1;
+                }
+            DeviceWrite(sector, count, source);
+        }
+
+        public void FlushDevice()
+        {
+            long r = _device.Flush();
+            if (r < 0)
+                throw FatFault.Device(r);
+        }
+
+        private void DeviceRead(long sector, int count, Span<byte> destination)
+        {
+            int perRequest = MaxTransferBytes / _sectorSize;
+            for (int done = 0; done < count; done += perRequest)
+            {
+                int n = Math.Min(perRequest, count - done);
+                long r = _device.Read((sector + done) * _ratio, n * _ratio, destination.Slice(done * _sectorSize, n * _sectorSize));
+                DeviceReads++;
+                if (r < 0)
+                    throw FatFault.Device(r);
+            }
+        }
+
+        private void DeviceWrite(long sector, int count, ReadOnlySpan<byte> source)
+        {
+            int perRequest = MaxTransferBytes / _sectorSize;
+            for (int done = 0; done < count; done += perRequest)
+            {
+                int n = Math.Min(perRequest, count - done);
+                long r = _device.Write((sector + done) * _ratio, n * _ratio, source.Slice(done * _sectorSize, n * _sectorSize));
+                DeviceWrites++;
+                if (r < 0)
+                    throw FatFault.Device(r);
+            }
+        }
+    }
+}
