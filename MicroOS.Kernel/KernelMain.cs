@@ -73,6 +73,7 @@ namespace MicroOS.Kernel
             Log.WriteLine(string.Concat("boot: kernel entered at TSC ", BootStub.EntryTsc().ToString(),
                 " (under -icount shift=0: guest instructions since reset)"));
             Protections.Enable();
+            Time.Clock.ReadBootTime();
             if (!options.Has("quiet"))
             {
                 foreach (MemoryRegion r in boot.MemoryMap)
@@ -125,6 +126,7 @@ namespace MicroOS.Kernel
                     Log.WriteLine("idle: nothing left to run");
                     QemuDebugExit.Exit(QemuExitCode.Success);
                 }
+                Time.Clock.ReportOnce();
                 ContextSwitch.WaitForInterrupt();
             }
         }

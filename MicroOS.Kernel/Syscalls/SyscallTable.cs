@@ -83,6 +83,7 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.FrameUnmap,         "frame_unmap",         CapRights.None, &FrameSyscalls.Unmap),
             R(Syscall.ProcessSetDeathNotification, "process_set_death_notification", CapType.Process, CapRights.Manage, &ProcessCapSyscalls.SetDeathNotification),
             R(Syscall.NotificationSignalAfter, "notification_signal_after", CapType.Notification, CapRights.Write, &NotificationSyscalls.SignalAfter),
+            R(Syscall.ClockRead,          "clock_read",          CapRights.None, &ClockSyscalls.Read),
         };
 
         // Called once before the first process starts. A bad table is a kernel build error: panic.

@@ -11,7 +11,8 @@ namespace MicroOS.Kernel.Tasks
     // Why an upcall, and why so narrow: ILC's code relies on the hardware for two checks. A null
     // dereference is an access at (or a field offset past) address 0, and an unsigned or a
     // signed `x / 0` is a bare `div`, so #PF below 4096 and #DE are how C# raises
-    // NullReferenceException and DivideByZeroException. NativeAOT does the same on Linux with
+    // NullReferenceException and DivideByZeroException (or OverflowException, for a #DE whose
+    // divisor is not zero: int.MinValue / -1; Arch/X64/DivideFault.cs). NativeAOT does the same on Linux with
     // signals: the faulting instruction becomes the throw site. Everything else (#GP, #UD, a #PF
     // anywhere else, a fault outside the image's managed code, e.g. in an assembly helper) means
     // the program is broken or hostile and still kills it: the runtime could only die more slowly.
@@ -56,6 +57,8 @@ namespace MicroOS.Kernel.Tasks
                 return false;
             if (!StackIsUsable(process, frame->Rsp))
                 return false;
+            if (kind == FaultKind.DivideByZero && DivideFault.DivisorIsNonZero(frame))
+                kind = FaultKind.Overflow;      // int.MinValue / -1: .NET's OverflowException
 
             process.FaultUpcallArmed = false;
             frame->Rdi = (ulong)kind;

@@ -37,13 +37,21 @@ namespace System
 
         public static void Copy(Array source, Array destination, int length) => Copy(source, 0, destination, 0, length);
 
+        // Checked in .NET's order: nulls (ArgumentNullException), element types, then a negative
+        // length or index (ArgumentOutOfRangeException), then a range past either end (ArgumentException).
         public static void Copy(Array source, int sourceIndex, Array destination, int destinationIndex, int length)
         {
+            if (source == null) throw new ArgumentNullException("sourceArray");
+            if (destination == null) throw new ArgumentNullException("destinationArray");
             if (source.GetMethodTable() != destination.GetMethodTable())
                 ThrowHelpers.ThrowArrayTypeMismatchException();
-            if (length < 0 || sourceIndex < 0 || destinationIndex < 0 ||
-                sourceIndex + length > source.Length || destinationIndex + length > destination.Length)
-                ThrowHelpers.ThrowArgumentOutOfRangeException();
+            if (length < 0) throw new ArgumentOutOfRangeException("length", "Non-negative number required.");
+            if (sourceIndex < 0) throw new ArgumentOutOfRangeException("sourceIndex", "Number was less than the array's lower bound in the first dimension.");
+            if (destinationIndex < 0) throw new ArgumentOutOfRangeException("destinationIndex", "Number was less than the array's lower bound in the first dimension.");
+            if ((uint)(sourceIndex + length) > (uint)source.Length)
+                throw new ArgumentException("Source array was not long enough. Check the source index, length, and the array's lower bounds.", "sourceArray");
+            if ((uint)(destinationIndex + length) > (uint)destination.Length)
+                throw new ArgumentException("Destination array was not long enough. Check the destination index, length, and the array's lower bounds.", "destinationArray");
             uint elementSize = source.GetMethodTable()->ComponentSize;
             Buffer.Memmove(
                 ref Unsafe.Add(ref destination.GetArrayDataReference(), (nint)(destinationIndex * elementSize)),

@@ -25,25 +25,27 @@ namespace System
     {
         public SystemException() { }
         public SystemException(string message) : base(message) { }
+        public SystemException(string message, Exception innerException) : base(message, innerException) { }
         public override string TypeName => "System.SystemException";
     }
 
-    public class ArgumentException : SystemException
+    public partial class ArgumentException : SystemException
     {
         public ArgumentException() { }
         public ArgumentException(string message) : base(message) { }
+        public ArgumentException(string message, Exception innerException) : base(message, innerException) { }
         public ArgumentException(string message, string paramName) : base(string.Concat(message, " (Parameter '", paramName, "')")) { }
         public override string TypeName => "System.ArgumentException";
     }
 
-    public class ArgumentNullException : ArgumentException
+    public partial class ArgumentNullException : ArgumentException
     {
         public ArgumentNullException() : base("Value cannot be null.") { }
         public ArgumentNullException(string paramName) : base("Value cannot be null.", paramName) { }
         public override string TypeName => "System.ArgumentNullException";
     }
 
-    public class ArgumentOutOfRangeException : ArgumentException
+    public partial class ArgumentOutOfRangeException : ArgumentException
     {
         public ArgumentOutOfRangeException() : base("Specified argument was out of the range of valid values.") { }
         public ArgumentOutOfRangeException(string paramName) : base("Specified argument was out of the range of valid values.", paramName) { }
@@ -55,6 +57,7 @@ namespace System
     {
         public InvalidOperationException() { }
         public InvalidOperationException(string message) : base(message) { }
+        public InvalidOperationException(string message, Exception innerException) : base(message, innerException) { }
         public override string TypeName => "System.InvalidOperationException";
     }
 
@@ -96,15 +99,17 @@ namespace System
         public override string TypeName => "System.ArrayTypeMismatchException";
     }
 
-    public class OverflowException : SystemException
+    public class OverflowException : ArithmeticException
     {
         public OverflowException() : base("Arithmetic operation resulted in an overflow.") { }
+        public OverflowException(string message) : base(message) { }
         public override string TypeName => "System.OverflowException";
     }
 
-    public class DivideByZeroException : SystemException
+    public class DivideByZeroException : ArithmeticException
     {
         public DivideByZeroException() : base("Attempted to divide by zero.") { }
+        public DivideByZeroException(string message) : base(message) { }
         public override string TypeName => "System.DivideByZeroException";
     }
 
@@ -116,6 +121,7 @@ namespace System
 
     public class FormatException : SystemException
     {
+        public FormatException() : base("One of the identified items was in an invalid format.") { }
         public FormatException(string message) : base(message) { }
         public override string TypeName => "System.FormatException";
     }

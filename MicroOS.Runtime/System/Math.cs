@@ -175,10 +175,4 @@ namespace System
         internal static long ConvertToInt64Checked(double v) => v >= -9223372036854775808.0 && v < 9223372036854775808.0 ? (long)v : throw new OverflowException();
         internal static ulong ConvertToUInt64Checked(double v) => v > -1.0 && v < 18446744073709551616.0 ? (ulong)v : throw new OverflowException();
     }
-
-    public class ArithmeticException : SystemException
-    {
-        public ArithmeticException(string message) : base(message) { }
-        public override string TypeName => "System.ArithmeticException";
-    }
 }

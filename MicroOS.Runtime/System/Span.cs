@@ -91,12 +91,13 @@ namespace System
 
         public override string ToString() => ((ReadOnlySpan<T>)this).ToString();
 
+        // memmove: source and destination may overlap (a span copied onto a slice of itself), as
+        // in .NET; a destination that is too short is an ArgumentException.
         public void CopyTo(Span<T> destination)
         {
             if ((uint)_length > (uint)destination.Length)
-                ThrowHelpers.ThrowArgumentOutOfRangeException();
-            for (int i = 0; i < _length; i++)
-                Unsafe.Add(ref destination._reference, i) = Unsafe.Add(ref _reference, i);
+                ThrowHelpers.ThrowDestinationTooShort();
+            Buffer.Memmove(ref destination._reference, ref _reference, (nuint)_length);
         }
 
         public ref T GetPinnableReference() => ref (_length != 0) ? ref _reference : ref Unsafe.NullRef<T>();
@@ -196,12 +197,13 @@ namespace System
 
         public ref readonly T GetPinnableReference() => ref (_length != 0) ? ref _reference : ref Unsafe.NullRef<T>();
 
+        // memmove: source and destination may overlap (a span copied onto a slice of itself), as
+        // in .NET; a destination that is too short is an ArgumentException.
         public void CopyTo(Span<T> destination)
         {
             if ((uint)_length > (uint)destination.Length)
-                ThrowHelpers.ThrowArgumentOutOfRangeException();
-            for (int i = 0; i < _length; i++)
-                Unsafe.Add(ref destination._reference, i) = Unsafe.Add(ref _reference, i);
+                ThrowHelpers.ThrowDestinationTooShort();
+            Buffer.Memmove(ref destination._reference, ref _reference, (nuint)_length);
         }
 
         // A span of chars prints its characters; other spans print their type, as .NET does.

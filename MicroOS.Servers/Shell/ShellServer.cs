@@ -25,7 +25,7 @@ namespace MicroOS.Servers.Shell
         private static byte* s_ipc;
 
         private const string Usage =
-            "commands: help | echo TEXT | clear | uptime | mem | bench\n" +
+            "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
             "          crash NAME [null|wild|loop|exit] | ping NAME\n";
 
@@ -103,6 +103,11 @@ namespace MicroOS.Servers.Shell
                 case "uptime":
                     if (words.Length != 1) { Print("usage: uptime\n"); return; }
                     Uptime();
+                    return;
+                case "date":
+                    if (words.Length != 1) { Print("usage: date\n"); return; }
+                    Print(string.Concat("date: ", System.DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss"), " UTC (the CMOS clock at boot + the TSC at ",
+                        System.Diagnostics.Stopwatch.Frequency.ToString(), " Hz)\n"));
                     return;
                 case "mem":
                     if (words.Length != 1) { Print("usage: mem\n"); return; }

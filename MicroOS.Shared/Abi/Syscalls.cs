@@ -68,6 +68,7 @@ namespace MicroOS.Shared.Abi
         FrameUnmap = 51,        // (address) -> 0: unmaps the frame_map mapping that starts at address; the frame's memory stays the Frame's
         ProcessSetDeathNotification = 52, // (process cap, notification cap, bits != 0) -> 0: when the process ends (exit, fault, kill) the notification is signalled with bits
         NotificationSignalAfter = 53, // (notification cap with Write, milliseconds <= 1 day, bits != 0) -> 0: after at least that long the notification is signalled with bits; replaces its pending timer; 0 ms cancels it
+        ClockRead = 54,         // () -> 0, TSC Hz in rdi, UTC at TSC 0 in rsi, CMOS boot time in rdx, its TSC in r10 (100 ns ticks since 0001-01-01); WouldBlock while the TSC is measured
     }
 
     // thread_inspect's state (rdi).
@@ -86,6 +87,7 @@ namespace MicroOS.Shared.Abi
     {
         DivideByZero = 1,    // #DE: integer divide by zero (or quotient overflow)
         NullReference = 2,   // #PF at an address below 4096
+        Overflow = 3,        // #DE whose divisor is not zero: a quotient that does not fit (int.MinValue / -1)
     }
 
     public enum SyscallError : long

@@ -25,6 +25,7 @@ namespace MicroOS.Shared.User
             // is memory, and the kernel's fault upcall for the faults C# code expects as exceptions
             // (a null dereference, an integer division by zero) in this image's managed code.
             RuntimeHost.SetExceptionHooks(&UnhandledException, &ArmFaultUpcall);
+            RuntimeClock.SetSource(&ClockCounter, &ClockCalibration);
             Heap.PrepareOutOfMemory();
             ArmFaultUpcall();
             char[] chars = new char[(int)length];
@@ -53,6 +54,19 @@ namespace MicroOS.Shared.User
         }
 
         private static void Write(string text) => Sys.Write(text);
+
+        // DateTime.UtcNow, Stopwatch, Environment.TickCount64: the TSC, read in ring 3, and the
+        // kernel's calibration, asked once; in the first ~280 ms after boot the kernel is still
+        // measuring the TSC, so the first use waits for it.
+        private static long ClockCounter() => (long)Sys.ReadTimestamp();
+
+        private static bool ClockCalibration(long* hertz, long* utcAtZero)
+        {
+            long r;
+            while ((r = Sys.ClockRead(out *hertz, out *utcAtZero)) == (long)SyscallError.WouldBlock)
+                Sys.Sleep(10);
+            return r == 0;
+        }
 
         private static void ArmFaultUpcall() =>
             Sys.SetFaultHandler(RuntimeHost.FaultEntry, RuntimeHost.ManagedCodeStart, RuntimeHost.ManagedCodeEnd);

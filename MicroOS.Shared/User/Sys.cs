@@ -48,6 +48,16 @@ namespace MicroOS.Shared.User
             return (ulong)ticks;
         }
 
+        // The clock (clock_read): the TSC's frequency and the UTC time (100 ns ticks since 0001-01-01)
+        // at TSC zero; WouldBlock while the kernel still measures the TSC after boot.
+        public static long ClockRead(out long tscHertz, out long utcAtTscZero)
+        {
+            long r = Ipc.Syscall4(Syscall.ClockRead, 0, 0, 0, 0, out IpcRegisters regs);
+            tscHertz = (long)regs.A0;
+            utcAtTscZero = (long)regs.A1;
+            return r;
+        }
+
         // Arms (or, after a delivery, re-arms) the kernel's fault upcall (see ServerRuntime).
         public static long SetFaultHandler(ulong entry, ulong codeStart, ulong codeEnd) =>
             Raw((ulong)Syscall.SetFaultHandler, entry, codeStart, codeEnd, 0);

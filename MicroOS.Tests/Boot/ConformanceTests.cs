@@ -73,6 +73,8 @@ public sealed class ConformanceTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // MicroOS has no time zones (local time is UTC): the host run must agree.
+        start.Environment["TZ"] = "UTC";
         // `./microos build` builds the host program with the ISO (it is in MicroOS.sln), so both come
         // from the same sources; without that build, `dotnet run` builds it here.
         string built = Path.Combine(RepoPaths.Root, "tools", "Conformance.Host", "bin", "Debug", "net10.0", "Conformance.Host.dll");

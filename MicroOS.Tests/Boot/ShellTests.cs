@@ -16,7 +16,7 @@ public sealed class ShellTests
     public const string Banner = "MicroOS shell. Type help.";
     private static readonly string[] Usage =
     {
-        "commands: help | echo TEXT | clear | uptime | mem | bench",
+        "commands: help | echo TEXT | clear | uptime | date | mem | bench",
         "          ps | caps PID|NAME | kill PID|NAME | restart NAME",
         "          crash NAME [null|wild|loop|exit] | ping NAME",
     };

@@ -138,6 +138,8 @@ public sealed class QemuMachine : IDisposable
             args.AddRange(new[] { "-bios", RepoPaths.OvmfFirmware });
         if (options.CountInstructions)
             args.AddRange(new[] { "-icount", "shift=0" });
+        if (options.RtcBase != null)
+            args.AddRange(new[] { "-rtc", $"base={options.RtcBase},clock=vm" });
         args.AddRange(new[]
         {
             "-cpu", options.Cpu,

@@ -40,6 +40,10 @@ public sealed record QemuOptions
     // image file is left as it was, so one image can serve several tests.
     public bool DiskSnapshot { get; init; }
 
+    // The CMOS clock's start (QEMU -rtc base=..., e.g. "2031-05-06T07:08:09"), advancing with the
+    // guest's own clock (clock=vm); null: QEMU's default, the host's UTC time.
+    public string? RtcBase { get; init; }
+
     // Another ISO than the build's iso/MicroOS.iso (NewServerTests boots one with a generated server).
     public string? Iso { get; init; }
 }

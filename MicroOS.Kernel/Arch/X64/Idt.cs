@@ -93,6 +93,7 @@ namespace MicroOS.Kernel.Arch.X64
             if (vector == Pic.VectorBase + Pit.Irq)
             {
                 Pic.EndInterrupt(Pit.Irq);
+                Time.Clock.OnTimerTick();
                 Tasks.Scheduler.OnTimerTick(frame->FromUserMode);
             }
             else if (vector >= Pic.VectorBase && vector < Pic.VectorBase + 16)

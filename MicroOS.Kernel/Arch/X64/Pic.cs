@@ -48,14 +48,15 @@ namespace MicroOS.Kernel.Arch.X64
     {
         public const int Irq = 0;
         public const int HertzRate = 100;
-        private const uint InputHertz = 1193182;
+        public const uint InputHertz = 1193182;
+        // A tick lasts Divisor / InputHertz seconds (10.0007 ms): Time/Clock.cs measures the TSC with it.
+        public const uint Divisor = InputHertz / HertzRate;
 
         public static void Initialize()
         {
-            uint divisor = InputHertz / HertzRate;
             Cpu.OutB(0x43, 0x36);               // channel 0, lobyte/hibyte, mode 3 (square wave)
-            Cpu.OutB(0x40, (byte)divisor);
-            Cpu.OutB(0x40, (byte)(divisor >> 8));
+            Cpu.OutB(0x40, unchecked((byte)Divisor));
+            Cpu.OutB(0x40, (byte)(Divisor >> 8));
             Pic.Unmask(Irq);
         }
     }

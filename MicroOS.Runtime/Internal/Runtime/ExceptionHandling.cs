@@ -28,7 +28,7 @@ namespace Internal.Runtime
         private const int CatchCall = 0, FinallyCall = 1, FilterCall = 2;
 
         // Fault kinds of the kernel's upcall: must match MicroOS.Shared.Abi.FaultKind.
-        private const int FaultDivideByZero = 1, FaultNullReference = 2;
+        private const int FaultDivideByZero = 1, FaultNullReference = 2, FaultOverflow = 3;
 
         // Lives in the dispatcher's stack frame while its funclet runs.
         internal struct FuncletCall
@@ -89,7 +89,9 @@ namespace Internal.Runtime
                 context->Rip = *(ulong*)context->Rsp;
                 context->Rsp += 8;
             }
-            Exception e = kind == FaultDivideByZero ? new DivideByZeroException() : new NullReferenceException();
+            Exception e = kind == FaultDivideByZero ? new DivideByZeroException()
+                : kind == FaultOverflow ? new OverflowException()
+                : new NullReferenceException();
             e._throwIp = context->Rip;
             Dispatch(e, *context);
         }

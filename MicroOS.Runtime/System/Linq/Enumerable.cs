@@ -471,13 +471,3 @@ namespace System.Linq
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
-
-namespace System
-{
-    public static class Environment
-    {
-        // Servers are single-threaded (iterators ask for this to detect cross-thread use).
-        public static int CurrentManagedThreadId => 1;
-        public static string NewLine => "\n";
-    }
-}

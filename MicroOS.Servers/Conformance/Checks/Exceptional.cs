@@ -37,6 +37,55 @@ namespace MicroOS.Conformance
             C("exc.enum.parse", Catch(() => Enum.Parse<Color>(O("Purple")).ToString()));
             C("exc.finally", Finally());
             C("exc.message", Catch(() => throw new InvalidOperationException(O("custom"))));
+            Encodings.Errors(Catch);
+            // #DE with a non-zero divisor is OverflowException, with a zero one DivideByZeroException,
+            // whatever register or memory operand holds the divisor.
+            int[] divisors = O(new[] { -1, 0, 2 });
+            long[] longDivisors = O(new[] { -1L, 0L });
+            C("exc.divide.overflow", Catch(() => (O(int.MinValue) / O(-1)).ToString()) + " " + Catch(() => (O(long.MinValue) / O(-1L)).ToString()) + " " + Catch(() => (O(int.MinValue) % O(-1)).ToString()) + " " + Catch(() => (O(long.MinValue) % O(-1L)).ToString()));
+            C("exc.divide.memory", Catch(() => (O(int.MinValue) / divisors[0]).ToString()) + " " + Catch(() => (O(int.MinValue) / divisors[1]).ToString()) + " " + Catch(() => (O(int.MinValue) / divisors[2]).ToString()) + " " + Catch(() => (O(long.MinValue) / longDivisors[0]).ToString()) + " " + Catch(() => (O(long.MinValue) % longDivisors[1]).ToString()) + " " + Catch(() => (s_divisor.Value / s_divisor.By).ToString()));
+            C("exc.divide.zero", Catch(() => (O(int.MinValue) / O(0)).ToString()) + " " + Catch(() => (O(5u) / O(0u)).ToString()) + " " + Catch(() => (O(5UL) % O(0UL)).ToString()) + " " + Catch(() => (O((short)-32768) / O((short)-1)).ToString()) + " " + Catch(() => (O(sbyte.MinValue) / O((sbyte)-1)).ToString()) + " " + Catch(() => Math.DivRem(O(int.MinValue), O(-1)).ToString()) + " " + Catch(() => (O(-7) / O(-1)).ToString()));
+            C("exc.divide.checked", Catch(() => checked(O(int.MinValue) / O(-1)).ToString()) + " " + Catch(() => unchecked(O(long.MinValue) / O(-1L)).ToString()));
+            int[] five = O(new[] { 1, 2, 3, 4, 5 });
+            C("exc.array.copy", Catch(() => { Array.Copy(five, 0, new int[3], 0, 5); return "copied"; }) + " " + Catch(() => { Array.Copy(five, 3, new int[5], 0, 4); return "copied"; }) + " " + Catch(() => { Array.Copy(five, -1, new int[5], 0, 1); return "copied"; }) + " " + Catch(() => { Array.Copy(five, 0, new int[5], 0, -1); return "copied"; }) + " " + Catch(() => { Array.Copy(five, O<int[]>(null), 1); return "copied"; }) + " " + Catch(() => { Array.Copy(five, 2, five, 0, 3); return string.Join(",", five); }));
+            C("exc.span.copyto", Catch(() => { five.AsSpan().CopyTo(new int[4]); return "copied"; }) + " " + Catch(() => { ((ReadOnlySpan<int>)five).CopyTo(new int[2]); return "copied"; }) + " " + five.AsSpan().TryCopyTo(new int[4]));
+            string first = Catch(() => BadInit.Value.ToString());
+            string second = Catch(() => BadInit.Value.ToString());
+            Exception e1 = null, e2 = null;
+            try { _ = BadInit.Value; } catch (Exception e) { e1 = e; }
+            try { _ = BadInit.Value; } catch (Exception e) { e2 = e; }
+            C("exc.cctor", first + " | " + second + " | " + ReferenceEquals(e1, e2) + " " + (e1 is TypeInitializationException) + " " + (e1?.InnerException is InvalidOperationException) + " " + Catch(() => GoodInit.Value.ToString()));
+            C("exc.throwif", Catch(() => { ArgumentNullException.ThrowIfNull(O<object>(null)); return "ok"; }) + " " + Catch(() => { ArgumentNullException.ThrowIfNull(O<object>("x")); return "passed"; }) + " " + Catch(() => { ArgumentException.ThrowIfNullOrEmpty(O("")); return "passed"; }) + " " + Catch(() => { ArgumentException.ThrowIfNullOrEmpty(O<string>(null)); return "passed"; }) + " " + Catch(() => { ArgumentException.ThrowIfNullOrWhiteSpace(O(" \t")); return "passed"; }) + " " + Catch(() => { ArgumentException.ThrowIfNullOrWhiteSpace(O(" a")); return "passed"; }));
+            C("exc.throwif.range", Catch(() => { ArgumentOutOfRangeException.ThrowIfNegative(O(-1)); return "passed"; }) + " " + Catch(() => { ArgumentOutOfRangeException.ThrowIfNegative(O(0L)); return "passed"; }) + " " + Catch(() => { ArgumentOutOfRangeException.ThrowIfZero(O(0)); return "passed"; }) + " " + Catch(() => { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(O(0.0)); return "passed"; }) + " " + Catch(() => { ArgumentOutOfRangeException.ThrowIfGreaterThan(O(5), 4); return "passed"; }) + " " + Catch(() => { ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(O(4), 4); return "passed"; }) + " " + Catch(() => { ArgumentOutOfRangeException.ThrowIfLessThan(O(3), 4); return "passed"; }) + " " + Catch(() => { ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(O(5), 4); return "passed"; }) + " " + Catch(() => { ArgumentOutOfRangeException.ThrowIfEqual(O(4), 4); return "passed"; }) + " " + Catch(() => { ArgumentOutOfRangeException.ThrowIfNotEqual(O(4), 4); return "passed"; }));
+            C("exc.throwif.message", Message(() => ArgumentNullException.ThrowIfNull(O<string>(null))) + " | " + Message(() => ArgumentOutOfRangeException.ThrowIfNegative(O(-3))) + " | " + Message(() => ArgumentException.ThrowIfNullOrEmpty(O(""))));
+            C("exc.disposed", Catch(() => { ObjectDisposedException.ThrowIf(O(true), "x"); return "passed"; }) + " " + Catch(() => { ObjectDisposedException.ThrowIf(O(false), "x"); return "passed"; }) + " " + Catch(() => throw new ObjectDisposedException(O("Disk"))) + " " + (new ObjectDisposedException("Disk") is InvalidOperationException));
+            C("exc.arithmetic", Catch(() => { try { return (O(1) / O(0)).ToString(); } catch (ArithmeticException a) { return "arithmetic " + (a is DivideByZeroException); } }) + " " + Catch(() => { try { return checked(O(int.MaxValue) + 1).ToString(); } catch (ArithmeticException a) { return "arithmetic " + (a is OverflowException); } }));
+        }
+
+        private struct Divisor
+        {
+            public int Value;
+            public int By;
+        }
+
+        private static Divisor s_divisor = new Divisor { Value = int.MinValue, By = -1 };
+
+        private static class BadInit
+        {
+            public static readonly int Value = Fail();
+            private static int Fail() => O(true) ? throw new InvalidOperationException("init failed") : 1;
+        }
+
+        private static class GoodInit
+        {
+            public static readonly int Value = O(42);
+        }
+
+        // The message, its lines joined (ArgumentOutOfRangeException's has two).
+        private static string Message(Action a)
+        {
+            try { a(); return "no exception"; }
+            catch (Exception e) { return e.Message.Replace("\n", " / "); }
         }
 
         private static string Finally()
@@ -64,6 +113,10 @@ namespace MicroOS.Conformance
             catch (IndexOutOfRangeException) { return "IndexOutOfRangeException"; }
             catch (ArgumentOutOfRangeException) { return "ArgumentOutOfRangeException"; }
             catch (ArgumentNullException) { return "ArgumentNullException"; }
+            catch (TypeInitializationException e) { return "TypeInitializationException(" + e.InnerException?.Message + ")"; }
+            catch (ObjectDisposedException e) { return "ObjectDisposedException " + e.ObjectName; }
+            catch (System.Text.DecoderFallbackException e) { return "DecoderFallbackException " + e.Index; }
+            catch (System.Text.EncoderFallbackException e) { return "EncoderFallbackException " + e.Index; }
             catch (ArgumentException) { return "ArgumentException"; }
             catch (NullReferenceException) { return "NullReferenceException"; }
             catch (InvalidCastException) { return "InvalidCastException"; }

@@ -31,6 +31,9 @@ namespace MicroOS.Conformance
             Group("Linq", &Linq.Run);
             Group("Types", &Types.Run);
             Group("Math", &MathChecks.Run);
+            Group("Encoding", &Encodings.Run);
+            Group("Binary", &Binary.Run);
+            Group("Time", &Time.Run);
             // Needs caught exceptions: on when the arguments say `exceptions` (the conformance line of
             // MicroOS.Build/boot-manifest.txt; the boot test passes the same arguments to the host).
             if (exceptions)

@@ -43,5 +43,6 @@ namespace Internal.Runtime
         internal static void ThrowInvalidCastException() => throw new InvalidCastException();
         internal static void ThrowArrayTypeMismatchException() => throw new ArrayTypeMismatchException();
         internal static void ThrowOverflowException() => throw new OverflowException();
+        internal static void ThrowDestinationTooShort() => throw new ArgumentException("Destination is too short.", "destination");
     }
 }

@@ -57,10 +57,31 @@ namespace System.Buffers.Binary
         public static void WriteInt64BigEndian(Span<byte> s, long v) => WriteBE(s, (ulong)v, 8);
         public static void WriteUInt64BigEndian(Span<byte> s, ulong v) => WriteBE(s, v, 8);
 
-        public static bool TryReadInt32LittleEndian(ReadOnlySpan<byte> s, out int v)
+        public static bool TryReadInt16LittleEndian(ReadOnlySpan<byte> s, out short v)
         {
-            if (s.Length < 4) { v = 0; return false; }
-            v = (int)ReadLE(s, 4);
+            if (s.Length < 2) { v = 0; return false; }
+            v = (short)ReadLE(s, 2);
+            return true;
+        }
+
+        public static bool TryWriteInt16LittleEndian(Span<byte> s, short v)
+        {
+            if (s.Length < 2) return false;
+            WriteLE(s, (ulong)v, 2);
+            return true;
+        }
+
+        public static bool TryReadInt16BigEndian(ReadOnlySpan<byte> s, out short v)
+        {
+            if (s.Length < 2) { v = 0; return false; }
+            v = (short)ReadBE(s, 2);
+            return true;
+        }
+
+        public static bool TryWriteInt16BigEndian(Span<byte> s, short v)
+        {
+            if (s.Length < 2) return false;
+            WriteBE(s, (ulong)v, 2);
             return true;
         }
 
@@ -74,7 +95,28 @@ namespace System.Buffers.Binary
         public static bool TryWriteUInt16LittleEndian(Span<byte> s, ushort v)
         {
             if (s.Length < 2) return false;
-            WriteLE(s, v, 2);
+            WriteLE(s, (ulong)v, 2);
+            return true;
+        }
+
+        public static bool TryReadUInt16BigEndian(ReadOnlySpan<byte> s, out ushort v)
+        {
+            if (s.Length < 2) { v = 0; return false; }
+            v = (ushort)ReadBE(s, 2);
+            return true;
+        }
+
+        public static bool TryWriteUInt16BigEndian(Span<byte> s, ushort v)
+        {
+            if (s.Length < 2) return false;
+            WriteBE(s, (ulong)v, 2);
+            return true;
+        }
+
+        public static bool TryReadInt32LittleEndian(ReadOnlySpan<byte> s, out int v)
+        {
+            if (s.Length < 4) { v = 0; return false; }
+            v = (int)ReadLE(s, 4);
             return true;
         }
 
@@ -85,6 +127,115 @@ namespace System.Buffers.Binary
             return true;
         }
 
+        public static bool TryReadInt32BigEndian(ReadOnlySpan<byte> s, out int v)
+        {
+            if (s.Length < 4) { v = 0; return false; }
+            v = (int)ReadBE(s, 4);
+            return true;
+        }
+
+        public static bool TryWriteInt32BigEndian(Span<byte> s, int v)
+        {
+            if (s.Length < 4) return false;
+            WriteBE(s, (ulong)v, 4);
+            return true;
+        }
+
+        public static bool TryReadUInt32LittleEndian(ReadOnlySpan<byte> s, out uint v)
+        {
+            if (s.Length < 4) { v = 0; return false; }
+            v = (uint)ReadLE(s, 4);
+            return true;
+        }
+
+        public static bool TryWriteUInt32LittleEndian(Span<byte> s, uint v)
+        {
+            if (s.Length < 4) return false;
+            WriteLE(s, (ulong)v, 4);
+            return true;
+        }
+
+        public static bool TryReadUInt32BigEndian(ReadOnlySpan<byte> s, out uint v)
+        {
+            if (s.Length < 4) { v = 0; return false; }
+            v = (uint)ReadBE(s, 4);
+            return true;
+        }
+
+        public static bool TryWriteUInt32BigEndian(Span<byte> s, uint v)
+        {
+            if (s.Length < 4) return false;
+            WriteBE(s, (ulong)v, 4);
+            return true;
+        }
+
+        public static bool TryReadInt64LittleEndian(ReadOnlySpan<byte> s, out long v)
+        {
+            if (s.Length < 8) { v = 0; return false; }
+            v = (long)ReadLE(s, 8);
+            return true;
+        }
+
+        public static bool TryWriteInt64LittleEndian(Span<byte> s, long v)
+        {
+            if (s.Length < 8) return false;
+            WriteLE(s, (ulong)v, 8);
+            return true;
+        }
+
+        public static bool TryReadInt64BigEndian(ReadOnlySpan<byte> s, out long v)
+        {
+            if (s.Length < 8) { v = 0; return false; }
+            v = (long)ReadBE(s, 8);
+            return true;
+        }
+
+        public static bool TryWriteInt64BigEndian(Span<byte> s, long v)
+        {
+            if (s.Length < 8) return false;
+            WriteBE(s, (ulong)v, 8);
+            return true;
+        }
+
+        public static bool TryReadUInt64LittleEndian(ReadOnlySpan<byte> s, out ulong v)
+        {
+            if (s.Length < 8) { v = 0; return false; }
+            v = (ulong)ReadLE(s, 8);
+            return true;
+        }
+
+        public static bool TryWriteUInt64LittleEndian(Span<byte> s, ulong v)
+        {
+            if (s.Length < 8) return false;
+            WriteLE(s, (ulong)v, 8);
+            return true;
+        }
+
+        public static bool TryReadUInt64BigEndian(ReadOnlySpan<byte> s, out ulong v)
+        {
+            if (s.Length < 8) { v = 0; return false; }
+            v = (ulong)ReadBE(s, 8);
+            return true;
+        }
+
+        public static bool TryWriteUInt64BigEndian(Span<byte> s, ulong v)
+        {
+            if (s.Length < 8) return false;
+            WriteBE(s, (ulong)v, 8);
+            return true;
+        }
+
+        public static float ReadSingleLittleEndian(ReadOnlySpan<byte> s) => BitConverter.Int32BitsToSingle(ReadInt32LittleEndian(s));
+        public static float ReadSingleBigEndian(ReadOnlySpan<byte> s) => BitConverter.Int32BitsToSingle(ReadInt32BigEndian(s));
+        public static double ReadDoubleLittleEndian(ReadOnlySpan<byte> s) => BitConverter.Int64BitsToDouble(ReadInt64LittleEndian(s));
+        public static double ReadDoubleBigEndian(ReadOnlySpan<byte> s) => BitConverter.Int64BitsToDouble(ReadInt64BigEndian(s));
+        public static void WriteSingleLittleEndian(Span<byte> s, float v) => WriteInt32LittleEndian(s, BitConverter.SingleToInt32Bits(v));
+        public static void WriteSingleBigEndian(Span<byte> s, float v) => WriteInt32BigEndian(s, BitConverter.SingleToInt32Bits(v));
+        public static void WriteDoubleLittleEndian(Span<byte> s, double v) => WriteInt64LittleEndian(s, BitConverter.DoubleToInt64Bits(v));
+        public static void WriteDoubleBigEndian(Span<byte> s, double v) => WriteInt64BigEndian(s, BitConverter.DoubleToInt64Bits(v));
+
+        public static byte ReverseEndianness(byte v) => v;
+        public static sbyte ReverseEndianness(sbyte v) => v;
         public static ushort ReverseEndianness(ushort v) => (ushort)(v >> 8 | v << 8);
         public static short ReverseEndianness(short v) => (short)ReverseEndianness((ushort)v);
         public static uint ReverseEndianness(uint v) => v >> 24 | (v >> 8 & 0xFF00) | (v << 8 & 0xFF0000) | v << 24;
