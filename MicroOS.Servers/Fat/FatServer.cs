@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using System.Text;
 using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
 using MicroOS.Shared.Storage;
@@ -26,6 +27,9 @@ namespace MicroOS.Servers.Fat
         private static FsMountError s_mountError = FsMountError.NoDisk;
         private static readonly Sessions s_sessions = new Sessions();
         private static readonly List<FatEntryInfo> s_entries = new List<FatEntryInfo>();
+        // Strict: a malformed sequence throws (DecoderFallbackException) instead of becoming U+FFFD,
+        // so a path the client did not mean is refused (InvalidPath), never looked up.
+        private static readonly Encoding s_utf8 = new UTF8Encoding(false, true);
 
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
@@ -259,9 +263,9 @@ namespace MicroOS.Servers.Fat
                         Answer(ref m, label, (FsError)free);
                         return;
                     }
-                    int n = Utf8.Encode(v.Label, s_ipc, 64);
+                    int n = s_utf8.GetBytes(v.Label, new Span<byte>(s_ipc, FileSystemContract.MaxData));
                     m = new Message(label, v.ClusterCount, (ulong)free, (ulong)v.BytesPerCluster, (ulong)(int)v.Type);
-                    m.Tag = MessageTag.Of(label, n < 0 ? 0 : n);
+                    m.Tag = MessageTag.Of(label, n);
                     return;
                 }
                 default:
@@ -283,21 +287,17 @@ namespace MicroOS.Servers.Fat
             }
             int at = 0, count = 0;
             ulong index = start;
-            var name = new byte[FatPath.MaxComponent * 3];
             for (; index < (ulong)s_entries.Count; index++)
             {
                 FatEntryInfo info = s_entries[(int)index];
-                int nameLength;
-                fixed (byte* p = name)
-                    nameLength = Utf8.Encode(info.Name, p, name.Length);
-                if (nameLength < 0 || at + 15 + nameLength > FileSystemContract.MaxData)
+                int nameLength = s_utf8.GetByteCount(info.Name);
+                if (at + 15 + nameLength > FileSystemContract.MaxData)
                     break;
                 s_ipc[at] = info.Attributes;
                 WriteLe(at + 1, (ulong)info.Length, 8);
                 WriteLe(at + 9, info.LastWrite, 4);
                 WriteLe(at + 13, (ulong)nameLength, 2);
-                for (int i = 0; i < nameLength; i++)
-                    s_ipc[at + 15 + i] = name[i];
+                s_utf8.GetBytes(info.Name, new Span<byte>(s_ipc + at + 15, nameLength));
                 at += 15 + nameLength;
                 count++;
             }
@@ -328,10 +328,15 @@ namespace MicroOS.Servers.Fat
                 error = FsError.NameTooLong;
                 return null;
             }
-            string path = Utf8.Decode(s_ipc + start, length);
-            if (path == null)
+            try
+            {
+                return s_utf8.GetString(new ReadOnlySpan<byte>(s_ipc + start, length));
+            }
+            catch (ArgumentException)
+            {
                 error = FsError.InvalidPath;
-            return path;
+                return null;
+            }
         }
 
         // W0 = 0 or the error; W1 = what Corrupt or DeviceError found.

@@ -1,3 +1,5 @@
+using System;
+
 namespace MicroOS.Shared.Storage.Fat
 {
     // A FAT date and time: date = (year - 1980) << 9 | month << 5 | day; time = hours << 11 |
@@ -23,10 +25,13 @@ namespace MicroOS.Shared.Storage.Fat
         public uint Packed => (uint)Date << 16 | Time;
     }
 
-    // Where the library reads the time: the one function to change when the runtime's clock
-    // arrives (DateTime). Until then every timestamp is the fixed epoch below.
+    // Where the library reads the time: DateTime.Now (in MicroOS the CMOS clock, no time zone).
     internal static class FatClock
     {
-        public static FatTimestamp Now() => FatTimestamp.From(2026, 1, 1, 0, 0, 0);
+        public static FatTimestamp Now()
+        {
+            DateTime t = DateTime.Now;
+            return FatTimestamp.From(t.Year, t.Month, t.Day, t.Hour, t.Minute, t.Second);
+        }
     }
 }
