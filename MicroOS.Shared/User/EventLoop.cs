@@ -404,7 +404,23 @@ namespace MicroOS.Shared.User
         public IpcException(string operation, long error)
             : base(string.Concat(operation, " failed: ", Name(error), " (", error.ToString(), ")")) => Error = error;
 
-        private static string Name(long error) => ((SyscallError)error).ToString();
+        // (MicroOS.Shared is not built with the TypeNames generator: no Enum.ToString here.)
+        private static string Name(long error) => (SyscallError)error switch
+        {
+            SyscallError.UnknownSyscall => "UnknownSyscall",
+            SyscallError.InvalidArgument => "InvalidArgument",
+            SyscallError.BadAddress => "BadAddress",
+            SyscallError.OutOfMemory => "OutOfMemory",
+            SyscallError.InvalidCapability => "InvalidCapability",
+            SyscallError.WrongType => "WrongType",
+            SyscallError.MissingRight => "MissingRight",
+            SyscallError.OutOfRange => "OutOfRange",
+            SyscallError.ObjectGone => "ObjectGone",
+            SyscallError.WouldBlock => "WouldBlock",
+            SyscallError.SlotOccupied => "SlotOccupied",
+            SyscallError.NoReplyTarget => "NoReplyTarget",
+            _ => "error",
+        };
 
         public override string TypeName => "MicroOS.Shared.User.IpcException";
     }
