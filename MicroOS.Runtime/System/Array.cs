@@ -4,7 +4,7 @@ using Internal.Runtime;
 namespace System
 {
     // Layout (a contract with ILC): MethodTable pointer, 32-bit length, padding, elements from offset 16.
-    public abstract unsafe class Array
+    public abstract unsafe partial class Array
     {
         private int _numComponents;
 

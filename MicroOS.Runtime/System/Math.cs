@@ -2,7 +2,7 @@ namespace System
 {
     // Math with .NET's results: Round is banker's rounding (to even) unless told otherwise, Abs of the
     // most negative integer throws OverflowException, Min/Max propagate NaN and order -0 below +0.
-    public static class Math
+    public static partial class Math
     {
         public const double PI = 3.14159265358979323846;
         public const double E = 2.7182818284590452354;

@@ -1,6 +1,6 @@
 namespace System
 {
-    public static class MemoryExtensions
+    public static partial class MemoryExtensions
     {
         // C# 14 lowers the built-in string -> ReadOnlySpan<char> conversion to this method, so it
         // must build the span itself (a conversion here would call itself).

@@ -205,6 +205,20 @@ namespace System
             return ok;
         }
 
+        public static bool TryParse<TEnum>(string value, bool ignoreCase, out TEnum result) where TEnum : struct, Enum
+        {
+            bool ok = System.Runtime.TypeNames.TryParseEnum(Internal.Runtime.MethodTable.Of<TEnum>(), value, out ulong bits, ignoreCase);
+            result = ok ? FromBits<TEnum>(bits) : default;
+            return ok;
+        }
+
+        public static TEnum Parse<TEnum>(string value, bool ignoreCase) where TEnum : struct, Enum
+        {
+            if (value == null) throw new ArgumentNullException("value");
+            return TryParse(value, ignoreCase, out TEnum result) ? result
+                : throw new ArgumentException(string.Concat("Requested value '", value, "' was not found."));
+        }
+
         public static TEnum Parse<TEnum>(string value) where TEnum : struct, Enum
         {
             if (value == null) throw new ArgumentNullException("value");

@@ -35,7 +35,7 @@ namespace System
         }
     }
 
-    public struct SByte : IEquatable<sbyte>, IComparable<sbyte>, IComparable, IFormattable
+    public partial struct SByte : IEquatable<sbyte>, IComparable<sbyte>, IComparable, IFormattable
     {
         private sbyte m_value;
         public const sbyte MaxValue = 127;
@@ -63,7 +63,7 @@ namespace System
         }
     }
 
-    public struct Byte : IEquatable<byte>, IComparable<byte>, IComparable, IFormattable
+    public partial struct Byte : IEquatable<byte>, IComparable<byte>, IComparable, IFormattable
     {
         private byte m_value;
         public const byte MaxValue = 255;
@@ -91,7 +91,7 @@ namespace System
         }
     }
 
-    public struct Int16 : IEquatable<short>, IComparable<short>, IComparable, IFormattable
+    public partial struct Int16 : IEquatable<short>, IComparable<short>, IComparable, IFormattable
     {
         private short m_value;
         public const short MaxValue = 32767;
@@ -119,7 +119,7 @@ namespace System
         }
     }
 
-    public struct UInt16 : IEquatable<ushort>, IComparable<ushort>, IComparable, IFormattable
+    public partial struct UInt16 : IEquatable<ushort>, IComparable<ushort>, IComparable, IFormattable
     {
         private ushort m_value;
         public const ushort MaxValue = 65535;
@@ -147,7 +147,7 @@ namespace System
         }
     }
 
-    public struct Int32 : IEquatable<int>, IComparable<int>, IComparable, IFormattable
+    public partial struct Int32 : IEquatable<int>, IComparable<int>, IComparable, IFormattable
     {
         private int m_value;
         public const int MaxValue = 0x7fffffff;
@@ -175,7 +175,7 @@ namespace System
         }
     }
 
-    public struct UInt32 : IEquatable<uint>, IComparable<uint>, IComparable, IFormattable
+    public partial struct UInt32 : IEquatable<uint>, IComparable<uint>, IComparable, IFormattable
     {
         private uint m_value;
         public const uint MaxValue = 0xffffffff;
@@ -203,7 +203,7 @@ namespace System
         }
     }
 
-    public struct Int64 : IEquatable<long>, IComparable<long>, IComparable, IFormattable
+    public partial struct Int64 : IEquatable<long>, IComparable<long>, IComparable, IFormattable
     {
         private long m_value;
         public const long MaxValue = 0x7fffffffffffffff;
@@ -231,7 +231,7 @@ namespace System
         }
     }
 
-    public struct UInt64 : IEquatable<ulong>, IComparable<ulong>, IComparable, IFormattable
+    public partial struct UInt64 : IEquatable<ulong>, IComparable<ulong>, IComparable, IFormattable
     {
         private ulong m_value;
         public const ulong MaxValue = 0xffffffffffffffff;

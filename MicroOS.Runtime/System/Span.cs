@@ -49,6 +49,7 @@ namespace System
 
         public int Length => _length;
         public bool IsEmpty => _length == 0;
+        public static Span<T> Empty => default;
 
         public ref T this[int index]
         {
@@ -170,6 +171,14 @@ namespace System
 
         public int Length => _length;
         public bool IsEmpty => _length == 0;
+        public static ReadOnlySpan<T> Empty => default;
+
+        public bool TryCopyTo(Span<T> destination)
+        {
+            if (destination.Length < _length) return false;
+            CopyTo(destination);
+            return true;
+        }
 
         public ref readonly T this[int index]
         {

@@ -52,6 +52,9 @@ namespace Internal.Runtime
             return counter / f * unitsPerSecond + counter % f * unitsPerSecond / f;
         }
 
+        // The counter for seeding (Random, Guid.NewGuid): 0 in an image without a clock, never a throw.
+        public static long CounterOrZero() => s_counter == null ? 0 : s_counter();
+
         public static long UtcTicks()
         {
             long counter = Counter();       // first: it calibrates, which sets s_utcAtZero

@@ -5,7 +5,7 @@ namespace System.Linq
 {
     // A small LINQ to Objects: the common operators with .NET's semantics (deferred execution,
     // stable OrderBy/ThenBy, InvalidOperationException on empty First/Single/Min/Max).
-    public static class Enumerable
+    public static partial class Enumerable
     {
         private static InvalidOperationException NoElements() => new InvalidOperationException("Sequence contains no elements");
 

@@ -167,7 +167,7 @@ namespace System.Runtime
         internal static ulong[] Values(MethodTable* type) => RequireEnum(type).Values;
 
         // Enum.TryParse: names (case-sensitive), comma-separated names for any enum, or a number.
-        internal static bool TryParseEnum(MethodTable* type, string text, out ulong value)
+        internal static bool TryParseEnum(MethodTable* type, string text, out ulong value, bool ignoreCase = false)
         {
             value = 0;
             if (text == null) return false;
@@ -192,6 +192,9 @@ namespace System.Runtime
                 int found = -1;
                 for (int i = 0; i < e.Names.Length; i++)
                     if (e.Names[i] == part) { found = i; break; }
+                // As .NET: an exact match first, then (ignoreCase) one that differs only in case.
+                for (int i = 0; found < 0 && ignoreCase && i < e.Names.Length; i++)
+                    if (string.Equals(e.Names[i], part, StringComparison.OrdinalIgnoreCase)) found = i;
                 if (found < 0) { value = 0; return false; }
                 value |= e.Values[found];
             }

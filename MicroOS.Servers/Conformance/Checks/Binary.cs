@@ -11,7 +11,7 @@ namespace MicroOS.Conformance
     {
         public static void Run()
         {
-            for (int i = 0; i < 24; i++)
+            for (int i = 0; i < 40; i++)
             {
                 ulong v = Next();
                 byte[] b = new byte[8];

@@ -72,7 +72,7 @@ namespace MicroOS.Conformance
 
             // Random byte strings: biased towards lead and continuation bytes so most are ill-formed.
             byte[] pool = { 0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF };
-            for (int i = 0; i < 120; i++)
+            for (int i = 0; i < 240; i++)
             {
                 byte[] b = new byte[NextInt(9)];
                 for (int k = 0; k < b.Length; k++)
@@ -82,7 +82,7 @@ namespace MicroOS.Conformance
             }
             // Random strings with surrogates in any order.
             char[] cpool = { 'a', '\u00e9', '\u07ff', '\u0800', '\ud7ff', '\ud800', '\udbff', '\udc00', '\udfff', '\ue000', '\ufffd', '\uffff' };
-            for (int i = 0; i < 60; i++)
+            for (int i = 0; i < 120; i++)
             {
                 char[] c = new char[NextInt(6)];
                 for (int k = 0; k < c.Length; k++)

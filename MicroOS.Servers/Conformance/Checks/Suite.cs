@@ -34,6 +34,10 @@ namespace MicroOS.Conformance
             Group("Encoding", &Encodings.Run);
             Group("Binary", &Binary.Run);
             Group("Time", &Time.Run);
+            Group("Spans", &Spans.Run);
+            Group("Containers", &Containers.Run);
+            Group("Numbers", &Numbers.Run);
+            Group("Language", &Language.Run);
             // Needs caught exceptions: on when the arguments say `exceptions` (the conformance line of
             // MicroOS.Build/boot-manifest.txt; the boot test passes the same arguments to the host).
             if (exceptions)

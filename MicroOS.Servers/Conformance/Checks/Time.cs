@@ -53,7 +53,7 @@ namespace MicroOS.Conformance
             string[] bad = { "", "abc", "1:2:3:4:5:6", "24:00", "00:60", "1.2.3", "00:00:00.12345678", ":", "1:" };
             for (int i = 0; i < bad.Length; i++)
                 C($"timespan.tryparse.bad#{i}", TimeSpan.TryParse(O(bad[i]), out TimeSpan q) + " " + q);
-            for (int i = 0; i < 40; i++)
+            for (int i = 0; i < 100; i++)
             {
                 long ticks = (long)(Next() >> 4) % 9_000_000_000_000_000L * (NextInt(2) == 0 ? 1 : -1) / (1L << NextInt(40));
                 var t = new TimeSpan(ticks);
@@ -83,7 +83,7 @@ namespace MicroOS.Conformance
             };
             for (int i = 0; i < fixedDates.Length; i++)
                 Formats($"datetime.format#{i}", fixedDates[i]);
-            for (int i = 0; i < 60; i++)
+            for (int i = 0; i < 140; i++)
             {
                 long ticks = (long)(Next() % (ulong)DateTime.MaxValue.Ticks);
                 var r = new DateTime(ticks, (DateTimeKind)NextInt(3));
@@ -110,7 +110,7 @@ namespace MicroOS.Conformance
                 DateTime p = DateTime.Parse(O(parse[i]), CultureInfo.InvariantCulture);
                 C($"datetime.parse#{i}", p.ToString("o") + " " + p.Kind + " " + DateTime.TryParse(parse[i], out DateTime q) + " " + q.Ticks);
             }
-            for (int i = 0; i < 30; i++)
+            for (int i = 0; i < 60; i++)
             {
                 var r = new DateTime((long)(Next() % (ulong)DateTime.MaxValue.Ticks), DateTimeKind.Utc);
                 string o = r.ToString("o");

@@ -1,7 +1,7 @@
 namespace System.Collections.Generic
 {
     // The BCL's List<T>, with its names and semantics for the members MicroOS uses.
-    public class List<T> : IList<T>, IReadOnlyList<T>
+    public partial class List<T> : IList<T>, IReadOnlyList<T>
     {
         private T[] _items;
         private int _size;

@@ -67,6 +67,16 @@ namespace System.Runtime.CompilerServices
     {
         public static int OffsetToStringData => sizeof(IntPtr) + sizeof(int);
 
+        // array[1..^1] and list patterns with a slice (`[var first, .. var rest]`) on arrays.
+        public static T[] GetSubArray<T>(T[] array, Range range)
+        {
+            if (array == null) throw new ArgumentNullException("array");
+            (int offset, int length) = range.GetOffsetAndLength(array.Length);
+            T[] result = new T[length];
+            if (length > 0) Array.Copy(array, offset, result, 0, length);
+            return result;
+        }
+
         [Intrinsic]
         public static bool IsReferenceOrContainsReferences<T>() => throw null;
 

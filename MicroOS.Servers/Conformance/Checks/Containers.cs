@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using static MicroOS.Conformance.Suite;
+
+namespace MicroOS.Conformance
+{
+    // SortedDictionary, SortedList, SortedSet, LinkedList, PriorityQueue, the List and Array members
+    // beyond the basic ones, Lazy<T>, Tuple. Random operation sequences are replayed on each
+    // container and on a reference (a sorted List) so both the result and .NET's order show.
+    internal static class Containers
+    {
+        public static void Run()
+        {
+            Sorted();
+            Linked();
+            Priority();
+            Lists();
+            Arrays();
+            LazyAndTuple();
+        }
+
+        private static string Show<T>(IEnumerable<T> items) => "[" + string.Join(",", items) + "]";
+
+        private static void Sorted()
+        {
+            var sd = new SortedDictionary<string, int>();
+            foreach (string w in O("pear apple fig banana cherry apple date").Split(' '))
+                sd[w] = sd.TryGetValue(w, out int n) ? n + 1 : 1;
+            C("sorteddictionary.basic", Show(sd.Select(p => p.Key + "=" + p.Value)) + " " + sd.Count + " " + sd.ContainsKey("fig") + " " + sd.ContainsKey("kiwi") + " " + sd.ContainsValue(2) + " " + sd.First().Key + " " + sd.Last().Key);
+            sd.Remove(O("banana"));
+            sd.Add(O("aardvark"), 9);
+            C("sorteddictionary.edit", Show(sd.Keys) + " " + Show(sd.Values) + " " + sd.TryAdd("fig", 5) + " " + sd.TryAdd("zebra", 5) + " " + sd["zebra"]);
+            var sdDesc = new SortedDictionary<int, string>(Comparer<int>.Create((a, b) => b.CompareTo(a))) { [O(1)] = "one", [3] = "three", [2] = "two" };
+            C("sorteddictionary.comparer", Show(sdDesc.Select(p => p.Key + ":" + p.Value)));
+            var ss = new SortedSet<int>(O(new[] { 5, 1, 9, 3, 7, 3, 1 }));
+            C("sortedset.basic", Show(ss) + " " + ss.Count + " " + ss.Min + " " + ss.Max + " " + ss.Contains(7) + " " + ss.Add(4) + " " + ss.Add(4) + " " + ss.Remove(9) + " " + Show(ss) + " " + Show(ss.Reverse()));
+            var other = O(new[] { 3, 4, 10, 11 });
+            var u = new SortedSet<int>(ss); u.UnionWith(other);
+            var i = new SortedSet<int>(ss); i.IntersectWith(other);
+            var e = new SortedSet<int>(ss); e.ExceptWith(other);
+            var x = new SortedSet<int>(ss); x.SymmetricExceptWith(other);
+            C("sortedset.setops", Show(u) + " " + Show(i) + " " + Show(e) + " " + Show(x) + " " + ss.Overlaps(other) + " " + i.IsSubsetOf(ss) + " " + ss.IsSupersetOf(i) + " " + ss.SetEquals(new[] { 7, 5, 4, 3, 1 }) + " " + Show(ss.GetViewBetween(2, 6)) + " " + ss.RemoveWhere(v => v % 2 == 1) + " " + Show(ss));
+            var sl = new SortedList<int, string> { [O(30)] = "c", [10] = "a", [20] = "b" };
+            C("sortedlist.basic", Show(sl.Select(p => p.Key + p.Value)) + " " + sl.IndexOfKey(20) + " " + sl.IndexOfValue("c") + " " + sl.GetKeyAtIndex(0) + " " + sl.GetValueAtIndex(2) + " " + Show(sl.Keys) + " " + Show(sl.Values) + " " + sl.ContainsKey(15));
+            sl.RemoveAt(O(1));
+            sl.Add(15, "x");
+            C("sortedlist.edit", Show(sl.Select(p => p.Key + p.Value)) + " " + sl.Remove(99) + " " + sl.Count + " " + sl.TryGetValue(15, out string v15) + v15);
+            // Random operations against a reference.
+            for (int round = 0; round < 20; round++)
+            {
+                var dict = new SortedDictionary<int, int>();
+                var set = new SortedSet<int>();
+                var list = new SortedList<int, int>();
+                var log = new StringBuilder();
+                for (int op = 0; op < 40; op++)
+                {
+                    int k = NextInt(30);
+                    if (NextInt(3) == 0)
+                    {
+                        log.Append(dict.Remove(k) ? 'r' : '-').Append(set.Remove(k) ? 'r' : '-').Append(list.Remove(k) ? 'r' : '-');
+                    }
+                    else
+                    {
+                        dict[k] = op;
+                        log.Append(set.Add(k) ? 'a' : '=');
+                        list[k] = op;
+                    }
+                }
+                C($"sorted.random#{round}", log + " " + Show(dict.Select(p => p.Key + ":" + p.Value)) + " " + Show(set) + " " + (string.Join(",", list.Keys) == string.Join(",", set)) + " " + set.Count + " " + dict.Count);
+            }
+        }
+
+        private static void Linked()
+        {
+            var ll = new LinkedList<string>(O(new[] { "b", "c" }));
+            ll.AddFirst("a");
+            LinkedListNode<string> last = ll.AddLast("e");
+            ll.AddBefore(last, "d");
+            ll.AddAfter(ll.First, "a2");
+            C("linkedlist.add", Show(ll) + " " + ll.Count + " " + ll.First.Value + " " + ll.Last.Value + " " + ll.First.Next.Value + " " + ll.Last.Previous.Value + " " + (ll.First.Previous == null) + " " + (ll.Last.Next == null));
+            ll.Remove("a2");
+            ll.RemoveFirst();
+            ll.RemoveLast();
+            C("linkedlist.remove", Show(ll) + " " + ll.Contains("c") + " " + (ll.Find("c")?.Value) + " " + (ll.Find("zz") == null) + " " + (ll.FindLast("d").List == ll) + " " + ll.Remove("nope"));
+            var reversed = new List<string>();
+            for (LinkedListNode<string> n = ll.Last; n != null; n = n.Previous) reversed.Add(n.Value);
+            ll.Clear();
+            C("linkedlist.walk", Show(reversed) + " " + ll.Count + " " + (ll.First == null));
+            var rnd = new LinkedList<int>();
+            var reference = new List<int>();
+            for (int op = 0; op < 60; op++)
+            {
+                int v = NextInt(10);
+                switch (NextInt(4))
+                {
+                    case 0: rnd.AddFirst(v); reference.Insert(0, v); break;
+                    case 1: rnd.AddLast(v); reference.Add(v); break;
+                    case 2: rnd.Remove(v); reference.Remove(v); break;
+                    default: if (rnd.Count > 0) { rnd.RemoveLast(); reference.RemoveAt(reference.Count - 1); } break;
+                }
+            }
+            C("linkedlist.random", Show(rnd) + " " + rnd.SequenceEqual(reference));
+        }
+
+        private static void Priority()
+        {
+            var pq = new PriorityQueue<string, int>();
+            string[] names = O("a b c d e f g h i j k l m n o p".Split(' '));
+            for (int i = 0; i < names.Length; i++)
+                pq.Enqueue(names[i], (i * 7) % 5);
+            C("priorityqueue.peek", pq.Count + " " + pq.Peek() + " " + pq.TryPeek(out string top, out int prio) + top + prio);
+            var order = new List<string>();
+            while (pq.TryDequeue(out string s, out int p)) order.Add(s + p);
+            C("priorityqueue.order", Show(order) + " " + pq.Count);
+            var pq2 = new PriorityQueue<int, int>(O(new[] { (1, 5), (2, 1), (3, 5), (4, 1), (5, 3), (6, 0), (7, 5) }));
+            C("priorityqueue.heapify", pq2.Dequeue() + " " + pq2.EnqueueDequeue(8, 2) + " " + pq2.DequeueEnqueue(9, 9) + " " + Show(pq2.UnorderedItems.Select(t => t.Element + ":" + t.Priority)));
+            pq2.EnqueueRange(new[] { 10, 11 }, 1);
+            var rest = new List<int>();
+            while (pq2.Count > 0) rest.Add(pq2.Dequeue());
+            C("priorityqueue.drain", Show(rest));
+            for (int round = 0; round < 10; round++)
+            {
+                var q = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+                var seq = new StringBuilder();
+                for (int op = 0; op < 50; op++)
+                {
+                    if (NextInt(3) == 0 && q.Count > 0) seq.Append(q.Dequeue()).Append(',');
+                    else q.Enqueue(op, NextInt(6));
+                }
+                C($"priorityqueue.random#{round}", seq.ToString() + " left " + q.Count);
+            }
+        }
+
+        private static void Lists()
+        {
+            var l = O(new List<int> { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 });
+            l.RemoveRange(2, 3);
+            C("list.removerange", Show(l) + " " + Show(l.GetRange(1, 3)));
+            l.InsertRange(1, new[] { 100, 101 });
+            C("list.insertrange", Show(l) + " " + Show(l.FindAll(x => x % 2 == 1)) + " " + Show(l.ConvertAll(x => "n" + x)) + " " + l.Exists(x => x > 100) + " " + l.TrueForAll(x => x >= 0) + " " + l.FindLast(x => x < 7) + " " + l.FindLastIndex(x => x < 7) + " " + l.FindIndex(3, x => x > 5) + " " + l.IndexOf(7, 2));
+            l.Reverse(0, 3);
+            l.Sort(2, 4, Comparer<int>.Default);
+            C("list.ranges", Show(l) + " " + Show(l.Slice(1, 2)) + " " + l.BinarySearch(2, 4, 8, null) + " " + l.EnsureCapacity(50));
+            var copy = new int[12];
+            l.CopyTo(1, copy, 2, 3);
+            C("list.copyto", Show(copy));
+        }
+
+        private static void Arrays()
+        {
+            int[] keys = O(new[] { 5, 3, 5, 1, 3, 9, 1, 5, 2, 2, 8, 0, 7, 5, 3, 1, 4, 6, 5, 3 });
+            string[] items = keys.Select((k, i) => k + "/" + i).ToArray();
+            Array.Sort(keys, items);
+            C("array.sort.keysitems", Show(keys) + " " + Show(items));
+            int[] r = O(new[] { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0 });
+            Array.Sort(r, 2, 5);
+            C("array.sort.range", Show(r) + " " + Array.IndexOf(r, 3, 4) + " " + Array.IndexOf(r, 9, 1) + " " + Array.LastIndexOf(r, 2, 5) + " " + Show(Array.FindAll(r, x => x > 6)) + " " + Array.FindLast(r, x => x < 5) + " " + Show(Array.ConvertAll(r, x => x * 2)));
+            for (int round = 0; round < 12; round++)
+            {
+                int n = NextInt(40) + 2;
+                int[] k = new int[n];
+                int[] v = new int[n];
+                for (int i = 0; i < n; i++) { k[i] = NextInt(6); v[i] = i; }
+                Array.Sort(k, v);
+                C($"array.sort.keysitems#{round}", Show(v));
+            }
+            int[,] grid = O(new int[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+            var sb = new StringBuilder();
+            for (int i = 0; i < grid.GetLength(0); i++)
+                for (int j = 0; j < grid.GetLength(1); j++) sb.Append(grid[i, j]);
+            C("array.multidim.loops", sb + " " + grid.GetLowerBound(0) + " " + grid.GetUpperBound(0) + " " + grid.GetUpperBound(1) + " " + grid.Rank + " " + grid.Length);
+            Array.Fill(r, 7, 1, 2);
+            C("array.fill.range", Show(r));
+        }
+
+        private static void LazyAndTuple()
+        {
+            int made = 0;
+            var lazy = new Lazy<string>(() => { made++; return "made" + O(1); });
+            C("lazy", lazy.IsValueCreated + " " + lazy.Value + " " + lazy.Value + " " + made + " " + lazy.IsValueCreated + " " + new Lazy<int>(O(5)).Value + " " + new Lazy<int>(O(5)).IsValueCreated);
+            var t = Tuple.Create(O(1), "two", 3.5);
+            var (a, b, c) = t;
+            C("tuple", t + " " + t.Item1 + " " + t.Item2 + " " + t.Item3 + " " + a + b + c + " " + t.Equals(Tuple.Create(1, "two", 3.5)) + " " + ((IComparable)Tuple.Create(O(1), 2)).CompareTo(Tuple.Create(1, 3)) + " " + Tuple.Create(O("x")) + " " + Tuple.Create(1, 2, 3, 4) + " " + (Tuple.Create(1, 2).GetHashCode() == Tuple.Create(1, 2).GetHashCode()));
+        }
+    }
+}
