@@ -37,6 +37,20 @@ namespace System
         private static readonly int[] s_daysToMonth365 = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365 };
         private static readonly int[] s_daysToMonth366 = { 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366 };
 
+        // The runtime's own enums have no TypeNames generator run: DateTimeKind and DayOfWeek name
+        // themselves here, before any DateTime is made (the calendar tables below come first).
+        private static readonly bool s_enumNames = RegisterEnumNames();
+
+        private static bool RegisterEnumNames()
+        {
+            System.Runtime.TypeNames.Register(typeof(DateTimeKind).TypeHandle, "DateTimeKind", "System.DateTimeKind");
+            System.Runtime.TypeNames.RegisterEnum(typeof(DateTimeKind).TypeHandle, false, new ulong[] { 0, 1, 2 }, new[] { "Unspecified", "Utc", "Local" });
+            System.Runtime.TypeNames.Register(typeof(DayOfWeek).TypeHandle, "DayOfWeek", "System.DayOfWeek");
+            System.Runtime.TypeNames.RegisterEnum(typeof(DayOfWeek).TypeHandle, false, new ulong[] { 0, 1, 2, 3, 4, 5, 6 },
+                new[] { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" });
+            return true;
+        }
+
         public static readonly DateTime MinValue = new DateTime(0L);
         public static readonly DateTime MaxValue = new DateTime(MaxTicks);
         public static readonly DateTime UnixEpoch = new DateTime(UnixEpochTicks, DateTimeKind.Utc);

@@ -93,7 +93,7 @@ namespace System
     // math, so zero is default(T) and the comparisons go through IComparable<T>.
     public partial class ArgumentOutOfRangeException
     {
-        public ArgumentOutOfRangeException(string paramName, object actualValue, string message) : base(paramName, message)
+        public ArgumentOutOfRangeException(string paramName, object actualValue, string message) : base(message, paramName)
         {
             ActualValue = actualValue;
         }
