@@ -24,11 +24,13 @@ public sealed class FatInteropTests
 
     public static IEnumerable<object[]> Volumes() => new[]
     {
-        // fat bits, image MiB, sectors per cluster (0: mkfs.fat's choice), what goes on it
+        // fat bits, image MiB, sectors per cluster (0: mkfs.fat's choice), what goes on it. Every
+        // case has the long, Unicode and nested names; the 1,000-file directory and the 10 MiB file
+        // (minutes of PIO and SHA-256 under TCG each) once per FAT width that can hold them.
         new object[] { 12, 8, 0, "names,sizes" },
         new object[] { 16, 24, 1, "names,many,sizes" },
-        new object[] { 16, 64, 8, "names,big" },
-        new object[] { 32, 48, 1, "names,many,big" },
+        new object[] { 16, 64, 8, "names,sizes" },
+        new object[] { 32, 48, 1, "names,sizes" },
         new object[] { 32, 300, 8, "names,many,big,sizes" },
     };
 
