@@ -127,7 +127,7 @@ disk_bench() {
     head -c 4096 /dev/urandom > "$work/SMALL.TXT"
     MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$work/BENCH.BIN" "$work/SMALL.TXT" ::/
     out="$work/disk.log"
-    timeout 600 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot \
+    timeout 600 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -smbios "type=1,product=MicroOS test images" \
         -serial null -serial stdio -drive "file=$img,format=raw,if=ide,index=0,media=disk" -boot order=d \
         -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=fat-bench" >"$out" 2>&1 </dev/null &
     pid=$!

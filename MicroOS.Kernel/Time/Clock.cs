@@ -74,14 +74,36 @@ namespace MicroOS.Kernel.Time
         public static long Scale(ulong value, long frequency, long unitsPerSecond) =>
             (long)(value / (ulong)frequency) * unitsPerSecond + (long)(value % (ulong)frequency) * unitsPerSecond / frequency;
 
-        // Once, from the idle thread (not the interrupt): the measured rate in the kernel log.
+        // Once, from the idle thread (not the interrupt): the measured rate in the kernel log. Written
+        // piece by piece: the kernel heap is never collected, and this line comes whenever the
+        // calibration ends (between two process waves of a test, say), so it must not allocate.
         public static void ReportOnce()
         {
             if (s_reported || s_frequency == 0)
                 return;
             s_reported = true;
-            Log.WriteLine(string.Concat("clock: TSC ", s_frequency.ToString(), " Hz, measured over ", CalibrationTicks.ToString(),
-                " PIT ticks; UTC now ", new DateTime(s_utcAtTscZero + Scale(Cpu.ReadTsc(), s_frequency, TimeSpan.TicksPerSecond)).ToString("yyyy-MM-dd HH:mm:ss.fff")));
+            var now = new DateTime(s_utcAtTscZero + Scale(Cpu.ReadTsc(), s_frequency, TimeSpan.TicksPerSecond));
+            Log.Write("clock: TSC ");
+            Log.WriteDecimal(s_frequency);
+            Log.Write(" Hz, measured over ");
+            Log.WriteDecimal(CalibrationTicks);
+            Log.Write(" PIT ticks; UTC now ");
+            Log.WriteDecimal(now.Year);
+            WritePadded("-", now.Month, 2);
+            WritePadded("-", now.Day, 2);
+            WritePadded(" ", now.Hour, 2);
+            WritePadded(":", now.Minute, 2);
+            WritePadded(":", now.Second, 2);
+            WritePadded(".", now.Millisecond, 3);
+            Log.Write("\n");
+        }
+
+        private static void WritePadded(string separator, int value, int digits)
+        {
+            Log.Write(separator);
+            for (int limit = digits == 3 ? 100 : 10; limit > 1 && value < limit; limit /= 10)
+                Log.Write("0");
+            Log.WriteDecimal(value);
         }
     }
 }

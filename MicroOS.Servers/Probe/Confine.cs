@@ -27,13 +27,17 @@ namespace MicroOS.Servers.Probe
         private const int Image = 1, Ports = 2;                 // manifest caps (boot-manifest.txt)
         private const int Ep = 20, Death = 21, Sync = 22, RecvSlot = 60;
         private const ulong ChildBytes = 512 * 1024;
+        // The recycle scenarios' children create kernel objects and map memory: past the probe
+        // image's growth (600 KB with the storage and timer probes) 512 KiB leaves them no room.
+        private const ulong WorkingChildBytes = 768 * 1024;
+        private static ulong s_childBytes = ChildBytes;
 
         public static int Run(string[] args)
         {
             string role = args.Length > 1 ? args[1] : "";
             switch (role)
             {
-                case "recycle": return Recycle();
+                case "recycle": s_childBytes = WorkingChildBytes; return Recycle();
                 case "budget": return Budget();
                 case "hog": return Hog(args.Length > 2 ? args[2] : "", args.Length > 3 && int.TryParse(args[3], out int bit) ? bit : 0);
                 case "bystander": return Bystander();
@@ -128,8 +132,10 @@ namespace MicroOS.Servers.Probe
             return 2;
         }
 
-        private static long Create(int slot, string role, ulong bytes = ChildBytes)
+        private static long Create(int slot, string role, ulong bytes = 0)
         {
+            if (bytes == 0)
+                bytes = s_childBytes;
             string name = string.Concat("cf-", role.Split(' ')[0]);
             long pid = new BootImageCap(Image).Create(slot, string.Concat(name, " confine child ", role), bytes, false);
             if (pid < 0)

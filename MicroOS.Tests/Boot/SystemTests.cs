@@ -112,8 +112,8 @@ public sealed class SystemTests
         Assert.Equal(4, lines.Count(l => Regex.IsMatch(l, @"^\[supervisor\] supervisor: restarted crashy \(pid \d+\)$")));
         Assert.Single(lines, l => Regex.IsMatch(l, @"^\[supervisor\] supervisor: giving up on crashy after 5 failures in \d+ s$"));
 
-        // List: pid name state restarts useKiB sent received limitKiB (echo's manifest limit: 512K).
-        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\[client\] client: list: \d+ echo running 5 \d+ \d+ \d+ 512$"));
+        // List: pid name state restarts useKiB sent received limitKiB (echo's manifest limit: 768K).
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\[client\] client: list: \d+ echo running 5 \d+ \d+ \d+ 768$"));
         Assert.Contains("[client] client: list: 0 crashy given-up 4 0 0 0 0", lines);
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^\[client\] client: list: \d+ names running 0 \d+ 0 [1-9]\d* 512$"));
         // The same capabilities after five restarts: exactly what echo's manifest line declares.
