@@ -82,10 +82,20 @@ public sealed class DocPathsTests
     private static bool Exists(string root, string path) =>
         File.Exists(Path.Combine(root, path)) || Directory.Exists(Path.Combine(root, path));
 
-    // What the build makes: the ISO folder's images and logs, bin/ and obj/.
-    private static bool IsBuildOutput(string path) =>
-        path.StartsWith("iso/", StringComparison.Ordinal) || path.Contains("/bin/", StringComparison.Ordinal)
-        || path.Contains("/obj/", StringComparison.Ordinal);
+    // What the build and the tools make, which .gitignore names (the ISO folder's images and logs,
+    // bin/, obj/, TestResults/): asked of git itself, so the rule is the repository's one list.
+    private static bool IsBuildOutput(string path)
+    {
+        var git = new System.Diagnostics.ProcessStartInfo("git", new[] { "check-ignore", "-q", "--no-index", path })
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(git)!;
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
 
     private static readonly Lazy<string[]> TrackedFiles = new(() =>
     {
