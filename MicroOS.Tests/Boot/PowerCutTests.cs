@@ -50,7 +50,7 @@ public sealed class PowerCutTests
     }
 
     [Fact]
-    public void SyncedFilesSurviveRandomPowerCutsAndFsckFindsNoDamage()
+    public async Task SyncedFilesSurviveRandomPowerCutsAndFsckFindsNoDamage()
     {
         int rounds = int.TryParse(Environment.GetEnvironmentVariable("MICROOS_POWERCUT_ROUNDS"), out int r) && r > 0 ? r : 50;
         using FatImage image = FatImage.Create(fatBits: 32, sizeBytes: 40L << 20, sectorsPerCluster: 1);   // 512-byte clusters: appends cross clusters often
@@ -68,9 +68,9 @@ public sealed class PowerCutTests
                 machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"), timeout: TimeSpan.FromSeconds(120));
                 var worker = Task.Run(() => workload.Run(machine));
                 // A random instant of the workload: the commands take tens of milliseconds each.
-                Thread.Sleep(random.Next(50, 2500));
+                await Task.Delay(random.Next(50, 2500));
                 machine.PowerCut();
-                try { worker.Wait(TimeSpan.FromSeconds(30)); } catch (AggregateException) { /* the cut ended a command */ }
+                await Task.WhenAny(worker, Task.Delay(TimeSpan.FromSeconds(30)));   // the cut ends the command in flight (Workload.Run catches it)
                 if (workload.Error != null)
                     throw new Xunit.Sdk.XunitException($"round {round}: the workload failed before the cut: {workload.Error}\n{quiet.Text}");
                 cutsDuringWork += workload.Running ? 1 : 0;
