@@ -12,45 +12,17 @@ namespace MicroOS.Tests.Boot;
 // BlockContract, a disk past LBA28 (LBA48 commands), no disk at all, and `crash ata` in the system.
 public sealed class AtaTests
 {
-    private static readonly Regex ClientLine = new(@"^\[ata-client\] ata-client: (?<what>.+?) -> (?<result>.+)$");
     private const int Written = 256;        // AtaProbe.WriteSectors
 
     private readonly ITestOutputHelper _output;
 
     public AtaTests(ITestOutputHelper output) => _output = output;
 
-    private static QemuOptions Section(string? disk) =>
-        new() { CommandLine = "quiet testmanifest manifest=ata-test", MemoryMiB = 64, Disk = disk };
-
     // Boots the client against `disk` and returns its lines, what -> result, once it says done.
-    private Dictionary<string, string> RunClient(string? disk, out List<string> log)
-    {
-        using var machine = QemuMachine.Boot(_output, Section(disk));
-        machine.WaitForLine(ServerLog.Said("ata-client", "ata-client: done"), TimeSpan.FromSeconds(180));
-        machine.WaitForLine(ServerLog.Exited("ata-client"));
-        log = machine.Lines.ToList();
-        ServerLog.AssertKernelHealthy(log);
-        var results = new Dictionary<string, string>();
-        foreach (string line in log)
-        {
-            Match m = ClientLine.Match(line);
-            if (m.Success)
-                results[m.Groups["what"].Value] = m.Groups["result"].Value;
-        }
-        return results;
-    }
+    private Dictionary<string, string> RunClient(string? disk, out List<string> log) =>
+        StorageClient.Run(_output, "ata-test", "ata-client", disk, TimeSpan.FromSeconds(180), out log);
 
-    // FNV-1a 64, as AtaProbe.Fnv.
-    internal static ulong Fnv(ReadOnlySpan<byte> bytes)
-    {
-        ulong h = 14695981039346656037UL;
-        foreach (byte b in bytes)
-        {
-            h ^= b;
-            h *= 1099511628211UL;
-        }
-        return h;
-    }
+    private static ulong Fnv(ReadOnlySpan<byte> bytes) => StorageClient.Fnv(bytes);
 
     // The bytes the client writes at `lba` (AtaProbe.Fill).
     internal static byte[] Pattern(long lba, int count)
@@ -122,7 +94,7 @@ public sealed class AtaTests
 
         Dictionary<string, string> r = RunClient(image.Path, out List<string> log);
 
-        Assert.Contains($"[ata] ata: primary master: {sectors} sectors ({sectors / 2048} MiB), LBA48, model 'QEMU HARDDISK'", log);
+        Assert.Contains($"[ata] ata: primary master: {sectors} sectors ({sectors / 2048} MiB), LBA48, 16 sectors per interrupt, model 'QEMU HARDDISK'", log);
         Assert.Contains($"[ata-client] ata-client: identify -> sectors {sectors} lba48 1 model 'QEMU HARDDISK'", log);
         foreach ((string what, string result) in before)
             Assert.True(r.TryGetValue(what, out string? got) && got == result, $"{what}: the image says {result}, the driver read {got ?? "nothing"}");
@@ -201,7 +173,7 @@ public sealed class AtaTests
             CommandLine = "quiet manifest=system", SerialConsole = true, Disk = image.Path, DiskSnapshot = true,
         });
         machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
-        Regex found = ServerLog.Said("ata", "ata: primary master: 131072 sectors (64 MiB), LBA48, model 'QEMU HARDDISK'");
+        Regex found = ServerLog.Said("ata", "ata: primary master: 131072 sectors (64 MiB), LBA48, 16 sectors per interrupt, model 'QEMU HARDDISK'");
         int first = machine.WaitForLineIndex(found);
 
         int from = machine.Lines.Count;
