@@ -147,6 +147,31 @@ public sealed class AtaTests
         Assert.Equal(Pattern(sectors - 1, 1), image.ReadSectors(sectors - 1, 1));
     }
 
+    // A device that does not answer in time: QEMU's I/O throttling at 1 KiB/s makes a DRQ block of
+    // 16 sectors take 8 s where the driver waits 500 ms. The transfers that meet it are answered
+    // Timeout (-36) after a channel reset (AtaBlockDevice tries once more, then gives up), never a
+    // hang; the driver is not killed for it (the only kill is the client's `crash ata`) and goes on
+    // answering: the refusals are the same as on a quick disk, and it restarts and finds the disk.
+    [Fact]
+    public void AStalledDeviceGivesTimeoutAnswersAndTheDriverGoesOn()
+    {
+        using FatImage image = FatImage.Raw(64L << 20);
+        Dictionary<string, string> r = StorageClient.Run(_output, "ata-test", "ata-client", image.Path, TimeSpan.FromSeconds(300),
+            out List<string> log, diskOptions: "throttling.bps-total=1024");
+        Assert.StartsWith("-36", r["read 0 600"]);
+        Assert.StartsWith("-36", r[$"write {131072 - 300} {Written}"]);
+        Assert.Contains("[ata] ata: a wait missed its deadline; resetting the channel", log);
+        foreach (string what in new[] { "read past the end", "read 257 sectors", "read 1 at offset 2^63", "unknown label", "badge 11 read (never attached)" })
+            Assert.True(r.ContainsKey(what), $"the client did not report '{what}'");
+        Assert.Equal("-35", r["read past the end"]);
+        Assert.Equal("-34", r["read 1 at offset 2^63"]);
+        Assert.Equal("-33", r["badge 11 read (never attached)"]);
+        Assert.Equal("0", r["crash ata"]);
+        Assert.Single(log, l => l.StartsWith("process ata ", StringComparison.Ordinal));       // the crash order's #PF
+        Assert.Contains(log, l => l.StartsWith("process ata ", StringComparison.Ordinal) && l.Contains("#PF Page Fault"));
+        Assert.Equal(2, log.Count(l => l.StartsWith("[ata] ata: primary master: ", StringComparison.Ordinal)));
+    }
+
     // No disk: the driver stays up, says so, and answers NoDevice to everything that needs one.
     [Fact]
     public void WithoutADiskTheDriverStaysUpAndAnswersNoDevice()

@@ -12,9 +12,9 @@ namespace MicroOS.Tests.Boot;
 internal static class StorageClient
 {
     public static Dictionary<string, string> Run(ITestOutputHelper output, string section, string client, string? disk,
-        TimeSpan timeout, out List<string> log)
+        TimeSpan timeout, out List<string> log, string? diskOptions = null)
     {
-        var options = new QemuOptions { CommandLine = $"quiet testmanifest manifest={section}", MemoryMiB = 64, Disk = disk };
+        var options = new QemuOptions { CommandLine = $"quiet testmanifest manifest={section}", MemoryMiB = 64, Disk = disk, DiskOptions = diskOptions };
         using var machine = QemuMachine.Boot(output, options);
         machine.WaitForLine(ServerLog.Said(client, $"{client}: done"), timeout);
         machine.WaitForLine(ServerLog.Exited(client));
