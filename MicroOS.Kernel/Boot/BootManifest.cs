@@ -10,6 +10,9 @@ namespace MicroOS.Kernel.Boot
         public string Image;
         public ulong MemoryLimitBytes;
         public bool HighPriority;
+        // Priority `late`: normal priority, but Init starts it only after the servers above it have
+        // had a tick to run (the prompt does not wait for it: the storage servers).
+        public bool Late;
         public ServerKind Kind;
         public string Arguments = "";
         public string Section;      // the `[name]` header above the line; null before the first one
@@ -68,12 +71,13 @@ namespace MicroOS.Kernel.Boot
                     errors.Add(string.Concat("manifest line ", (n + 1).ToString(), ": bad memory limit '", words[2], "' (use e.g. 512K or 2M)"));
                     continue;
                 }
-                if (words[3] != "high" && words[3] != "normal")
+                if (words[3] != "high" && words[3] != "normal" && words[3] != "late")
                 {
-                    errors.Add(string.Concat("manifest line ", (n + 1).ToString(), ": priority must be 'high' or 'normal'"));
+                    errors.Add(string.Concat("manifest line ", (n + 1).ToString(), ": priority must be 'high', 'normal' or 'late'"));
                     continue;
                 }
                 entry.HighPriority = words[3] == "high";
+                entry.Late = words[3] == "late";
                 if (words[4] != "system" && words[4] != "test")
                 {
                     errors.Add(string.Concat("manifest line ", (n + 1).ToString(), ": kind must be 'system' or 'test'"));

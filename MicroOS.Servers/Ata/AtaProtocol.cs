@@ -12,6 +12,7 @@ namespace MicroOS.Servers.Ata
         public ulong Sectors;       // addressable 512-byte sectors
         public bool Lba48;          // 48-bit addressing (READ/WRITE SECTORS EXT, FLUSH CACHE EXT)
         public string Model;        // words 27..46, trimmed
+        public int MultipleMax;     // word 47 bits 0..7: sectors per DRQ block READ/WRITE MULTIPLE may move (0: none)
     }
 
     // The task file of one PIO transfer: what goes to ports 1F2..1F7. For LBA48 the "previous" bytes
@@ -35,6 +36,9 @@ namespace MicroOS.Servers.Ata
         // Commands.
         public const byte ReadSectors = 0x20, ReadSectorsExt = 0x24, WriteSectors = 0x30, WriteSectorsExt = 0x34;
         public const byte FlushCache = 0xE7, FlushCacheExt = 0xEA, IdentifyDevice = 0xEC;
+        // READ/WRITE MULTIPLE (EXT): one interrupt per DRQ block of the size SET MULTIPLE MODE chose,
+        // not one per sector (QEMU's IDE also fetches a whole block per host read).
+        public const byte ReadMultiple = 0xC4, ReadMultipleExt = 0x29, WriteMultiple = 0xC5, WriteMultipleExt = 0x39, SetMultipleMode = 0xC6;
 
         // Device register: bit 6 = LBA, bits 7 and 5 are obsolete and set by tradition; bit 4 = 0 master.
         public const byte DeviceMasterLba = 0xE0, DeviceMasterLba48 = 0x40;
@@ -56,7 +60,21 @@ namespace MicroOS.Servers.Ata
             identity.Lba48 = lba48 && lba48Sectors != 0;
             identity.Sectors = identity.Lba48 ? lba48Sectors : lba28;
             identity.Model = Model(data);
+            identity.MultipleMax = MultipleBlock(Word(data, 47));
             return lba && identity.Sectors != 0;
+        }
+
+        // Word 47: bits 15..8 are 0x80 (ACS), bits 7..0 the largest DRQ block of READ/WRITE MULTIPLE.
+        // SET MULTIPLE MODE takes a power of two up to that (ACS-2 allows only 1..128 by powers of
+        // two); anything else, or no 0x80, is no multiple mode (0).
+        public static int MultipleBlock(ushort word47)
+        {
+            if ((word47 >> 8) != 0x80)
+                return 0;
+            int max = word47 & 0xFF, block = 0;
+            for (int b = 1; b <= 128 && b <= max; b <<= 1)
+                block = b;
+            return block;
         }
 
         // Words 27..46: 40 ASCII characters, each word's high byte first, padded with spaces.
@@ -111,7 +129,8 @@ namespace MicroOS.Servers.Ata
         // The task file for `sectors` (1..MaxSectors) at `lba`; false when the range needs LBA48 and
         // the device has none (CheckRequest has already kept requests inside the disk, so this is only
         // a disk whose IDENTIFY claims more than LBA28 reaches without LBA48).
-        public static bool Plan(ulong lba, int sectors, bool write, bool deviceLba48, out AtaTransfer t)
+        // `multiple`: READ/WRITE MULTIPLE (EXT), after a SET MULTIPLE MODE that succeeded.
+        public static bool Plan(ulong lba, int sectors, bool write, bool deviceLba48, out AtaTransfer t, bool multiple = false)
         {
             t = default;
             if (sectors < 1 || sectors > BlockContract.MaxSectors)
@@ -127,7 +146,7 @@ namespace MicroOS.Servers.Ata
             t.CountLow = (byte)sectors;             // 256 -> 0: "256" for LBA28; LBA48 carries the high byte
             if (t.Lba48)
             {
-                t.Command = write ? WriteSectorsExt : ReadSectorsExt;
+                t.Command = multiple ? (write ? WriteMultipleExt : ReadMultipleExt) : (write ? WriteSectorsExt : ReadSectorsExt);
                 t.Device = DeviceMasterLba48;
                 t.Lba3 = (byte)(lba >> 24);
                 t.Lba4 = (byte)(lba >> 32);
@@ -136,7 +155,7 @@ namespace MicroOS.Servers.Ata
             }
             else
             {
-                t.Command = write ? WriteSectors : ReadSectors;
+                t.Command = multiple ? (write ? WriteMultiple : ReadMultiple) : (write ? WriteSectors : ReadSectors);
                 t.Device = (byte)(DeviceMasterLba | (byte)((lba >> 24) & 0x0F));
             }
             return true;

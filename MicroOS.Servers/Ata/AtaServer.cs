@@ -36,9 +36,10 @@ namespace MicroOS.Servers.Ata
         // wait) gets a little more; longer would have to answer pings meanwhile.
         private const ulong WaitMilliseconds = 500;
         private const ulong FlushMilliseconds = 800;
-        // A request's time budget (see Transfer) and the sectors of one ATA command within it.
+        // A request's time budget (see Transfer) and the sectors of one ATA command within it: with
+        // READ/WRITE MULTIPLE a command of 128 sectors is 128 / s_block interrupts (8 under QEMU).
         private const ulong RequestMilliseconds = 300;
-        private const int ChunkSectors = 8;
+        private const int ChunkSectors = 128;
         // The interrupt notification's bits: IRQ 14 (the line's default, 1 << irq: the cap is
         // unbadged) and the one-shot timer (notification_signal_after) that ends a wait.
         private const ulong IrqBit = 1UL << 14, DeadlineBit = 1;
@@ -49,6 +50,9 @@ namespace MicroOS.Servers.Ata
         private static byte* s_sector;          // IDENTIFY's 512 bytes
         private static bool s_present;
         private static AtaIdentity s_disk;
+        // Sectors per DRQ block (and interrupt): SET MULTIPLE MODE's, or 1 (READ/WRITE SECTORS) when
+        // the drive has no multiple mode or refused it.
+        private static int s_block = 1;
         private static ulong s_hertz = 100;
 
         private static readonly ulong[] s_badges = new ulong[MaxClients];
@@ -77,8 +81,11 @@ namespace MicroOS.Servers.Ata
                 IoPorts.Out8(AltStatusControl, ControlInterruptsOn);
                 s_present = Identify(out string why);
                 if (s_present)
+                {
+                    s_block = SetMultiple(s_disk.MultipleMax);
                     Sys.Write(string.Concat("ata: primary master: ", s_disk.Sectors.ToString(), " sectors (", (s_disk.Sectors / 2048).ToString(), " MiB), ",
-                        s_disk.Lba48 ? "LBA48" : "LBA28", ", model '", s_disk.Model, "'"));
+                        s_disk.Lba48 ? "LBA48" : "LBA28", ", ", s_block.ToString(), " sectors per interrupt, model '", s_disk.Model, "'"));
+                }
                 else
                     Sys.Write(string.Concat("ata: no disk on the primary master (", why, "); answering NoDevice"));
             }
@@ -215,7 +222,7 @@ namespace MicroOS.Servers.Ata
             while (done < (int)sectors)
             {
                 int n = (int)sectors - done < ChunkSectors ? (int)sectors - done : ChunkSectors;
-                if (!AtaProtocol.Plan(lba + (ulong)done, n, write, s_disk.Lba48, out AtaTransfer t))
+                if (!AtaProtocol.Plan(lba + (ulong)done, n, write, s_disk.Lba48, out AtaTransfer t, multiple: s_block > 1))
                     return done > 0 ? done : (long)BlockError.OutOfRange;
                 byte* buffer = (byte*)FrameOf(client) + offset + (ulong)done * AtaProtocol.SectorSize;
                 long e = write ? WriteSectors(t, buffer, n, out detail) : ReadSectors(t, buffer, n, out detail);
@@ -234,13 +241,15 @@ namespace MicroOS.Servers.Ata
             long e = Issue(t);
             if (e != 0)
                 return e;
-            for (int i = 0; i < sectors; i++)
+            for (int i = 0; i < sectors; i += s_block)
             {
-                // Each sector: an interrupt once it is in the device's buffer (DRQ), then 256 words.
+                // Each DRQ block (s_block sectors, the last perhaps fewer): an interrupt once it is
+                // in the device's buffer (DRQ), then its words in one `rep insw`.
+                int n = sectors - i < s_block ? sectors - i : s_block;
                 e = AwaitInterrupt(WaitMilliseconds, needData: true, out detail);
                 if (e != 0)
                     return e;
-                IoPorts.InsW(Data, buffer + i * AtaProtocol.SectorSize, AtaProtocol.SectorSize / 2);
+                IoPorts.InsW(Data, buffer + i * AtaProtocol.SectorSize, (ulong)(n * AtaProtocol.SectorSize / 2));
             }
             return 0;
         }
@@ -251,15 +260,16 @@ namespace MicroOS.Servers.Ata
             long e = Issue(t);
             if (e != 0)
                 return e;
-            // The first sector goes as soon as the device asks (DRQ, no interrupt); each later one
+            // The first DRQ block goes as soon as the device asks (DRQ, no interrupt); each later one
             // after the interrupt for the one before; the last interrupt says the last is written.
             e = AwaitStatus(StatusWaitKind.DataRequest, WaitMilliseconds, out detail);
             if (e != 0)
                 return e;
-            for (int i = 0; i < sectors; i++)
+            for (int i = 0; i < sectors; i += s_block)
             {
-                IoPorts.OutsW(Data, buffer + i * AtaProtocol.SectorSize, AtaProtocol.SectorSize / 2);
-                e = AwaitInterrupt(WaitMilliseconds, needData: i + 1 < sectors, out detail);
+                int n = sectors - i < s_block ? sectors - i : s_block;
+                IoPorts.OutsW(Data, buffer + i * AtaProtocol.SectorSize, (ulong)(n * AtaProtocol.SectorSize / 2));
+                e = AwaitInterrupt(WaitMilliseconds, needData: i + n < sectors, out detail);
                 if (e != 0)
                     return e;
             }
@@ -301,6 +311,27 @@ namespace MicroOS.Servers.Ata
             IoPorts.Out8(LbaHigh, t.Lba2);
             IoPorts.Out8(StatusCommand, t.Command);
             return 0;
+        }
+
+        // SET MULTIPLE MODE to `block` sectors (IDENTIFY word 47's largest power of two): the size
+        // taken, or 1 when the drive has none or aborts it (READ/WRITE SECTORS then, a sector per
+        // interrupt). Its completion is an interrupt like any non-data command's.
+        private static int SetMultiple(int block)
+        {
+            if (block <= 1 || AwaitStatus(StatusWaitKind.NotBusy, WaitMilliseconds, out _) != 0)
+                return 1;
+            Drain();
+            IoPorts.Out8(DeviceSelect, AtaProtocol.DeviceMasterLba);
+            Settle();
+            IoPorts.Out8(SectorCount, (byte)block);
+            IoPorts.Out8(StatusCommand, AtaProtocol.SetMultipleMode);
+            long e = AwaitInterrupt(WaitMilliseconds, needData: false, out ulong error);
+            if (e != 0)
+            {
+                Sys.Write(string.Concat("ata: SET MULTIPLE MODE ", block.ToString(), " -> ", e.ToString(), ", error register ", error.ToString("X2"), "; a sector per interrupt"));
+                return 1;
+            }
+            return block;
         }
 
         // IDENTIFY DEVICE: true and s_disk when a disk answered; else why not. First a channel reset
@@ -383,7 +414,8 @@ namespace MicroOS.Servers.Ata
                         return 0;
                 }
                 // A status change is usually at once (QEMU sets DRQ as the command is written); past a
-                // few polls the others get the CPU, past a few hundred the driver sleeps a tick at a time.
+                // few polls the others get the CPU, past a few hundred the driver waits on its
+                // notification for a tick or the device's interrupt, whichever comes first.
                 if (spin >= 64)
                 {
                     if (Now() >= deadline)
@@ -391,7 +423,7 @@ namespace MicroOS.Servers.Ata
                     if (spin < 512)
                         Sys.Yield();
                     else
-                        Sys.Sleep(1);
+                        AwaitTickOrInterrupt();
                 }
             }
         }
@@ -437,6 +469,23 @@ namespace MicroOS.Servers.Ata
                         return TimedOut();
                     s_interrupts.SignalAfter(milliseconds, DeadlineBit);     // a stale bit: wait on
                 }
+            }
+        }
+
+        // Waits for the next tick or an interrupt. An interrupt taken here is no command's completion
+        // the driver waits for (AwaitStatus runs before a command, or for the first DRQ of a write,
+        // which comes without one; the status decides either way): the device is acknowledged
+        // (status read) and the line unmasked, or no later interrupt would arrive.
+        private static void AwaitTickOrInterrupt()
+        {
+            s_interrupts.SignalAfter(1000 / s_hertz + 1, DeadlineBit);
+            if (s_interrupts.Wait(out ulong bits) < 0)
+                return;
+            if ((bits & IrqBit) != 0)
+            {
+                s_interrupts.CancelTimer();
+                IoPorts.In8(StatusCommand);
+                s_irq.Acknowledge();
             }
         }
 

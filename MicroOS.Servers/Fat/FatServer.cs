@@ -36,12 +36,14 @@ namespace MicroOS.Servers.Fat
         {
             s_ipc = (byte*)Sys.MapMemory(4096);
             Ipc.SetBuffer(s_ipc, ReceiveSlot);
-            Mount();
             // Clients get a write-only copy: Names hands out what is registered, and receiving on
-            // this endpoint is the server's alone.
+            // this endpoint is the server's alone. Registered before the mount: a client that looks
+            // `fat` up meanwhile finds it, and its first request waits on the endpoint until the
+            // mount is done and the loop receives.
             long minted = Caps.Mint(EndpointSlot, PublicSlot, CapRights.Write);
             long registered = minted < 0 ? minted : new NamesClient(new Endpoint(NamesSlot), s_ipc).Register("fat", PublicSlot);
             Sys.Write(string.Concat("fat: registered -> ", registered.ToString()));
+            Mount();
             long r = ServerLoop.Run(new Endpoint(EndpointSlot), Handle);
             Sys.Write(string.Concat("fat: receive failed: ", r.ToString()));
             return 1;

@@ -120,7 +120,7 @@ namespace MicroOS.Servers.FileChecks
             Report("wrote", Path.Combine(root, "after-rename.txt"), new FileStream(Path.Combine(root, "after-rename.txt"), FileMode.Open, FileAccess.Read));
         }
 
-        private static byte[] Text(string text) => Utf8Text.GetBytes(text);
+        private static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
 
         private static void Put(string path, byte[] bytes)
         {

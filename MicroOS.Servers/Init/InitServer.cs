@@ -27,6 +27,7 @@ namespace MicroOS.Servers.Init
         private static int s_nextSlot = FirstFreeSlot;
         private static readonly List<string> s_objectNames = new List<string>();
         private static readonly List<int> s_objectSlots = new List<int>();
+        private const ulong LateDelayMs = 10;
         private static readonly List<ManifestEntry> s_started = new List<ManifestEntry>();
         private static readonly List<int> s_processSlots = new List<int>();
 
@@ -46,9 +47,21 @@ namespace MicroOS.Servers.Init
             List<ManifestEntry> entries = BootManifest.Parse(text, errors);
             foreach (string e in errors)
                 Sys.Write(string.Concat("init: ", e));
+            bool lateStarted = false;
             foreach (ManifestEntry entry in entries)
                 if (entry.Kind == ServerKind.System && entry.Name != "init" && (entry.Section == null || entry.Section == section))
+                {
+                    if (entry.Late && !lateStarted)
+                    {
+                        // Init runs at high priority, so it would make every process before any runs.
+                        // The first `late` line waits a tick: the servers above it (the console stack
+                        // and the shell) run first and show the prompt; the late ones (storage) come
+                        // up meanwhile, and a client that looks them up early waits in Names lookups.
+                        lateStarted = true;
+                        Sys.Sleep(LateDelayMs);
+                    }
                     Start(entry);
+                }
             // Whatever device capability was not lent to a driver goes: no one but a driver holds one.
             for (int slot = FirstDeviceSlot; slot <= LastDeviceSlot; slot++)
                 if (slot != SelfSlot)

@@ -27,6 +27,7 @@ namespace MicroOS.Servers.Probe
     //   hw <role>        io_port_enable and frame_unmap tests (HardwareProbe.cs)
     //   ata client       the ata driver's client checks (AtaProbe.cs)
     //   fat client       the fat server's client checks (FatProbe.cs)
+    //   block-liar MODE  a lying block device in ata's place (BlockLiar.cs)
     //   confine <role>   recycled references, budgets, exhaustion, the capability fuzz (Confine.cs)
     //   timer <role>     notification_signal_after, the one-shot timer (TimerProbe.cs)
     internal static class ProbeServer
@@ -76,6 +77,8 @@ namespace MicroOS.Servers.Probe
                     return AtaProbe.Run(args);
                 case "fat":
                     return FatProbe.Run(args);
+                case "block-liar":
+                    return BlockLiar.Run(args);
                 case "confine":
                     return Confine.Run(args);
                 case "timer":

@@ -199,7 +199,7 @@ namespace MicroOS.Servers.Shell
                 bool endsWithNewline = true;
                 while ((n = stream.Read(block, 0, block.Length)) > 0)
                 {
-                    print(Utf8Text.GetString(block, 0, n));
+                    print(Encoding.UTF8.GetString(block, 0, n));
                     endsWithNewline = block[n - 1] == (byte)'\n';
                 }
                 if (!endsWithNewline)

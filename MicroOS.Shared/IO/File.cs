@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 using MicroOS.Shared.Contracts;
 using MicroOS.Shared.User;
 
@@ -43,7 +44,7 @@ namespace System.IO
         {
             byte[] bytes = ReadAllBytes(path);
             int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            return Utf8Text.GetString(bytes, start, bytes.Length - start);
+            return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
 
         public static void WriteAllText(string path, string contents) => WriteText(path, contents, FileMode.Create);
@@ -56,7 +57,7 @@ namespace System.IO
             {
                 if (!string.IsNullOrEmpty(contents))
                 {
-                    byte[] bytes = Utf8Text.GetBytes(contents);
+                    byte[] bytes = Encoding.UTF8.GetBytes(contents);
                     stream.Write(bytes, 0, bytes.Length);
                 }
             }

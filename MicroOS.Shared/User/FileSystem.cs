@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
 
@@ -128,8 +129,7 @@ namespace MicroOS.Shared.User
         // Puts a full path (from FullPath) in the IPC buffer at `at`: its length in bytes.
         public static int PutPath(string full, int at = 0)
         {
-            int n = Utf8Text.Encode(full, s_buffer + at, FileSystemContract.MaxPath);
-            if (n < 0)
+            if (!Encoding.UTF8.TryGetBytes(full.AsSpan(), new Span<byte>(s_buffer + at, FileSystemContract.MaxPath), out int n))
                 throw ErrorFor(FsError.NameTooLong, full, 0);
             return n;
         }
@@ -199,7 +199,7 @@ namespace MicroOS.Shared.User
                     int nameLength = s_buffer[at + 13] | (s_buffer[at + 14] << 8);
                     if (at + 15 + nameLength > length)
                         break;
-                    string name = Utf8Text.Decode(s_buffer + at + 15, nameLength);
+                    string name = Encoding.UTF8.GetString(new ReadOnlySpan<byte>(s_buffer + at + 15, nameLength));
                     at += 15 + nameLength;
                     if (name == "." || name == ".." || (attributes & FsAttributes.VolumeLabel) != 0 && (attributes & FsAttributes.Directory) == 0)
                         continue;
@@ -235,7 +235,7 @@ namespace MicroOS.Shared.User
             return new VolumeInfo
             {
                 TotalClusters = m.W0, FreeClusters = m.W1, BytesPerCluster = m.W2, FatType = m.W3,
-                Label = Utf8Text.Decode(s_buffer, m.Tag.Length).Trim(),
+                Label = Encoding.UTF8.GetString(new ReadOnlySpan<byte>(s_buffer, m.Tag.Length)).Trim(),
             };
         }
 

@@ -12,45 +12,17 @@ namespace MicroOS.Tests.Boot;
 // BlockContract, a disk past LBA28 (LBA48 commands), no disk at all, and `crash ata` in the system.
 public sealed class AtaTests
 {
-    private static readonly Regex ClientLine = new(@"^\[ata-client\] ata-client: (?<what>.+?) -> (?<result>.+)$");
     private const int Written = 256;        // AtaProbe.WriteSectors
 
     private readonly ITestOutputHelper _output;
 
     public AtaTests(ITestOutputHelper output) => _output = output;
 
-    private static QemuOptions Section(string? disk) =>
-        new() { CommandLine = "quiet testmanifest manifest=ata-test", MemoryMiB = 64, Disk = disk };
-
     // Boots the client against `disk` and returns its lines, what -> result, once it says done.
-    private Dictionary<string, string> RunClient(string? disk, out List<string> log)
-    {
-        using var machine = QemuMachine.Boot(_output, Section(disk));
-        machine.WaitForLine(ServerLog.Said("ata-client", "ata-client: done"), TimeSpan.FromSeconds(180));
-        machine.WaitForLine(ServerLog.Exited("ata-client"));
-        log = machine.Lines.ToList();
-        ServerLog.AssertKernelHealthy(log);
-        var results = new Dictionary<string, string>();
-        foreach (string line in log)
-        {
-            Match m = ClientLine.Match(line);
-            if (m.Success)
-                results[m.Groups["what"].Value] = m.Groups["result"].Value;
-        }
-        return results;
-    }
+    private Dictionary<string, string> RunClient(string? disk, out List<string> log) =>
+        StorageClient.Run(_output, "ata-test", "ata-client", disk, TimeSpan.FromSeconds(180), out log);
 
-    // FNV-1a 64, as AtaProbe.Fnv.
-    internal static ulong Fnv(ReadOnlySpan<byte> bytes)
-    {
-        ulong h = 14695981039346656037UL;
-        foreach (byte b in bytes)
-        {
-            h ^= b;
-            h *= 1099511628211UL;
-        }
-        return h;
-    }
+    private static ulong Fnv(ReadOnlySpan<byte> bytes) => StorageClient.Fnv(bytes);
 
     // The bytes the client writes at `lba` (AtaProbe.Fill).
     internal static byte[] Pattern(long lba, int count)
@@ -122,7 +94,7 @@ public sealed class AtaTests
 
         Dictionary<string, string> r = RunClient(image.Path, out List<string> log);
 
-        Assert.Contains($"[ata] ata: primary master: {sectors} sectors ({sectors / 2048} MiB), LBA48, model 'QEMU HARDDISK'", log);
+        Assert.Contains($"[ata] ata: primary master: {sectors} sectors ({sectors / 2048} MiB), LBA48, 16 sectors per interrupt, model 'QEMU HARDDISK'", log);
         Assert.Contains($"[ata-client] ata-client: identify -> sectors {sectors} lba48 1 model 'QEMU HARDDISK'", log);
         foreach ((string what, string result) in before)
             Assert.True(r.TryGetValue(what, out string? got) && got == result, $"{what}: the image says {result}, the driver read {got ?? "nothing"}");
@@ -175,6 +147,31 @@ public sealed class AtaTests
         Assert.Equal(Pattern(sectors - 1, 1), image.ReadSectors(sectors - 1, 1));
     }
 
+    // A device that does not answer in time: QEMU's I/O throttling at 1 KiB/s makes a DRQ block of
+    // 16 sectors take 8 s where the driver waits 500 ms. The transfers that meet it are answered
+    // Timeout (-36) after a channel reset (AtaBlockDevice tries once more, then gives up), never a
+    // hang; the driver is not killed for it (the only kill is the client's `crash ata`) and goes on
+    // answering: the refusals are the same as on a quick disk, and it restarts and finds the disk.
+    [Fact]
+    public void AStalledDeviceGivesTimeoutAnswersAndTheDriverGoesOn()
+    {
+        using FatImage image = FatImage.Raw(64L << 20);
+        Dictionary<string, string> r = StorageClient.Run(_output, "ata-test", "ata-client", image.Path, TimeSpan.FromSeconds(300),
+            out List<string> log, diskOptions: "throttling.bps-total=1024");
+        Assert.StartsWith("-36", r["read 0 600"]);
+        Assert.StartsWith("-36", r[$"write {131072 - 300} {Written}"]);
+        Assert.Contains("[ata] ata: a wait missed its deadline; resetting the channel", log);
+        foreach (string what in new[] { "read past the end", "read 257 sectors", "read 1 at offset 2^63", "unknown label", "badge 11 read (never attached)" })
+            Assert.True(r.ContainsKey(what), $"the client did not report '{what}'");
+        Assert.Equal("-35", r["read past the end"]);
+        Assert.Equal("-34", r["read 1 at offset 2^63"]);
+        Assert.Equal("-33", r["badge 11 read (never attached)"]);
+        Assert.Equal("0", r["crash ata"]);
+        Assert.Single(log, l => l.StartsWith("process ata ", StringComparison.Ordinal));       // the crash order's #PF
+        Assert.Contains(log, l => l.StartsWith("process ata ", StringComparison.Ordinal) && l.Contains("#PF Page Fault"));
+        Assert.Equal(2, log.Count(l => l.StartsWith("[ata] ata: primary master: ", StringComparison.Ordinal)));
+    }
+
     // No disk: the driver stays up, says so, and answers NoDevice to everything that needs one.
     [Fact]
     public void WithoutADiskTheDriverStaysUpAndAnswersNoDevice()
@@ -201,7 +198,7 @@ public sealed class AtaTests
             CommandLine = "quiet manifest=system", SerialConsole = true, Disk = image.Path, DiskSnapshot = true,
         });
         machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
-        Regex found = ServerLog.Said("ata", "ata: primary master: 131072 sectors (64 MiB), LBA48, model 'QEMU HARDDISK'");
+        Regex found = ServerLog.Said("ata", "ata: primary master: 131072 sectors (64 MiB), LBA48, 16 sectors per interrupt, model 'QEMU HARDDISK'");
         int first = machine.WaitForLineIndex(found);
 
         int from = machine.Lines.Count;

@@ -14,37 +14,16 @@ namespace MicroOS.Tests.Boot;
 // the reason; the system goes on.
 public sealed class FatServerTests
 {
-    private static readonly Regex ClientLine = new(@"^\[fat-client\] fat-client: (?<what>.+?) -> (?<result>.+)$");
-
     private readonly ITestOutputHelper _output;
 
     public FatServerTests(ITestOutputHelper output) => _output = output;
 
-    private Dictionary<string, string> RunClient(string? disk, out List<string> log)
-    {
-        var options = new QemuOptions { CommandLine = "quiet testmanifest manifest=fat-test", MemoryMiB = 64, Disk = disk };
-        using var machine = QemuMachine.Boot(_output, options);
-        machine.WaitForLine(ServerLog.Said("fat-client", "fat-client: done"), TimeSpan.FromSeconds(300));
-        machine.WaitForLine(ServerLog.Exited("fat-client"));
-        log = machine.Lines.ToList();
-        ServerLog.AssertKernelHealthy(log);
-        var results = new Dictionary<string, string>();
-        foreach (string line in log)
-        {
-            Match m = ClientLine.Match(line);
-            if (m.Success)
-                results[m.Groups["what"].Value] = m.Groups["result"].Value;
-        }
-        return results;
-    }
+    private Dictionary<string, string> RunClient(string? disk, out List<string> log) =>
+        StorageClient.Run(_output, "fat-test", "fat-client", disk, TimeSpan.FromSeconds(300), out log);
 
-    private static string Sum(byte[] bytes) => $"{bytes.Length} fnv {AtaTests.Fnv(bytes)}";
+    private static string Sum(byte[] bytes) => $"{bytes.Length} fnv {StorageClient.Fnv(bytes)}";
 
-    private static void Expect(Dictionary<string, string> r, string what, string result)
-    {
-        Assert.True(r.TryGetValue(what, out string? got), $"the client did not report '{what}'");
-        Assert.True(got == result, $"{what}: expected {result}, got {got}");
-    }
+    private static void Expect(Dictionary<string, string> r, string what, string result) => StorageClient.Expect(r, what, result);
 
     [Fact]
     public void TheServerReadsAndWritesAFat16DiskTheHostAgreesWith()
@@ -136,5 +115,37 @@ public sealed class FatServerTests
         Dictionary<string, string> r = RunClient(image.Path, out List<string> log);
         Assert.Contains("[fat] fat: not mounted: a cluster chain loops", log);
         Expect(r, "volume", "-76 5 0 0");                   // NotMounted, ChainLoop
+    }
+
+    // A lying block device in ata's place (BlockLiar.cs, sections [fat-liar-*]): the driver is an
+    // input to the filesystem. Random sectors are no FAT volume; a driver that answers more sectors
+    // than were asked is not believed (the volume is refused as unreadable). Either way fat stays up
+    // and answers its client (NotMounted, -76, and why in W1), and nothing dies.
+    [Theory]
+    [InlineData("garbage", "[fat] fat: not mounted: not a FAT volume (bad signature)", 2)]
+    [InlineData("overlong", "[fat] fat: not mounted: no disk", 1)]
+    public void AVolumeFromALyingDeviceIsRefusedAndFatStaysUp(string lie, string mountLine, int why)
+    {
+        Dictionary<string, string> r = StorageClient.Run(_output, $"fat-liar-{lie}", "fat-client", null, TimeSpan.FromSeconds(120), out List<string> log);
+        Assert.Contains($"[block-liar] block-liar: {lie} ready", log);
+        Assert.Contains(mountLine, log);
+        Assert.StartsWith($"-76 {why} ", r["volume"]);
+        Expect(r, "connect", "0");
+        Expect(r, "open when not mounted", "-76");
+        Assert.DoesNotContain(log, l => l.StartsWith("process fat ", StringComparison.Ordinal));
+    }
+
+    // A sound FAT16 boot sector on an empty volume, then, from the first cache flush on, every
+    // request a DeviceError: the client's operations get FsError.DeviceError (-78) answers, in time
+    // (the client reaches its end), and fat and the kernel stay up.
+    [Fact]
+    public void ADeviceThatStartsFailingGivesErrorAnswersNotAHang()
+    {
+        Dictionary<string, string> r = StorageClient.Run(_output, "fat-liar-fat16", "fat-client", null, TimeSpan.FromSeconds(120), out List<string> log);
+        Assert.Contains(log, l => l.StartsWith("[fat] fat: mounted FAT16 ", StringComparison.Ordinal));
+        Expect(r, "connect", "0");
+        Expect(r, "mkdir /OUT", "0");
+        Expect(r, "sync", "-78");
+        Assert.DoesNotContain(log, l => l.StartsWith("process fat ", StringComparison.Ordinal));
     }
 }

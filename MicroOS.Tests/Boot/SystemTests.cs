@@ -25,7 +25,7 @@ public sealed class SystemTests
     {
         using var machine = QemuMachine.Boot(_output, Section("system"));
         Assert.Equal(1, ServerLog.WaitForStart(machine, "init", kind: "system"));
-        string[] order = { "names", "serial", "keyboard", "console", "ata", "fat", "shell", "supervisor" };
+        string[] order = { "names", "serial", "keyboard", "console", "shell", "ata", "fat", "supervisor" };     // ata and fat are `late`
         for (int i = 0; i < order.Length; i++)
             machine.WaitForLine(ServerLog.Said("init", $"init: started {order[i]} (pid {i + 2})"));
         machine.WaitForLine(ServerLog.Said("init", "init: system up, 8 servers started; init holds 0 device capabilities"));

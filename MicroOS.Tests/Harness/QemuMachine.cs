@@ -163,6 +163,8 @@ public sealed class QemuMachine : IDisposable
             // Primary master; `-boot order=d` keeps the CD the boot device (SeaBIOS would try the disk
             // first). Commas in the path are doubled, QEMU's escape.
             string drive = $"file={options.Disk.Replace(",", ",,")},format=raw,if=ide,index=0,media=disk";
+            if (options.DiskOptions != null)
+                drive = $"{drive},{options.DiskOptions}";
             args.AddRange(new[] { "-drive", options.DiskSnapshot ? drive + ",snapshot=on" : drive, "-boot", "order=d" });
         }
         // The loader (and GRUB) reads the test-only server images (probe, conformance, ...) only when asked.

@@ -44,6 +44,10 @@ public sealed record QemuOptions
     // image file is left as it was, so one image can serve several tests.
     public bool DiskSnapshot { get; init; }
 
+    // More `-drive` options for the disk, e.g. "throttling.bps-total=1024": QEMU's I/O throttling
+    // makes a device that takes seconds per transfer (the ata driver's deadlines, AtaTests).
+    public string? DiskOptions { get; init; }
+
     // Sets the SMBIOS product name that makes the loader (and GRUB) read the test-only server images
     // (QemuMachine.TestImagesSmbios). Off: a plain boot's modules, as on VMware or real hardware.
     public bool TestImages { get; init; } = true;

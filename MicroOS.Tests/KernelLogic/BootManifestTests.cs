@@ -52,11 +52,21 @@ public sealed class BootManifestTests
         Assert.Empty(BootManifest.Parse("", errors));
     }
 
+    [Fact]
+    public void LateIsNormalPriorityStartedAfterTheLinesAbove()
+    {
+        var errors = new List<string>();
+        List<ManifestEntry> entries = BootManifest.Parse("a a.elf 4K normal system\nb b.elf 4K late system\nc c.elf 4K high system\n", errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(new[] { (false, false), (false, true), (true, false) }, entries.Select(e => (e.HighPriority, e.Late)));
+    }
+
     [Theory]
     [InlineData("init init.elf", "expected 'name image memory priority kind")]
     [InlineData("init init.elf 0K high system", "bad memory limit '0K'")]
     [InlineData("init init.elf lots high system", "bad memory limit 'lots'")]
-    [InlineData("init init.elf 512K urgent system", "priority must be 'high' or 'normal'")]
+    [InlineData("init init.elf 512K urgent system", "priority must be 'high', 'normal' or 'late'")]
     [InlineData("init init.elf 512K high daemon", "kind must be 'system' or 'test'")]
     public void MalformedLinesAreReportedAndSkipped(string line, string expectedError)
     {

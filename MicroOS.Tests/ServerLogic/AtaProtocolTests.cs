@@ -128,4 +128,33 @@ public sealed class AtaProtocolTests
         Assert.False(AtaProtocol.Plan(0, 0, write: false, deviceLba48: true, out _));
         Assert.False(AtaProtocol.Plan(0, 257, write: false, deviceLba48: true, out _));
     }
+
+    // IDENTIFY word 47: 0x80 in the high byte, the largest DRQ block in the low one; SET MULTIPLE
+    // MODE takes a power of two up to it (at most 128), anything else is no multiple mode.
+    [Theory]
+    [InlineData(0x8010, 16)]        // QEMU's IDE
+    [InlineData(0x8011, 16)]
+    [InlineData(0x80FF, 128)]
+    [InlineData(0x8001, 1)]
+    [InlineData(0x8000, 0)]
+    [InlineData(0x0010, 0)]         // no 0x80 marker
+    public void MultipleModeIsTheLargestPowerOfTwoWord47Allows(int word47, int block) =>
+        Assert.Equal(block, AtaProtocol.MultipleBlock((ushort)word47));
+
+    [Fact]
+    public void WithMultipleModeTransfersAreReadAndWriteMultiple()
+    {
+        Assert.True(AtaProtocol.Plan(100, 128, write: false, deviceLba48: true, out AtaTransfer t, multiple: true));
+        Assert.Equal((AtaProtocol.ReadMultiple, 128, false), (t.Command, (int)t.CountLow, t.Lba48));
+        Assert.True(AtaProtocol.Plan(100, 128, write: true, deviceLba48: true, out t, multiple: true));
+        Assert.Equal(AtaProtocol.WriteMultiple, t.Command);
+        Assert.True(AtaProtocol.Plan(1UL << 28, 8, write: false, deviceLba48: true, out t, multiple: true));
+        Assert.Equal((AtaProtocol.ReadMultipleExt, true), (t.Command, t.Lba48));
+        Assert.True(AtaProtocol.Plan(1UL << 28, 8, write: true, deviceLba48: true, out t, multiple: true));
+        Assert.Equal(AtaProtocol.WriteMultipleExt, t.Command);
+        Assert.Equal((byte)0xC4, AtaProtocol.ReadMultiple);
+        Assert.Equal((byte)0x29, AtaProtocol.ReadMultipleExt);
+        Assert.Equal((byte)0xC5, AtaProtocol.WriteMultiple);
+        Assert.Equal((byte)0x39, AtaProtocol.WriteMultipleExt);
+    }
 }

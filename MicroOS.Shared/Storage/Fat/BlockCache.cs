@@ -24,6 +24,13 @@ namespace MicroOS.Shared.Storage.Fat
         private readonly Dictionary<long, int> _slotOf = new Dictionary<long, int>();
         private int _hand;
         private int _dirtyCount;
+        // Read-ahead for direct reads (file data): when a direct read starts where the last one
+        // ended, one device request fetches MaxTransferBytes from there, and the next reads of the
+        // stream are copies. Any write to the device that touches the window empties it.
+        private byte[] _ahead;
+        private long _aheadStart = -1;
+        private int _aheadCount;
+        private long _nextSequential = -1;
 
         public long DeviceReads, DeviceWrites;
 
@@ -124,7 +131,9 @@ namespace MicroOS.Shared.Storage.Fat
 
         public void ReadDirect(long sector, int count, Span<byte> destination)
         {
-            DeviceRead(sector, count, destination);
+            if (!ReadAhead(sector, count, destination))
+                DeviceRead(sector, count, destination);
+            _nextSequential = sector + count;
             for (int i = 0; i < count; i++)
                 if (_slotOf.TryGetValue(sector + i, out int slot) && _dirty[slot])
                     new ReadOnlySpan<byte>(_data, slot * _sectorSize, _sectorSize).CopyTo(destination.Slice(i * _sectorSize, _sectorSize));
@@ -144,6 +153,30 @@ namespace MicroOS.Shared.Storage.Fat
                     _sector[slot] = -1;
                 }
             DeviceWrite(sector, count, source);
+        }
+
+        // From the read-ahead window, filled first when this read continues the last one: true when
+        // `destination` was filled so. A window that cannot be read (past the disk's end, a device
+        // error) is given up and the caller reads just what it asked for.
+        private bool ReadAhead(long sector, int count, Span<byte> destination)
+        {
+            int window = MaxTransferBytes / _sectorSize;
+            if (_aheadStart < 0 || sector < _aheadStart || sector + count > _aheadStart + _aheadCount)
+            {
+                long end = _device.SectorCount / _ratio;
+                if (sector != _nextSequential || count >= window || sector + window > end)
+                    return false;
+                _ahead ??= new byte[MaxTransferBytes];
+                _aheadStart = -1;
+                long r = _device.Read(sector * _ratio, window * _ratio, new Span<byte>(_ahead, 0, window * _sectorSize));
+                DeviceReads++;
+                if (r < 0)
+                    return false;
+                _aheadStart = sector;
+                _aheadCount = window;
+            }
+            new ReadOnlySpan<byte>(_ahead, (int)(sector - _aheadStart) * _sectorSize, count * _sectorSize).CopyTo(destination);
+            return true;
         }
 
         public void FlushDevice()
@@ -168,6 +201,8 @@ namespace MicroOS.Shared.Storage.Fat
 
         private void DeviceWrite(long sector, int count, ReadOnlySpan<byte> source)
         {
+            if (_aheadStart >= 0 && sector < _aheadStart + _aheadCount && sector + count > _aheadStart)
+                _aheadStart = -1;
             int perRequest = MaxTransferBytes / _sectorSize;
             for (int done = 0; done < count; done += perRequest)
             {

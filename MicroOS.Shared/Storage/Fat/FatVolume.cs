@@ -165,8 +165,7 @@ namespace MicroOS.Shared.Storage.Fat
                 }
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         public long Read(FatFile file, long offset, Span<byte> destination)
@@ -186,8 +185,7 @@ namespace MicroOS.Shared.Storage.Fat
                 Transfer(n, offset, destination.Slice(0, count), default, false);
                 return count;
             }
-            catch (FatFault f) { return (long)Fail(f); }
-            catch (Exception) { return (long)Unsound(); }
+            catch (Exception x) { return (long)Caught(x); }
         }
 
         // All of source or nothing (DiskFull); a gap between the end and offset reads as zeros.
@@ -215,8 +213,7 @@ namespace MicroOS.Shared.Storage.Fat
                 UpdateEntry(n);
                 return source.Length;
             }
-            catch (FatFault f) { return (long)Fail(f); }
-            catch (Exception) { return (long)Unsound(); }
+            catch (Exception x) { return (long)Caught(x); }
         }
 
         public FsError SetLength(FatFile file, long length)
@@ -233,8 +230,7 @@ namespace MicroOS.Shared.Storage.Fat
                 Resize(file.Node, length);
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         public FsError Flush(FatFile file)
@@ -247,8 +243,7 @@ namespace MicroOS.Shared.Storage.Fat
                 Cache.FlushDevice();
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         // The file's data and entry are written back when it was opened for writing.
@@ -266,8 +261,7 @@ namespace MicroOS.Shared.Storage.Fat
                     Cache.Flush();
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         public FsError Stat(string path, out FatEntryInfo info)
@@ -291,8 +285,7 @@ namespace MicroOS.Shared.Storage.Fat
                     info.Length = open.Length;
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         // Every name in the directory at path, in the order of its entries.
@@ -315,21 +308,16 @@ namespace MicroOS.Shared.Storage.Fat
                 }
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         public FsError Delete(string path)
         {
             try
             {
-                FsError e = Locate(path, out FatDirectory parent, out DirRecord record, out _);
+                FsError e = LocateExisting(path, out FatDirectory parent, out DirRecord record);
                 if (e != Ok)
                     return e;
-                if (parent == null)
-                    return FsError.InUse;
-                if (record == null)
-                    return FsError.NotFound;
                 if ((record.Attributes & FsAttributes.Directory) != 0)
                     return FsError.IsADirectory;
                 if ((record.Attributes & FsAttributes.ReadOnly) != 0)
@@ -344,8 +332,7 @@ namespace MicroOS.Shared.Storage.Fat
                     ClusterChain.Free(Fat, record.FirstCluster);
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         public FsError CreateDirectory(string path)
@@ -378,21 +365,16 @@ namespace MicroOS.Shared.Storage.Fat
                 }
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         public FsError RemoveDirectory(string path)
         {
             try
             {
-                FsError e = Locate(path, out FatDirectory parent, out DirRecord record, out _);
+                FsError e = LocateExisting(path, out FatDirectory parent, out DirRecord record);
                 if (e != Ok)
                     return e;
-                if (parent == null)
-                    return FsError.InUse;
-                if (record == null)
-                    return FsError.NotFound;
                 if ((record.Attributes & FsAttributes.Directory) == 0)
                     return FsError.NotADirectory;
                 var dir = new FatDirectory(this, record.FirstCluster);
@@ -403,8 +385,7 @@ namespace MicroOS.Shared.Storage.Fat
                 ClusterChain.Free(Fat, record.FirstCluster);
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         // A file or directory gets a new name and/or parent; the target must not exist (a change of
@@ -413,13 +394,9 @@ namespace MicroOS.Shared.Storage.Fat
         {
             try
             {
-                FsError e = Locate(from, out FatDirectory oldParent, out DirRecord record, out _);
+                FsError e = LocateExisting(from, out FatDirectory oldParent, out DirRecord record);
                 if (e != Ok)
                     return e;
-                if (oldParent == null)
-                    return FsError.InUse;
-                if (record == null)
-                    return FsError.NotFound;
                 e = FatPath.Split(from, _components);
                 if (e != Ok)
                     return e;
@@ -458,8 +435,7 @@ namespace MicroOS.Shared.Storage.Fat
                 }
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         // Everything written so far on the disk: cache, FATs, FSInfo's hints, the clean bit set.
@@ -474,19 +450,33 @@ namespace MicroOS.Shared.Storage.Fat
                 Cache.FlushDevice();
                 return Ok;
             }
-            catch (FatFault f) { return Fail(f); }
-            catch (Exception) { return Unsound(); }
+            catch (Exception x) { return Caught(x); }
         }
 
         // Free clusters (counted once when FSInfo gave no usable hint), or a negative FsError.
         public long FreeClusters()
         {
             try { return Fat.FreeCount; }
-            catch (FatFault f) { return (long)Fail(f); }
-            catch (Exception) { return (long)Unsound(); }
+            catch (Exception x) { return (long)Caught(x); }
         }
 
         // ---- internals ------------------------------------------------------------------------
+
+        // What every operation's catch answers: a FatFault is the error it names (and its detail),
+        // anything else thrown on the way an unsound structure.
+        private FsError Caught(Exception x) => x is FatFault f ? Fail(f) : Unsound();
+
+        // The existing entry at `path`, for the operations that remove or move it: Ok, the path's
+        // error, InUse for the root (it cannot go), or NotFound.
+        private FsError LocateExisting(string path, out FatDirectory parent, out DirRecord record)
+        {
+            FsError e = Locate(path, out parent, out record, out _);
+            if (e != Ok)
+                return e;
+            if (parent == null)
+                return FsError.InUse;
+            return record == null ? FsError.NotFound : Ok;
+        }
 
         private FsError Fail(FatFault f)
         {
