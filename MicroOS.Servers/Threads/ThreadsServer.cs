@@ -45,21 +45,7 @@ namespace MicroOS.Servers.Threads
         }
 
         // Error names for the log (the probe's enums carry no member names at run time).
-        private static string Name(long r) => r >= 0 ? r.ToString() : (SyscallError)r switch
-        {
-            SyscallError.InvalidArgument => "InvalidArgument",
-            SyscallError.BadAddress => "BadAddress",
-            SyscallError.OutOfMemory => "OutOfMemory",
-            SyscallError.InvalidCapability => "InvalidCapability",
-            SyscallError.WrongType => "WrongType",
-            SyscallError.MissingRight => "MissingRight",
-            SyscallError.OutOfRange => "OutOfRange",
-            SyscallError.ObjectGone => "ObjectGone",
-            SyscallError.WouldBlock => "WouldBlock",
-            SyscallError.SlotOccupied => "SlotOccupied",
-            SyscallError.NoReplyTarget => "NoReplyTarget",
-            _ => r.ToString(),
-        };
+        private static string Name(long r) => r >= 0 ? r.ToString() : SyscallErrors.Name(r);
 
         private static ThreadInfo StateOf(ServerThread t)
         {

@@ -190,7 +190,7 @@ namespace MicroOS.Shared.User
 
         // My capability itself moves there, and comes back to `mySlot` when the process ends.
         public long Lend(int mySlot, int theirSlot) =>
-            Ipc.Syscall4(Syscall.CapTransfer, (ulong)Slot, (ulong)mySlot, (ulong)theirSlot, 0x100 | (ulong)CapRights.All, out _);
+            Ipc.Syscall4(Syscall.CapTransfer, (ulong)Slot, (ulong)mySlot, (ulong)theirSlot, CapTransferArgs.Lend | (ulong)CapRights.All, out _);
 
         public long Resume() => Ipc.Syscall4(Syscall.ProcessResume, (ulong)Slot, 0, 0, 0, out _);
 
@@ -221,7 +221,7 @@ namespace MicroOS.Shared.User
             byte* buffer = stackalloc byte[length];
             for (int i = 0; i < length; i++)
                 buffer[i] = text[i] < 0x80 ? (byte)text[i] : (byte)'?';
-            ulong packed = (ulong)length | ((memoryBytes >> 10) << 16) | (highPriority ? 1UL << 63 : 0);
+            ulong packed = ProcessCreateArgs.Pack(length, memoryBytes >> 10, highPriority);
             return Ipc.Syscall4(Syscall.ProcessCreate, (ulong)Slot, (ulong)destination, (ulong)buffer, packed, out _);
         }
     }
