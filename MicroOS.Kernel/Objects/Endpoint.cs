@@ -279,7 +279,7 @@ namespace MicroOS.Kernel.Objects
             return true;
         }
 
-        private static int PayloadLength(ulong tag) => (tag & 0x7FFF) == 0 ? 0 : new MessageTag(tag).Length;
+        private static int PayloadLength(ulong tag) => (tag & MessageTag.PayloadAndCapBits) == 0 ? 0 : new MessageTag(tag).Length;
 
         // The one copy of a payload the current thread sends: `length` bytes of its IPC buffer (a
         // user page, read through UserSpan: a page that is gone is BadAddress, never a kernel fault)
@@ -305,7 +305,7 @@ namespace MicroOS.Kernel.Objects
         private static void Transfer(ThreadIpc from, ThreadIpc to, ulong badge, int delivered)
         {
             SyscallFrame* f = to.Frame;
-            if ((from.Tag & 0x7FFF) == 0)
+            if ((from.Tag & MessageTag.PayloadAndCapBits) == 0)
             {
                 f->Arg0 = badge;
                 f->Arg1 = from.Tag;

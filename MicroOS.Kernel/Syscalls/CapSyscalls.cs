@@ -5,64 +5,40 @@ using MicroOS.Shared.Abi;
 namespace MicroOS.Kernel.Syscalls
 {
     // cap_copy, cap_mint, cap_move, cap_delete, cap_revoke, cap_inspect, cap_count and the object
-    // creation calls (endpoint_create, notification_create, frame_create). Decode (slots, rights,
-    // liveness) first, then perform through CapTable (Objects/CapTable.cs, host-tested).
+    // creation calls (endpoint_create, notification_create, frame_create). The generated stubs
+    // (syscalls.spec) have decoded every slot; here the values are checked, then the work is done
+    // through CapTable (Objects/CapTable.cs, host-tested).
     internal static unsafe class CapSyscalls
     {
-        public static long Copy(SyscallFrame* f)
+        public static long Copy(SyscallFrame* f, CapSlot source, CapSlot destination)
         {
-            long e = Invocation.Lookup(f->Arg0, CapType.None, CapRights.None, out CapSlot source);
-            if (e != 0)
-                return e;
-            e = Invocation.Destination(f->Arg1, out _, out CapSlot destination);
-            if (e != 0)
-                return e;
             CapTable.Copy(source, destination);
             return 0;
         }
 
-        public static long Mint(SyscallFrame* f)
+        public static long Mint(SyscallFrame* f, CapSlot source, CapSlot destination)
         {
-            long e = Invocation.Lookup(f->Arg0, CapType.None, CapRights.None, out CapSlot source);
-            if (e != 0)
-                return e;
-            e = Invocation.Destination(f->Arg1, out _, out CapSlot destination);
-            if (e != 0)
-                return e;
             if (f->Arg2 > (ulong)CapRights.All)
                 return (long)SyscallError.InvalidArgument;
             SyscallError? error = CapTable.Mint(source, destination, (CapRights)f->Arg2, f->Arg3);
             return error == null ? 0 : (long)error.Value;
         }
 
-        public static long Move(SyscallFrame* f)
+        // A stale cap may still be moved (or deleted, or revoked): only its slot is touched (spec: held).
+        public static long Move(SyscallFrame* f, CapSlot source, CapSlot destination)
         {
-            // A stale cap may still be moved (or deleted): only its slot is touched.
-            ProcessObjects objects = Scheduler.Current.Process.Objects;
-            CapSlot source = objects?.Caps.Lookup(f->Arg0);
-            if (source == null)
-                return (long)SyscallError.InvalidCapability;
-            long e = Invocation.Destination(f->Arg1, out _, out CapSlot destination);
-            if (e != 0)
-                return e;
             CapTable.Move(source, destination);
             return 0;
         }
 
-        public static long Delete(SyscallFrame* f)
+        public static long Delete(SyscallFrame* f, CapSlot slot)
         {
-            CapSlot slot = Scheduler.Current.Process.Objects?.Caps.Lookup(f->Arg0);
-            if (slot == null)
-                return (long)SyscallError.InvalidCapability;
             CapTable.Delete(slot);
             return 0;
         }
 
-        public static long Revoke(SyscallFrame* f)
+        public static long Revoke(SyscallFrame* f, CapSlot slot)
         {
-            CapSlot slot = Scheduler.Current.Process.Objects?.Caps.Lookup(f->Arg0);
-            if (slot == null)
-                return (long)SyscallError.InvalidCapability;
             // A tree can hold every cap of every process: interrupts get in every slice.
             long removed = 0;
             while (true)
@@ -77,13 +53,8 @@ namespace MicroOS.Kernel.Syscalls
 
         private const int RevokeSlice = 256;
 
-        public static long Inspect(SyscallFrame* f)
+        public static long Inspect(SyscallFrame* f, CapSlot slot)
         {
-            CapSlot slot = Scheduler.Current.Process.Objects?.Caps.Lookup(f->Arg0);
-            if (slot == null)
-                return (long)SyscallError.InvalidCapability;
-            if (!ProcessObjects.IsLive(slot))
-                return (long)SyscallError.ObjectGone;
             f->Arg0 = slot.Badge;
             // A Frame's size, so a server lent one (the ata driver's Attach) can check what it is told.
             f->Arg1 = slot.Object is Frame frame ? (ulong)frame.Pages : 0;
@@ -96,17 +67,15 @@ namespace MicroOS.Kernel.Syscalls
             return objects == null ? 0 : objects.Caps.Count;
         }
 
-        public static long CreateEndpoint(SyscallFrame* f) => CreateOriginal(f, CapType.Endpoint);
+        public static long CreateEndpoint(SyscallFrame* f, CapSlot destination) => CreateOriginal(destination, CapType.Endpoint);
 
-        public static long CreateNotification(SyscallFrame* f) => CreateOriginal(f, CapType.Notification);
+        public static long CreateNotification(SyscallFrame* f, CapSlot destination) => CreateOriginal(destination, CapType.Notification);
 
         // endpoint_create / notification_create: a new object owned (and charged to) the caller, its
         // original capability with every right in the destination slot.
-        private static long CreateOriginal(SyscallFrame* f, CapType type)
+        private static long CreateOriginal(CapSlot destination, CapType type)
         {
-            long e = Invocation.Destination(f->Arg0, out ProcessObjects objects, out CapSlot destination);
-            if (e != 0)
-                return e;
+            ProcessObjects objects = ProcessObjects.Of(Scheduler.Current.Process);
             Process owner = Scheduler.Current.Process;
             KernelObject o = type == CapType.Endpoint ? Endpoint.Create(owner) : Notification.Create(owner);
             if (o == null || !objects.TryAdopt(o))
@@ -115,11 +84,9 @@ namespace MicroOS.Kernel.Syscalls
             return 0;
         }
 
-        public static long CreateFrame(SyscallFrame* f)
+        public static long CreateFrame(SyscallFrame* f, CapSlot destination)
         {
-            long e = Invocation.Destination(f->Arg0, out ProcessObjects objects, out CapSlot destination);
-            if (e != 0)
-                return e;
+            ProcessObjects objects = ProcessObjects.Of(Scheduler.Current.Process);
             if (f->Arg1 == 0 || f->Arg1 > Frame.MaxPages)
                 return (long)SyscallError.OutOfRange;
             int pages = (int)f->Arg1;

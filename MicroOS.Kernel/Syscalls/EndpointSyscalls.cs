@@ -13,7 +13,7 @@ namespace MicroOS.Kernel.Syscalls
     // copies a payload once from the caller's IPC buffer to the receiver's.
     internal static unsafe class EndpointSyscalls
     {
-        private const ulong PayloadAndCapBits = 0x7FFF;     // MessageTag bits 0..14: length and cap count
+        private const ulong PayloadAndCapBits = MessageTag.PayloadAndCapBits;
 
         public static long Send(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: false, block: true);
         public static long NBSend(SyscallFrame* f, CapSlot cap) => SendCommon(f, cap, call: false, block: false);
@@ -104,9 +104,10 @@ namespace MicroOS.Kernel.Syscalls
                 // A reply (endpoint null) may carry a capability of the replier's: the caller asked.
                 if (endpoint != null && !CapRightsAlgebra.Has(endpoint.Rights, CapRights.Grant))
                     return (long)SyscallError.MissingRight;
-                long e = Invocation.Lookup((ulong)tag.CapSlot, CapType.None, CapRights.None, out CapSlot carried);
-                if (e != 0)
-                    return e;
+                ProcessObjects objects = Scheduler.Current.Process.Objects;
+                CapSlot carried = Invocation.Decode(objects, (ulong)tag.CapSlot, CapType.None, CapRights.None);
+                if (carried == null)
+                    return Invocation.DecodeError(objects, (ulong)tag.CapSlot, CapType.None, CapRights.None);
                 me.CapToSend = carried;
                 me.CapObject = carried.Object;
             }

@@ -41,12 +41,9 @@ namespace MicroOS.Kernel.Syscalls
             return range.Contains(port, width) ? 0 : (long)SyscallError.OutOfRange;
         }
 
-        public static long IrqSetNotification(SyscallFrame* f, CapSlot cap)
+        public static long IrqSetNotification(SyscallFrame* f, CapSlot cap, CapSlot target)
         {
             var line = (IrqLine)cap.Object;
-            long e = Invocation.Lookup(f->Arg1, CapType.Notification, CapRights.Write, out CapSlot target);
-            if (e != 0)
-                return e;
             line.SetTarget((Notification)target.Object, target.Badge);
             return 0;
         }

@@ -1,54 +1,45 @@
+using System.Runtime.CompilerServices;
 using MicroOS.Kernel.Objects;
 using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Syscalls
 {
-    // Decode, the first half of every capability syscall. SyscallDispatcher calls DecodeCapArgument
-    // for each row of SyscallTable that names an object type: the slot in rdi must hold a live
-    // capability of that type with at least the row's `Requires` rights, or the syscall ends here
-    // with InvalidCapability, WrongType, ObjectGone or MissingRight, before its handler runs. So a
-    // handler cannot forget the check; it receives the decoded capability as its second argument. Handlers decode any
-    // further capability arguments with Lookup, then perform.
+    // Decode, the first half of every syscall. The stubs generated from syscalls.spec
+    // (SyscallTable.g.cs) decode every capability argument with Decode, every destination slot with
+    // Destination, every user range with UserSpan, in argument order, before the handler runs: a
+    // bad argument ends the syscall with InvalidCapability, WrongType, ObjectGone, MissingRight,
+    // SlotOccupied or BadAddress, and the handler only performs. The IPC fast path inlines the same
+    // Decode; the carried capability of a message (EndpointSyscalls.TakeMessage) uses it too.
     internal static class Invocation
     {
-        // The IPC fast path goes through here: kept to loads and compares (no cast helper, one store).
-        // Called by SyscallDispatcher for a row naming an object type: decode rdi, then the handler
-        // with the decoded cap; then any switch a preemption window deferred (as the dispatcher does).
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        public static unsafe long DecodeAndPerform(SyscallFrame* frame, ref SyscallTable.Row row)
+        // The one capability lookup: the slot's capability when it is in the table, of `type` (None:
+        // any kind), live, with at least `requires`; else null (DecodeError says why). Loads and
+        // compares only: with `type` a constant (every caller) the liveness test folds to one compare.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static CapSlot Decode(ProcessObjects objects, ulong slot, CapType type, CapRights requires)
         {
-            CapSlot cap = DecodeCapArgument(frame->Arg0, row.Object, row.Requires);
-            if (cap == null)
-                return DecodeError(frame->Arg0, row.Object, row.Requires);
-            long result = row.CapHandler(frame, cap);
-            if (Preemption.Pending)
-                Scheduler.Yield();
-            return result;
-        }
-
-        // The decoded capability, or null (then DecodeError says why). Loads and compares only: the
-        // IPC fast path runs through here.
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static CapSlot DecodeCapArgument(ulong slot, CapType type, CapRights requires)
-        {
-            ProcessObjects objects = Scheduler.Current.Process.Objects;
-            CapSlot c = objects?.Caps.Lookup(slot);
-            if (c == null || c.Type != type || !ProcessObjects.IsLive(c) || (c.Rights & requires) != requires)
+            // An explicit early return, not `objects?.`: that compiles to a second null test on the
+            // fast path (+2 instructions per IPC round trip).
+            if (objects == null)
+                return null;
+            CapSlot c = objects.Caps.Lookup(slot);
+            if (c == null || (type != CapType.None && c.Type != type) || (c.Rights & requires) != requires || !IsLive(c, type))
                 return null;
             return c;
         }
 
-        public static long DecodeError(ulong slot, CapType type, CapRights requires) => Lookup(slot, type, requires, out _);
+        // The one liveness test (ProcessObjects.IsLive, with the type known when the caller knows it).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsLive(CapSlot c, CapType type) =>
+            type == CapType.None || type == CapType.Process ? ProcessObjects.IsLive(c)
+                : Unsafe.As<KernelObject>(c.Object).Generation == c.Generation;
 
-        // 0 and the capability, or a SyscallError. `type` None accepts any kind.
-        public static long Lookup(ulong slot, CapType type, CapRights requires, out CapSlot cap)
+        // Why Decode refused, off the fast path: in the order a caller can act on.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static long DecodeError(ProcessObjects objects, ulong slot, CapType type, CapRights requires)
         {
-            cap = null;
-            ProcessObjects objects = Scheduler.Current.Process.Objects;
-            if (objects == null)
-                return (long)SyscallError.InvalidCapability;
-            CapSlot c = objects.Caps.Lookup(slot);
+            CapSlot c = objects?.Caps.Lookup(slot);
             if (c == null)
                 return (long)SyscallError.InvalidCapability;
             if (type != CapType.None && c.Type != type)
@@ -57,14 +48,21 @@ namespace MicroOS.Kernel.Syscalls
                 return (long)SyscallError.ObjectGone;
             if (!CapRightsAlgebra.Has(c.Rights, requires))
                 return (long)SyscallError.MissingRight;
-            cap = c;
             return 0;
         }
 
-        // The caller's table (attached on first use) and a free destination slot in it.
-        public static long Destination(ulong slot, out ProcessObjects objects, out CapSlot destination)
+        // A slot that holds a capability, stale or not (cap_move, cap_delete, cap_revoke, process_cap_read):
+        // null for an empty slot or one outside the table (InvalidCapability).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static CapSlot Held(ProcessObjects objects, ulong slot) => objects?.Caps.Lookup(slot);
+
+        // A free destination slot in the caller's table (attached on first use).
+        public static long Destination(ulong slot, out CapSlot destination) =>
+            Destination(ProcessObjects.Of(Scheduler.Current.Process), slot, out destination);
+
+        // A free destination slot in `objects` (cap_transfer's: the other process's table).
+        public static long Destination(ProcessObjects objects, ulong slot, out CapSlot destination)
         {
-            objects = ProcessObjects.Of(Scheduler.Current.Process);
             SyscallError? e = objects.Caps.Destination(slot, out destination);
             return e == null ? 0 : (long)e.Value;
         }

@@ -25,7 +25,7 @@ namespace MicroOS.Kernel.Syscalls
     internal static unsafe class IpcFastPath
     {
         public const long NotFast = long.MinValue;
-        private const ulong PayloadAndCapBits = 0x7FFF;     // MessageTag bits 0..14: length and cap count
+        private const ulong PayloadAndCapBits = MessageTag.PayloadAndCapBits;
 
         // In a class without a static constructor: no initialisation check on the hot path.
         private static bool s_enabled;
@@ -37,8 +37,8 @@ namespace MicroOS.Kernel.Syscalls
         // reported when every process has ended, so the tests see which path a run took.
         public static ulong GeneralPathCount;
 
-        // KernelMain, after SyscallTable.Verify: the rights come from the table's rows. Off (ipcslow,
-        // irqoff) it reads nothing: under irqoff Preemption.Start has rewritten the capability rows.
+        // KernelMain, after SyscallTable.Verify: the rights come from the table's rows (the spec's).
+        // Off (ipcslow, irqoff) it reads nothing.
         public static void Initialize(bool enabled)
         {
             s_enabled = false;
@@ -96,19 +96,10 @@ namespace MicroOS.Kernel.Syscalls
             return result;
         }
 
-        // Invocation.DecodeCapArgument for an endpoint, without the general type switch: the same
-        // checks (slot in the table and not empty, type, liveness by generation, rights).
+        // The general decode (Invocation.Decode), inlined with the type a constant: the same checks
+        // (slot in the table and not empty, type, rights, liveness by generation).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static CapSlot DecodeEndpoint(Thread current, ulong slot, CapRights requires)
-        {
-            ProcessObjects objects = current.Process.Objects;
-            if (objects == null)
-                return null;
-            CapSlot c = objects.Caps.Lookup(slot);
-            if (c == null || c.Type != CapType.Endpoint || (c.Rights & requires) != requires
-                || Unsafe.As<KernelObject>(c.Object).Generation != c.Generation)
-                return null;
-            return c;
-        }
+        private static CapSlot DecodeEndpoint(Thread current, ulong slot, CapRights requires) =>
+            Invocation.Decode(current.Process.Objects, slot, CapType.Endpoint, requires);
     }
 }

@@ -4,8 +4,9 @@ using MicroOS.Shared.Abi;
 
 namespace MicroOS.Kernel.Syscalls
 {
-    // process_start, process_kill, process_inspect, process_set_fault_endpoint: what the holder of a Process cap can
-    // do. The dispatcher decoded the cap in rdi (and its liveness: a dead process is ObjectGone).
+    // process_start, process_create, process_kill, process_inspect, process_set_fault_endpoint, ...: what the
+    // holder of a Process (or BootImage) cap can do. The generated stubs (syscalls.spec) decoded every
+    // capability and destination slot (and liveness: a dead process is ObjectGone).
     internal static unsafe class ProcessCapSyscalls
     {
         public static long Kill(SyscallFrame* f, CapSlot cap)
@@ -16,15 +17,12 @@ namespace MicroOS.Kernel.Syscalls
 
         // process_start(image cap, dst): the manifest entry the cap names becomes a process (with the
         // entry's memory limit, priority, arguments and initial caps); the caller gets its Process cap.
-        public static long Start(SyscallFrame* f, CapSlot cap)
+        public static long Start(SyscallFrame* f, CapSlot cap, CapSlot destination)
         {
-            long e = Invocation.Destination(f->Arg1, out ProcessObjects objects, out CapSlot destination);
-            if (e != 0)
-                return e;
             Process p = ServerStartup.StartEntry(((BootImage)cap.Object).Entry, Scheduler.Current.Process);
             if (p == null)
                 return (long)SyscallError.OutOfMemory;
-            objects.Caps.InsertOriginal(destination, CapType.Process, CapRights.All, 0, p, (ulong)p.Id);
+            ProcessObjects.Of(Scheduler.Current.Process).Caps.InsertOriginal(destination, CapType.Process, CapRights.All, 0, p, (ulong)p.Id);
             return p.Id;
         }
 
@@ -49,14 +47,14 @@ namespace MicroOS.Kernel.Syscalls
         // process_create(image cap, dst, text, length | memory KiB << 16 | high << 63): the image as a
         // new process named by the first word of `text`, its arguments the rest, not yet running
         // (process_resume). The caller fills its table first with cap_transfer.
-        public static long Create(SyscallFrame* f, CapSlot cap)
+        public static long Create(SyscallFrame* f, CapSlot cap, CapSlot destination)
         {
             var image = (BootImage)cap.Object;
             ulong packed = f->Arg3;
-            int length = (int)(packed & 0xFFFF);
-            ulong memoryKiB = (packed >> 16) & 0xFFFF_FFFF;
-            bool high = (packed >> 63) != 0;
-            if (length == 0 || length > MaxCreateText || memoryKiB == 0 || memoryKiB > MaxCreateMemoryKiB || ((packed >> 48) & 0x7FFF) != 0)
+            int length = ProcessCreateArgs.Length(packed);
+            ulong memoryKiB = ProcessCreateArgs.MemoryKiB(packed);
+            bool high = ProcessCreateArgs.High(packed);
+            if (length == 0 || length > MaxCreateText || memoryKiB == 0 || memoryKiB > MaxCreateMemoryKiB || !ProcessCreateArgs.ReservedClear(packed))
                 return (long)SyscallError.InvalidArgument;
             SyscallError? error = UserSpan.TryCreate(f->Arg2, (ulong)length, out UserSpan text);
             if (error != null)
@@ -70,9 +68,6 @@ namespace MicroOS.Kernel.Syscalls
                 nameEnd++;
             if (nameEnd == 0)
                 return (long)SyscallError.InvalidArgument;
-            long e = Invocation.Destination(f->Arg1, out ProcessObjects objects, out CapSlot destination);
-            if (e != 0)
-                return e;
             ulong start = image.ModuleStart, end = image.ModuleEnd;
             if (image.Entry != null && !ServerStartup.ModuleOf(image.Entry.Image, out start, out end))
                 return (long)SyscallError.ObjectGone;
@@ -82,30 +77,29 @@ namespace MicroOS.Kernel.Syscalls
             Process p = ProcessManager.Start(name, span, memoryKiB << 10, high ? Priority.High : Priority.Normal, arguments, true, Scheduler.Current.Process);
             if (p == null)
                 return (long)SyscallError.OutOfMemory;
-            objects.Caps.InsertOriginal(destination, CapType.Process, CapRights.All, 0, p, (ulong)p.Id);
+            ProcessObjects.Of(Scheduler.Current.Process).Caps.InsertOriginal(destination, CapType.Process, CapRights.All, 0, p, (ulong)p.Id);
             return p.Id;
         }
 
         // cap_transfer(process cap, my slot, their slot, rights): a child of my capability (rights
         // only shrink, the badge stays) in the process's table, so revoking mine removes it.
-        public static long Transfer(SyscallFrame* f, CapSlot cap)
+        // Their slot is a slot of the other process's table, decoded here against that table (after
+        // refusing the caller itself as the target).
+        public static long Transfer(SyscallFrame* f, CapSlot cap, CapSlot source)
         {
             var p = (Process)cap.Object;
-            long e = Invocation.Lookup(f->Arg1, CapType.None, CapRights.None, out CapSlot source);
-            if (e != 0)
-                return e;
-            bool lend = (f->Arg3 & LendBit) != 0;
-            if ((f->Arg3 & ~LendBit) > (ulong)CapRights.All)
+            bool lend = (f->Arg3 & CapTransferArgs.Lend) != 0;
+            if ((f->Arg3 & ~CapTransferArgs.Lend) > (ulong)CapRights.All)
                 return (long)SyscallError.InvalidArgument;
             ProcessObjects target = ProcessObjects.Of(p);
             if (target == ProcessObjects.Of(Scheduler.Current.Process))
                 return (long)SyscallError.InvalidArgument;
-            SyscallError? error = target.Caps.Destination(f->Arg2, out CapSlot destination);
-            if (error != null)
-                return (long)error.Value;
+            long e = Invocation.Destination(target, f->Arg2, out CapSlot destination);
+            if (e != 0)
+                return e;
             if (!lend)
             {
-                error = CapTable.Mint(source, destination, (CapRights)(f->Arg3 & 0xFF), 0);
+                SyscallError? error = CapTable.Mint(source, destination, (CapRights)(f->Arg3 & 0xFF), 0);
                 return error == null ? 0 : (long)error.Value;
             }
             // Lend: the capability itself moves (rights unchanged) and comes back when the process ends.
@@ -116,8 +110,6 @@ namespace MicroOS.Kernel.Syscalls
             return 0;
         }
 
-        private const ulong LendBit = 0x100;
-
         public static long Resume(SyscallFrame* f, CapSlot cap) =>
             ProcessManager.Resume((Process)cap.Object) ? 0 : (long)SyscallError.InvalidArgument;
 
@@ -125,7 +117,7 @@ namespace MicroOS.Kernel.Syscalls
         public static long CapRead(SyscallFrame* f, CapSlot cap)
         {
             ProcessObjects objects = ((Process)cap.Object).Objects;
-            CapSlot slot = objects?.Caps.Lookup(f->Arg1);
+            CapSlot slot = Invocation.Held(objects, f->Arg1);
             if (slot == null)
                 return (long)SyscallError.InvalidCapability;
             bool live = ProcessObjects.IsLive(slot);
@@ -149,12 +141,9 @@ namespace MicroOS.Kernel.Syscalls
             return 0;
         }
 
-        public static long SetFaultEndpoint(SyscallFrame* f, CapSlot cap)
+        public static long SetFaultEndpoint(SyscallFrame* f, CapSlot cap, CapSlot endpoint)
         {
             var p = (Process)cap.Object;
-            long e = Invocation.Lookup(f->Arg1, CapType.Endpoint, CapRights.Write, out CapSlot endpoint);
-            if (e != 0)
-                return e;
             ProcessObjects objects = ProcessObjects.Of(p);
             var ep = (Endpoint)endpoint.Object;
             objects.FaultEndpoint = ep;
@@ -165,12 +154,9 @@ namespace MicroOS.Kernel.Syscalls
 
         // process_set_death_notification(process, notification, bits): the supervisor learns of a death
         // at once instead of finding it at its next poll (ProcessObjects.OnProcessEnd signals).
-        public static long SetDeathNotification(SyscallFrame* f, CapSlot cap)
+        public static long SetDeathNotification(SyscallFrame* f, CapSlot cap, CapSlot notification)
         {
             var p = (Process)cap.Object;
-            long e = Invocation.Lookup(f->Arg1, CapType.Notification, CapRights.Write, out CapSlot notification);
-            if (e != 0)
-                return e;
             if (f->Arg2 == 0)
                 return (long)SyscallError.InvalidArgument;
             ProcessObjects objects = ProcessObjects.Of(p);

@@ -15,18 +15,14 @@ namespace MicroOS.Kernel.Syscalls
         private const int WriteSlice = 16;
         private static byte* s_debugText;
 
-        public static long DebugWrite(SyscallFrame* f)
+        // The stub checked the length (≤ 4096, syscalls.spec's in(length,4096)) and the range.
+        public static long DebugWrite(SyscallFrame* f, UserSpan text)
         {
-            if (f->Arg1 > MaxDebugWrite)
-                return (long)SyscallError.InvalidArgument;
-            SyscallError? error = UserSpan.TryCreate(f->Arg0, f->Arg1, out UserSpan text);
-            if (error != null)
-                return (long)error.Value;
             // Copied in once; syscalls do not switch threads, so one kernel buffer serves every caller.
             if (s_debugText == null)
                 s_debugText = (byte*)Memory.KernelHeapPages.AllocateZeroed(MaxDebugWrite);
             var bytes = new Span<byte>(s_debugText, text.Length);
-            error = text.CopyIn(bytes);
+            SyscallError? error = text.CopyIn(bytes);
             if (error != null)
                 return (long)error.Value;
             int length = bytes.Length;

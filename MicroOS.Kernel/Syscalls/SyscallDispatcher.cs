@@ -40,12 +40,10 @@ namespace MicroOS.Kernel.Syscalls
             if (number >= (ulong)rows.Length)
                 return (long)SyscallError.UnknownSyscall;
             ref SyscallTable.Row row = ref rows[(int)number];
-            // Decode, then perform: a row naming an object type has its capability argument (rdi)
-            // checked against the row's type and rights before its handler runs (Invocation.cs), so
-            // no handler can skip the check. (Its own method: the other syscalls keep a lean path.)
-            if (row.Object != CapType.None)
-                return Invocation.DecodeAndPerform(frame, ref row);
-            // Under `irqoff` every syscall comes this way, the capability rows too (Preemption.Start).
+            // Decode, then perform: a row's handler is the generated stub that decodes every
+            // capability, slot and user range first (SyscallTable.g.cs, Invocation.cs), or, for a
+            // syscall of plain values, the handler itself.
+            // Under `irqoff` every syscall comes this way, timed (Preemption.Measure).
             if (Tasks.Preemption.Measuring)
                 return Tasks.Preemption.Measure(row.Handler, frame);
             long result = row.Handler(frame);

@@ -22,7 +22,7 @@ namespace MicroOS.Kernel.Syscalls
         // mapped user and writable (an iretq to a kernel or non-canonical rip would fault in ring 0;
         // the rest saves a fault in the new thread that would end the whole process). Then charge,
         // make the thread (suspended), its object and its cap. Nothing is kept on an error path.
-        public static long Create(SyscallFrame* f)
+        public static long Create(SyscallFrame* f, CapSlot destination)
         {
             ulong entry = f->Arg1, stackTop = f->Arg2, argument = f->Arg3;
             Thread me = Scheduler.Current;
@@ -34,9 +34,7 @@ namespace MicroOS.Kernel.Syscalls
                 || !VirtualAddress.IsUserRange(stackTop - StackAlignment, StackAlignment)
                 || !space.TryTranslate(stackTop - StackAlignment, out PageTableEntry stack) || !stack.IsUser || !stack.IsWritable)
                 return (long)SyscallError.BadAddress;
-            long e = Invocation.Destination(f->Arg0, out ProcessObjects objects, out CapSlot destination);
-            if (e != 0)
-                return e;
+            ProcessObjects objects = ProcessObjects.Of(me.Process);
             // Check the pool and the limit before taking anything (Frame's pattern).
             if (!ThreadObject.CanCreate || !objects.TryCharge(ThreadObject.ChargeBytes))
                 return (long)SyscallError.OutOfMemory;

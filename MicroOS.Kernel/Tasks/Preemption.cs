@@ -37,29 +37,13 @@ namespace MicroOS.Kernel.Tasks
         }
 
         // Turns `irqoff` on (KernelMain, before the first process). Every syscall is then timed by
-        // Measure, the capability rows too: their rows are rewritten to reach Measure's path, through
-        // MeasuredCapRow, which decodes with the original row (same checks). So the dispatcher pays
-        // nothing for the measurement when it is off (the IPC fast path least of all).
+        // Measure every syscall: the table's rows go through the generated decode stubs, so the
+        // dispatcher's one path reaches Measure and pays nothing for it when it is off.
         public static unsafe void Start()
         {
             Measuring = true;
             Scheduler.SwitchHooks = true;
-            Syscalls.SyscallTable.Row[] rows = Syscalls.SyscallTable.Rows;
-            s_capRows = new Syscalls.SyscallTable.Row[rows.Length];
-            for (int i = 0; i < rows.Length; i++)
-            {
-                s_capRows[i] = rows[i];
-                if (rows[i].Object == MicroOS.Shared.Abi.CapType.None)
-                    continue;
-                rows[i].Object = MicroOS.Shared.Abi.CapType.None;
-                rows[i].Handler = &MeasuredCapRow;
-            }
         }
-
-        private static Syscalls.SyscallTable.Row[] s_capRows;
-
-        private static unsafe long MeasuredCapRow(Syscalls.SyscallFrame* frame) =>
-            Syscalls.Invocation.DecodeAndPerform(frame, ref s_capRows[(int)frame->Number]);
 
         // The dispatcher's path under `irqoff`: the handler, timed, then any switch it deferred. A
         // call that switched threads (IPC, yield, exit, a kill) counts as a stretch only up to the

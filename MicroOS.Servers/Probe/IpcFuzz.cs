@@ -88,7 +88,7 @@ namespace MicroOS.Servers.Probe
             else if (r >= 20)
                 n = r == 20 ? (ulong)Syscall.IoPortEnable : (Next(ref state) & 1) == 0 ? (ulong)Syscall.FrameUnmap : (ulong)Syscall.NotificationSignalAfter;     // slot 2 is an io range
             else
-                n = r == 18 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 50 : Next(ref state);    // past the table
+                n = r == 18 ? SyscallAbi.Count + Next(ref state) % 50 : Next(ref state);    // past the table (SyscallAbi.Count on)
             // thread_exit from this (the main) thread would end the run, as exit would.
             if (n == (ulong)Syscall.ThreadExit || n == (ulong)Syscall.Exit) return (ulong)Syscall.ThreadInspect;
             // What would wait forever becomes its non-blocking form.

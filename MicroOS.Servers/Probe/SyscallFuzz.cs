@@ -41,10 +41,12 @@ namespace MicroOS.Servers.Probe
                 ulong n = Next(ref state) % 6;
                 return n == (ulong)Syscall.Exit ? (ulong)Syscall.Yield : n;
             }
-            // Just past the capability calls (unmap_memory and memory_usage, then unknown numbers), or
-            // anything. (The capability and IPC calls, whose blocking forms
+            // unmap_memory or memory_usage, or past the table (numbers from SyscallAbi.Count on are all
+            // unknown), or anything. (The capability and IPC calls, whose blocking forms
             // would park this thread for good, have their own fuzzer: IpcFuzz.cs.)
-            ulong far = r == 7 ? (ulong)Syscall.ProcessStart + 1 + Next(ref state) % 100 : Next(ref state);
+            ulong far = r != 7 ? Next(ref state)
+                : (Next(ref state) & 1) == 0 ? (ulong)Syscall.UnmapMemory + Next(ref state) % 2
+                : SyscallAbi.Count + Next(ref state) % 100;
             return far == (ulong)Syscall.ThreadExit ? (ulong)Syscall.Yield : far;     // from the main thread: an exit
         }
 

@@ -45,21 +45,7 @@ namespace MicroOS.Servers.Threads
         }
 
         // Error names for the log (the probe's enums carry no member names at run time).
-        private static string Name(long r) => r >= 0 ? r.ToString() : (SyscallError)r switch
-        {
-            SyscallError.InvalidArgument => "InvalidArgument",
-            SyscallError.BadAddress => "BadAddress",
-            SyscallError.OutOfMemory => "OutOfMemory",
-            SyscallError.InvalidCapability => "InvalidCapability",
-            SyscallError.WrongType => "WrongType",
-            SyscallError.MissingRight => "MissingRight",
-            SyscallError.OutOfRange => "OutOfRange",
-            SyscallError.ObjectGone => "ObjectGone",
-            SyscallError.WouldBlock => "WouldBlock",
-            SyscallError.SlotOccupied => "SlotOccupied",
-            SyscallError.NoReplyTarget => "NoReplyTarget",
-            _ => r.ToString(),
-        };
+        private static string Name(long r) => r >= 0 ? r.ToString() : SyscallErrors.Name(r);
 
         private static ThreadInfo StateOf(ServerThread t)
         {
@@ -107,7 +93,7 @@ namespace MicroOS.Servers.Threads
             // so a message sent now reaches worker 1.
             Caps.Copy(a.Slot, 12);          // Kill also empties a.Slot: the copy shows what a stale cap says
             long killed = a.Kill();
-            long gone = Ipc.Syscall4(Syscall.ThreadInspect, 12, 0, 0, 0, out _);
+            long gone = SysCalls.ThreadInspect(12);
             var m = new Message(PingLabel, 1000);
             long sent = new Endpoint(ServerEndpoint).TrySend(ref m);
             bool seen = WaitUntil(() => s_served == calls + 1 && StateOf(b) == ThreadInfo.Blocked);
@@ -259,11 +245,11 @@ namespace MicroOS.Servers.Threads
             int made = MakeThreads(FirstSlot, top, out long error);
             // Round 1 ends by itself: every thread runs and exits.
             for (int i = 0; i < made; i++)
-                Ipc.Syscall4(Syscall.ThreadResume, (ulong)(FirstSlot + i), 0, 0, 0, out _);
+                SysCalls.ThreadResume((ulong)(FirstSlot + i));
             bool allGone = WaitUntil(() =>
             {
                 for (int i = 0; i < made; i++)
-                    if (Ipc.Syscall4(Syscall.ThreadInspect, (ulong)(FirstSlot + i), 0, 0, 0, out _) != (long)SyscallError.ObjectGone)
+                    if (SysCalls.ThreadInspect((ulong)(FirstSlot + i)) != (long)SyscallError.ObjectGone)
                         return false;
                 return true;
             });
@@ -272,7 +258,7 @@ namespace MicroOS.Servers.Threads
             int again = MakeThreads(FirstSlot, top, out _);
             long killed = 0;
             for (int i = 0; i < again; i++)
-                killed += Ipc.Syscall4(Syscall.ThreadKill, (ulong)(FirstSlot + i), 0, 0, 0, out _);
+                killed += SysCalls.ThreadKill((ulong)(FirstSlot + i));
             DeleteCaps(FirstSlot, again);
             int third = MakeThreads(FirstSlot, top, out _);
             Sys.Write(string.Concat("create-loop: ", made.ToString(), " threads, then ", Name(error), "; after they exited (all gone ",
@@ -286,7 +272,7 @@ namespace MicroOS.Servers.Threads
             error = 0;
             while (firstSlot + made < 128)
             {
-                error = Ipc.Syscall4(Syscall.ThreadCreate, (ulong)(firstSlot + made), ExitEntry(), top, 0, out _);
+                error = SysCalls.ThreadCreate((ulong)(firstSlot + made), ExitEntry(), top, 0);
                 if (error < 0)
                     break;
                 made++;
@@ -307,7 +293,7 @@ namespace MicroOS.Servers.Threads
             ulong entry = ExitEntry();
             const int T = 20, Spare = 21, ReadOnly = 22, Ep = 23;
             string Create(ulong e, ulong stack, int slot = Spare) =>
-                Name(Ipc.Syscall4(Syscall.ThreadCreate, (ulong)slot, e, stack, 0, out _));
+                Name(SysCalls.ThreadCreate((ulong)slot, e, stack, 0));
             string On(Syscall s, int slot) => Name(Ipc.Syscall4(s, (ulong)slot, 0, 0, 0, out _));
             Caps.CreateEndpoint(Ep);
             Sys.Write(string.Concat("bad-args: entry 0 ", Create(0, top), ", kernel entry ", Create(0xFFFF_FFFF_8000_0000, top),
@@ -315,17 +301,17 @@ namespace MicroOS.Servers.Threads
             Sys.Write(string.Concat("bad-args: stack misaligned ", Create(entry, top - 8), ", kernel stack ", Create(entry, 0xFFFF_FF00_0000_1000),
                 ", unmapped stack ", Create(entry, 0x0000_7000_0000_0000), ", non-canonical stack ", Create(entry, 0x0008_0000_0000_0000)));
             Sys.Write(string.Concat("bad-args: occupied slot ", Create(entry, top, Ep), ", slot out of range ", Create(entry, top, 100000)));
-            long tid = Ipc.Syscall4(Syscall.ThreadCreate, T, entry, top, 0, out _);
+            long tid = SysCalls.ThreadCreate(T, entry, top, 0);
             Caps.Mint(T, ReadOnly, CapRights.Read);
             Sys.Write(string.Concat("bad-args: created ", tid > 0 ? "yes" : Name(tid), ", inspect with read ", On(Syscall.ThreadInspect, ReadOnly) == tid.ToString() ? "tid" : "?",
                 ", kill with read only ", On(Syscall.ThreadKill, ReadOnly), ", resume with read only ", On(Syscall.ThreadResume, ReadOnly)));
             Sys.Write(string.Concat("bad-args: resume an endpoint ", On(Syscall.ThreadResume, Ep), ", kill an empty slot ", On(Syscall.ThreadKill, 99),
-                ", inspect slot -1 ", Name(Ipc.Syscall4(Syscall.ThreadInspect, ulong.MaxValue, 0, 0, 0, out _))));
+                ", inspect slot -1 ", Name(SysCalls.ThreadInspect(ulong.MaxValue))));
             string first = On(Syscall.ThreadResume, T);
-            bool gone = WaitUntil(() => Ipc.Syscall4(Syscall.ThreadInspect, T, 0, 0, 0, out _) == (long)SyscallError.ObjectGone);
+            bool gone = WaitUntil(() => SysCalls.ThreadInspect(T) == (long)SyscallError.ObjectGone);
             Sys.Write(string.Concat("bad-args: resume ", first, ", then (it exited ", gone ? "yes" : "no", ") resume ", On(Syscall.ThreadResume, T),
                 ", kill ", On(Syscall.ThreadKill, T), ", inspect ", On(Syscall.ThreadInspect, ReadOnly)));
-            Ipc.Syscall4(Syscall.ThreadCreate, T + 10, entry, top, 0, out _);
+            SysCalls.ThreadCreate(T + 10, entry, top, 0);
             Sys.Write(string.Concat("bad-args: resume twice ", On(Syscall.ThreadResume, T + 10), " ", On(Syscall.ThreadResume, T + 10)));
             return 0;
         }

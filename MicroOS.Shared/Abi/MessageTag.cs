@@ -8,6 +8,9 @@ namespace MicroOS.Shared.Abi
     public readonly struct MessageTag
     {
         public const int MaxPayload = 4096;
+        // Bits 0..14: the payload length (0..12) and the capability count (13..14). A tag with none of
+        // them is a register-only message (the kernel's fast cases test just this).
+        public const ulong PayloadAndCapBits = 0x7FFF;
         public readonly ulong Value;
 
         public MessageTag(ulong value) => Value = value;

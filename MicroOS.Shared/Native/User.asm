@@ -1,5 +1,7 @@
 ; The ring-3 side of every server image: the entry point and the SYSCALL stub.
 bits 64
+; BLOCKING_SYSCALLS and SYSCALL_YIELD, generated from MicroOS.Shared/Abi/syscalls.spec.
+%include "Syscalls.g.inc"
 section .text
 
 ; The kernel starts a server at _start with rsp = top of its stack, rdi = its arguments (ASCII,
@@ -103,14 +105,12 @@ mos_syscall:
 ; than one thread, only the holder runs managed code; the others wait in a blocking syscall
 ; (parked) or here. One CPU: a waiter yields until the holder parks. Clobbers rax, rcx, r11.
 extern RhpThreadPark, RhpThreadUnpark, ServerThreadMain
-BLOCKING_SYSCALLS equ (1 << 2) | (1 << 3) | (1 << 15) | (1 << 16) | (1 << 17) | (1 << 19) | (1 << 23)
-                                ; yield, sleep, send, recv, call, reply_recv, notification_wait
 mos_runtime_lock_take:
     xor eax, eax
     mov ecx, 1
     lock cmpxchg [rel mos_runtime_lock], rcx
     je .taken
-    mov eax, 2                      ; Syscall.Yield
+    mov eax, SYSCALL_YIELD
     syscall
     jmp mos_runtime_lock_take
 .taken:

@@ -39,32 +39,32 @@ namespace MicroOS.Shared.User
 
         public Notification(int slot) => Slot = slot;
 
-        public long Signal() => Ipc.Syscall4(Syscall.NotificationSignal, (ulong)Slot, 0, 0, 0, out _);
+        public long Signal() => SysCalls.NotificationSignal((ulong)Slot);
 
         // 0 and the bits (cleared), or an error.
         public long Wait(out ulong bits)
         {
-            long r = Ipc.Syscall4(Syscall.NotificationWait, (ulong)Slot, 0, 0, 0, out IpcRegisters regs);
+            long r = SysCalls.NotificationWait((ulong)Slot, out IpcRegisters regs);
             bits = regs.A0;
             return r;
         }
 
         public long Poll(out ulong bits)
         {
-            long r = Ipc.Syscall4(Syscall.NotificationPoll, (ulong)Slot, 0, 0, 0, out IpcRegisters regs);
+            long r = SysCalls.NotificationPoll((ulong)Slot, out IpcRegisters regs);
             bits = regs.A0;
             return r;
         }
 
         // The calling thread's endpoint receives also wake for this notification.
-        public long BindToThisThread() => Ipc.Syscall4(Syscall.NotificationBind, (ulong)Slot, 0, 0, 0, out _);
+        public long BindToThisThread() => SysCalls.NotificationBind((ulong)Slot);
 
         // A one-shot timer (notification_signal_after): after at least `milliseconds` the notification
         // is signalled with `bits` (!= 0). Replaces its pending timer; CancelTimer (0 ms) drops it.
         public long SignalAfter(ulong milliseconds, ulong bits) =>
-            Ipc.Syscall4(Syscall.NotificationSignalAfter, (ulong)Slot, milliseconds, bits, 0, out _);
+            SysCalls.NotificationSignalAfter((ulong)Slot, milliseconds, bits);
 
-        public long CancelTimer() => Ipc.Syscall4(Syscall.NotificationSignalAfter, (ulong)Slot, 0, 0, 0, out _);
+        public long CancelTimer() => SysCalls.NotificationSignalAfter((ulong)Slot, 0, 0);
     }
 
     public readonly unsafe struct FrameCap
@@ -74,10 +74,10 @@ namespace MicroOS.Shared.User
         public FrameCap(int slot) => Slot = slot;
 
         // Maps the frame at `address` (page aligned, in the mapping window 0x30_0000_0000..0x40_0000_0000).
-        public long Map(ulong address, bool writable) => Ipc.Syscall4(Syscall.FrameMap, (ulong)Slot, address, writable ? 1UL : 0, 0, out _);
+        public long Map(ulong address, bool writable) => SysCalls.FrameMap((ulong)Slot, address, writable ? 1UL : 0);
 
         // Undoes the frame_map made at `address` (whichever cap it came from); the memory stays the frame's.
-        public static long Unmap(ulong address) => Ipc.Syscall4(Syscall.FrameUnmap, address, 0, 0, 0, out _);
+        public static long Unmap(ulong address) => SysCalls.FrameUnmap(address);
 
         public const ulong WindowBase = 0x0000_0030_0000_0000;
     }
@@ -90,16 +90,16 @@ namespace MicroOS.Shared.User
 
         // Checked port access: one syscall per access (the default; docs/capabilities.md). Wider
         // accesses need every byte's port in the range (port..port+1, port..port+3).
-        public long Read8(ushort port) => Ipc.Syscall4(Syscall.IoPortRead, (ulong)Slot, port, 1, 0, out _);
-        public long Write8(ushort port, byte value) => Ipc.Syscall4(Syscall.IoPortWrite, (ulong)Slot, port, 1, value, out _);
-        public long Read16(ushort port) => Ipc.Syscall4(Syscall.IoPortRead, (ulong)Slot, port, 2, 0, out _);
-        public long Write16(ushort port, ushort value) => Ipc.Syscall4(Syscall.IoPortWrite, (ulong)Slot, port, 2, value, out _);
-        public long Read32(ushort port) => Ipc.Syscall4(Syscall.IoPortRead, (ulong)Slot, port, 4, 0, out _);
-        public long Write32(ushort port, uint value) => Ipc.Syscall4(Syscall.IoPortWrite, (ulong)Slot, port, 4, value, out _);
+        public long Read8(ushort port) => SysCalls.IoPortRead((ulong)Slot, port, 1);
+        public long Write8(ushort port, byte value) => SysCalls.IoPortWrite((ulong)Slot, port, 1, value);
+        public long Read16(ushort port) => SysCalls.IoPortRead((ulong)Slot, port, 2);
+        public long Write16(ushort port, ushort value) => SysCalls.IoPortWrite((ulong)Slot, port, 2, value);
+        public long Read32(ushort port) => SysCalls.IoPortRead((ulong)Slot, port, 4);
+        public long Write32(ushort port, uint value) => SysCalls.IoPortWrite((ulong)Slot, port, 4, value);
 
         // From now on In8/Out8 reach this range's ports directly (the TSS I/O bitmap), until the cap
         // leaves this slot (delete it, or a copy enabled for the purpose, to stop) or the range dies.
-        public long Enable() => Ipc.Syscall4(Syscall.IoPortEnable, (ulong)Slot, 0, 0, 0, out _);
+        public long Enable() => SysCalls.IoPortEnable((ulong)Slot);
 
         // Plain `in`/`out`: a port not enabled faults like any other forbidden instruction.
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("mos_port_in8")]
@@ -149,8 +149,8 @@ namespace MicroOS.Shared.User
 
         public IrqLineCap(int slot) => Slot = slot;
 
-        public long SetNotification(Notification n) => Ipc.Syscall4(Syscall.IrqSetNotification, (ulong)Slot, (ulong)n.Slot, 0, 0, out _);
-        public long Acknowledge() => Ipc.Syscall4(Syscall.IrqAck, (ulong)Slot, 0, 0, 0, out _);
+        public long SetNotification(Notification n) => SysCalls.IrqSetNotification((ulong)Slot, (ulong)n.Slot);
+        public long Acknowledge() => SysCalls.IrqAck((ulong)Slot);
     }
 
     public readonly struct ProcessCap
@@ -159,17 +159,17 @@ namespace MicroOS.Shared.User
 
         public ProcessCap(int slot) => Slot = slot;
 
-        public long Kill() => Ipc.Syscall4(Syscall.ProcessKill, (ulong)Slot, 0, 0, 0, out _);
-        public long Inspect() => Ipc.Syscall4(Syscall.ProcessInspect, (ulong)Slot, 0, 0, 0, out _);
-        public long SetFaultEndpoint(Endpoint e) => Ipc.Syscall4(Syscall.ProcessSetFaultEndpoint, (ulong)Slot, (ulong)e.Slot, 0, 0, out _);
+        public long Kill() => SysCalls.ProcessKill((ulong)Slot);
+        public long Inspect() => SysCalls.ProcessInspect((ulong)Slot);
+        public long SetFaultEndpoint(Endpoint e) => SysCalls.ProcessSetFaultEndpoint((ulong)Slot, (ulong)e.Slot);
         // When the process ends, `n` is signalled with `bits` (and a thread it is bound to wakes, even from a sleep).
         public long SetDeathNotification(Notification n, ulong bits) =>
-            Ipc.Syscall4(Syscall.ProcessSetDeathNotification, (ulong)Slot, (ulong)n.Slot, bits, 0, out _);
+            SysCalls.ProcessSetDeathNotification((ulong)Slot, (ulong)n.Slot, bits);
 
         // pid (>= 0) or an error; state (0 running, 1 exited, 2 killed), frames, messages sent and received.
         public long Inspect(out ulong state, out ulong frames, out ulong sent, out ulong received)
         {
-            long r = Ipc.Syscall4(Syscall.ProcessInspect, (ulong)Slot, 0, 0, 0, out IpcRegisters regs);
+            long r = SysCalls.ProcessInspect((ulong)Slot, out IpcRegisters regs);
             state = regs.A0; frames = regs.A1; sent = regs.A2; received = regs.A3;
             return r;
         }
@@ -178,7 +178,7 @@ namespace MicroOS.Shared.User
         // its pages), and the limits it carved out of its own for its children (given); all in frames.
         public long Inspect(out ulong state, out ulong frames, out ulong sent, out ulong received, out ulong limitFrames, out ulong objectFrames, out ulong givenFrames)
         {
-            long r = Ipc.Syscall4(Syscall.ProcessInspect, (ulong)Slot, 0, 0, 0, out IpcRegisters regs);
+            long r = SysCalls.ProcessInspect((ulong)Slot, out IpcRegisters regs);
             state = regs.A0; frames = regs.A1; sent = regs.A2; received = regs.A3; limitFrames = regs.A4;
             objectFrames = regs.A5 & 0xFFFF_FFFF; givenFrames = regs.A5 >> 32;
             return r;
@@ -186,13 +186,13 @@ namespace MicroOS.Shared.User
 
         // A child of my capability in `mySlot` lands in the process's slot `theirSlot` (rights only shrink).
         public long Transfer(int mySlot, int theirSlot, CapRights rights) =>
-            Ipc.Syscall4(Syscall.CapTransfer, (ulong)Slot, (ulong)mySlot, (ulong)theirSlot, (ulong)rights, out _);
+            SysCalls.CapTransfer((ulong)Slot, (ulong)mySlot, (ulong)theirSlot, (ulong)rights);
 
         // My capability itself moves there, and comes back to `mySlot` when the process ends.
         public long Lend(int mySlot, int theirSlot) =>
-            Ipc.Syscall4(Syscall.CapTransfer, (ulong)Slot, (ulong)mySlot, (ulong)theirSlot, 0x100 | (ulong)CapRights.All, out _);
+            SysCalls.CapTransfer((ulong)Slot, (ulong)mySlot, (ulong)theirSlot, CapTransferArgs.Lend | (ulong)CapRights.All);
 
-        public long Resume() => Ipc.Syscall4(Syscall.ProcessResume, (ulong)Slot, 0, 0, 0, out _);
+        public long Resume() => SysCalls.ProcessResume((ulong)Slot);
 
         // What the process holds in `slot`: CapInfo (type, rights) or an error; its badge and object id.
         public long ReadCap(int slot, out ulong badge, out ulong objectId) => ReadCap(slot, out badge, out objectId, out _);
@@ -201,7 +201,7 @@ namespace MicroOS.Shared.User
         // an IRQ line's number, a device frame's physical address | pages; 0 for other capabilities.
         public long ReadCap(int slot, out ulong badge, out ulong objectId, out ulong device)
         {
-            long r = Ipc.Syscall4(Syscall.ProcessCapRead, (ulong)Slot, (ulong)slot, 0, 0, out IpcRegisters regs);
+            long r = SysCalls.ProcessCapRead((ulong)Slot, (ulong)slot, out IpcRegisters regs);
             badge = regs.A0; objectId = regs.A1; device = regs.A2;
             return r;
         }
@@ -221,8 +221,8 @@ namespace MicroOS.Shared.User
             byte* buffer = stackalloc byte[length];
             for (int i = 0; i < length; i++)
                 buffer[i] = text[i] < 0x80 ? (byte)text[i] : (byte)'?';
-            ulong packed = (ulong)length | ((memoryBytes >> 10) << 16) | (highPriority ? 1UL << 63 : 0);
-            return Ipc.Syscall4(Syscall.ProcessCreate, (ulong)Slot, (ulong)destination, (ulong)buffer, packed, out _);
+            ulong packed = ProcessCreateArgs.Pack(length, memoryBytes >> 10, highPriority);
+            return SysCalls.ProcessCreate((ulong)Slot, (ulong)destination, (ulong)buffer, packed);
         }
     }
 

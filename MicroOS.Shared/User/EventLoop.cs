@@ -405,22 +405,7 @@ namespace MicroOS.Shared.User
             : base(string.Concat(operation, " failed: ", Name(error), " (", error.ToString(), ")")) => Error = error;
 
         // (MicroOS.Shared is not built with the TypeNames generator: no Enum.ToString here.)
-        private static string Name(long error) => (SyscallError)error switch
-        {
-            SyscallError.UnknownSyscall => "UnknownSyscall",
-            SyscallError.InvalidArgument => "InvalidArgument",
-            SyscallError.BadAddress => "BadAddress",
-            SyscallError.OutOfMemory => "OutOfMemory",
-            SyscallError.InvalidCapability => "InvalidCapability",
-            SyscallError.WrongType => "WrongType",
-            SyscallError.MissingRight => "MissingRight",
-            SyscallError.OutOfRange => "OutOfRange",
-            SyscallError.ObjectGone => "ObjectGone",
-            SyscallError.WouldBlock => "WouldBlock",
-            SyscallError.SlotOccupied => "SlotOccupied",
-            SyscallError.NoReplyTarget => "NoReplyTarget",
-            _ => "error",
-        };
+        private static string Name(long error) => SyscallErrors.Name(error);
 
         public override string TypeName => "MicroOS.Shared.User.IpcException";
     }

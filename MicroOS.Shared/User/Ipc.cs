@@ -67,7 +67,7 @@ namespace MicroOS.Shared.User
 
         // The thread's IPC buffer (page aligned) and the slot received capabilities land in.
         public static long SetBuffer(void* page, int receiveSlot) =>
-            Syscall4(Syscall.IpcSetBuffer, (ulong)page, (ulong)receiveSlot, 0, 0, out _);
+            SysCalls.IpcSetBuffer((ulong)page, (ulong)receiveSlot);
 
         // Reply to the last call this thread received.
         public static long Reply(ref Message m) => Invoke(Syscall.EndpointReply, ref m, 0);
@@ -75,18 +75,18 @@ namespace MicroOS.Shared.User
 
     public static unsafe class Caps
     {
-        public static long Copy(int source, int destination) => Ipc.Syscall4(Syscall.CapCopy, (ulong)source, (ulong)destination, 0, 0, out _);
+        public static long Copy(int source, int destination) => SysCalls.CapCopy((ulong)source, (ulong)destination);
         public static long Mint(int source, int destination, CapRights rights, ulong badge = 0) =>
-            Ipc.Syscall4(Syscall.CapMint, (ulong)source, (ulong)destination, (ulong)rights, badge, out _);
-        public static long Move(int source, int destination) => Ipc.Syscall4(Syscall.CapMove, (ulong)source, (ulong)destination, 0, 0, out _);
-        public static long Delete(int slot) => Ipc.Syscall4(Syscall.CapDelete, (ulong)slot, 0, 0, 0, out _);
-        public static long Revoke(int slot) => Ipc.Syscall4(Syscall.CapRevoke, (ulong)slot, 0, 0, 0, out _);
-        public static long Count() => Ipc.Syscall4(Syscall.CapCount, 0, 0, 0, 0, out _);
+            SysCalls.CapMint((ulong)source, (ulong)destination, (ulong)rights, badge);
+        public static long Move(int source, int destination) => SysCalls.CapMove((ulong)source, (ulong)destination);
+        public static long Delete(int slot) => SysCalls.CapDelete((ulong)slot);
+        public static long Revoke(int slot) => SysCalls.CapRevoke((ulong)slot);
+        public static long Count() => SysCalls.CapCount();
 
         // CapInfo-packed type and rights (or an error); the badge comes back too.
         public static long Inspect(int slot, out ulong badge)
         {
-            long info = Ipc.Syscall4(Syscall.CapInspect, (ulong)slot, 0, 0, 0, out IpcRegisters r);
+            long info = SysCalls.CapInspect((ulong)slot, out IpcRegisters r);
             badge = r.A0;
             return info;
         }
@@ -94,14 +94,14 @@ namespace MicroOS.Shared.User
         // The same, and the size of a Frame in pages (0 for any other object).
         public static long Inspect(int slot, out ulong badge, out int framePages)
         {
-            long info = Ipc.Syscall4(Syscall.CapInspect, (ulong)slot, 0, 0, 0, out IpcRegisters r);
+            long info = SysCalls.CapInspect((ulong)slot, out IpcRegisters r);
             badge = r.A0;
             framePages = info < 0 ? 0 : (int)r.A1;
             return info;
         }
 
-        public static long CreateEndpoint(int destination) => Ipc.Syscall4(Syscall.EndpointCreate, (ulong)destination, 0, 0, 0, out _);
-        public static long CreateNotification(int destination) => Ipc.Syscall4(Syscall.NotificationCreate, (ulong)destination, 0, 0, 0, out _);
-        public static long CreateFrame(int destination, int pages) => Ipc.Syscall4(Syscall.FrameCreate, (ulong)destination, (ulong)pages, 0, 0, out _);
+        public static long CreateEndpoint(int destination) => SysCalls.EndpointCreate((ulong)destination);
+        public static long CreateNotification(int destination) => SysCalls.NotificationCreate((ulong)destination);
+        public static long CreateFrame(int destination, int pages) => SysCalls.FrameCreate((ulong)destination, (ulong)pages);
     }
 }

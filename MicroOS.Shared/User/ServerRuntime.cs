@@ -74,7 +74,7 @@ namespace MicroOS.Shared.User
         // One line, then the exit: the line is built by the runtime without allocating.
         private static void UnhandledException(byte* line, int length)
         {
-            Sys.Call(Syscall.DebugWrite, (ulong)line, (ulong)length);
+            SysCalls.DebugWrite((ulong)line, (ulong)length);
             Sys.Exit(-1);
         }
     }

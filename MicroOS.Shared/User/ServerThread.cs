@@ -80,7 +80,7 @@ namespace MicroOS.Shared.User
                 error = (long)SyscallError.OutOfMemory;
                 return null;
             }
-            long id = Ipc.Syscall4(Syscall.ThreadCreate, (ulong)slot, EntryAddress(), (ulong)top, (ulong)index, out _);
+            long id = SysCalls.ThreadCreate((ulong)slot, EntryAddress(), (ulong)top, (ulong)index);
             if (id < 0)
             {
                 RuntimeThreads.Release(index);
@@ -90,7 +90,7 @@ namespace MicroOS.Shared.User
             }
             var thread = new ServerThread(slot, id, index, mapping, GuardBytes + stackBytes, body);
             s_threads[index] = thread;
-            error = Ipc.Syscall4(Syscall.ThreadResume, (ulong)slot, 0, 0, 0, out _);
+            error = SysCalls.ThreadResume((ulong)slot);
             if (error != 0)
             {
                 thread.Kill();
@@ -105,7 +105,7 @@ namespace MicroOS.Shared.User
         // thread_inspect: the kernel's thread id, or ObjectGone once it has ended; state and ticks.
         public long Inspect(out ThreadInfo state, out ulong ticks)
         {
-            long r = Ipc.Syscall4(Syscall.ThreadInspect, (ulong)Slot, 0, 0, 0, out IpcRegisters regs);
+            long r = SysCalls.ThreadInspect((ulong)Slot, out IpcRegisters regs);
             state = (ThreadInfo)regs.A0;
             ticks = regs.A1;
             return r;
@@ -120,7 +120,7 @@ namespace MicroOS.Shared.User
                 FreeEndedStacks();
                 return (long)SyscallError.ObjectGone;
             }
-            long r = Ipc.Syscall4(Syscall.ThreadKill, (ulong)Slot, 0, 0, 0, out _);
+            long r = SysCalls.ThreadKill((ulong)Slot);
             Forget();
             return r;
         }

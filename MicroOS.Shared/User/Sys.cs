@@ -5,7 +5,8 @@ using MicroOS.Shared.Abi;
 
 namespace MicroOS.Shared.User
 {
-    // The system calls, as a server sees them. Thin: each wraps one `syscall` (User.asm).
+    // The system calls, as a server sees them. Thin: each wraps one generated stub (SysCalls.g.cs,
+    // from syscalls.spec), which is one `syscall` (User.asm).
     public static unsafe class Sys
     {
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("mos_syscall")]
@@ -23,25 +24,25 @@ namespace MicroOS.Shared.User
             byte* buffer = stackalloc byte[length];
             for (int i = 0; i < length; i++)
                 buffer[i] = text[i] < 0x80 ? (byte)text[i] : (byte)'?';
-            return Call(Syscall.DebugWrite, (ulong)buffer, (ulong)length);
+            return SysCalls.DebugWrite((ulong)buffer, (ulong)length);
         }
 
         public static void Exit(int code)
         {
-            Call(Syscall.Exit, (ulong)code);
+            SysCalls.Exit((ulong)code);
             while (true) { }
         }
 
-        public static void Yield() => Call(Syscall.Yield);
+        public static void Yield() => SysCalls.Yield();
 
-        public static void Sleep(ulong milliseconds) => Call(Syscall.Sleep, milliseconds);
+        public static void Sleep(ulong milliseconds) => SysCalls.Sleep(milliseconds);
 
-        public static int ProcessId => (int)Call(Syscall.GetProcessId);
+        public static int ProcessId => (int)SysCalls.GetProcessId();
 
         // Timer ticks since boot, and the machine's free and managed physical frames (system_info).
         public static ulong SystemInfo(out ulong freeFrames, out ulong hertz, out ulong managedFrames)
         {
-            long ticks = Ipc.Syscall4(Syscall.SystemInfo, 0, 0, 0, 0, out IpcRegisters r);
+            long ticks = SysCalls.SystemInfo(out IpcRegisters r);
             freeFrames = r.A0;
             hertz = r.A1;
             managedFrames = r.A2;
@@ -52,7 +53,7 @@ namespace MicroOS.Shared.User
         // at TSC zero; WouldBlock while the kernel still measures the TSC after boot.
         public static long ClockRead(out long tscHertz, out long utcAtTscZero)
         {
-            long r = Ipc.Syscall4(Syscall.ClockRead, 0, 0, 0, 0, out IpcRegisters regs);
+            long r = SysCalls.ClockRead(out IpcRegisters regs);
             tscHertz = (long)regs.A0;
             utcAtTscZero = (long)regs.A1;
             return r;
@@ -60,12 +61,12 @@ namespace MicroOS.Shared.User
 
         // Arms (or, after a delivery, re-arms) the kernel's fault upcall (see ServerRuntime).
         public static long SetFaultHandler(ulong entry, ulong codeStart, ulong codeEnd) =>
-            Raw((ulong)Syscall.SetFaultHandler, entry, codeStart, codeEnd, 0);
+            SysCalls.SetFaultHandler(entry, codeStart, codeEnd);
 
         // Fresh zeroed memory, or null when the process is at its memory limit.
         public static void* MapMemory(ulong length)
         {
-            long result = Call(Syscall.MapMemory, length);
+            long result = SysCalls.MapMemory(length, 0);
             return result < 0 ? null : (void*)result;
         }
 
@@ -73,14 +74,14 @@ namespace MicroOS.Shared.User
         // null when refused.
         public static void* MapMemoryAt(void* address, ulong length)
         {
-            long result = Call(Syscall.MapMemory, length, (ulong)address);
+            long result = SysCalls.MapMemory(length, (ulong)address);
             return result < 0 ? null : (void*)result;
         }
 
         // Gives whole pages of the heap back to the kernel (0, or a SyscallError).
-        public static long UnmapMemory(void* address, ulong length) => Call(Syscall.UnmapMemory, (ulong)address, length);
+        public static long UnmapMemory(void* address, ulong length) => SysCalls.UnmapMemory((ulong)address, length);
 
         // Frames counted against this process's memory limit, page tables included (the kernel's count).
-        public static long MemoryFrames => Call(Syscall.MemoryUsage);
+        public static long MemoryFrames => SysCalls.MemoryUsage();
     }
 }
