@@ -159,6 +159,7 @@ namespace MicroOS.Kernel.Syscalls
             var ep = (Endpoint)endpoint.Object;
             objects.FaultEndpoint = ep;
             objects.FaultGeneration = ep.Generation;
+            ep.HasWeakReferences = true;        // forgotten when it dies (KernelObject.Destroy)
             objects.FaultBadge = endpoint.Badge != 0 ? endpoint.Badge : (ulong)p.Id;
             return 0;
         }
@@ -177,6 +178,7 @@ namespace MicroOS.Kernel.Syscalls
             var n = (Notification)notification.Object;
             objects.DeathNotification = n;
             objects.DeathGeneration = n.Generation;
+            n.HasWeakReferences = true;
             objects.DeathBits = f->Arg2;
             return 0;
         }
