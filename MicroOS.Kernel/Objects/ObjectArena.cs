@@ -168,15 +168,17 @@ namespace MicroOS.Kernel.Objects
 
         private bool AddPage(ProcessObjects charged)
         {
-            if (Prepaid > 0)
-                Prepaid--;
-            else if (!charged.TryCharge(PageSize))
+            bool prepaid = Prepaid > 0;
+            if (!prepaid && !charged.TryCharge(PageSize))
                 return false;
             if (!PhysicalMemory.TryAllocate(out ulong physical))
             {
-                charged.Uncharge(PageSize);
+                if (!prepaid)
+                    charged.Uncharge(PageSize);
                 return false;
             }
+            if (prepaid)
+                Prepaid--;
             var page = (PageHeader*)PhysMap.ToVirtual(physical);      // zeroed
             page->Next = _page;
             _page = (byte*)page;
