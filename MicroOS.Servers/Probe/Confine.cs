@@ -548,13 +548,18 @@ namespace MicroOS.Servers.Probe
             ulong top = (ulong)stack + 4096;
             var done = new Notification(DoneSlot);
             int rounds = 0, failures = 0, after = -1;
-            while (after < 5 && rounds < 400)
+            // Until the churn is done, and 5 rounds after. Its objects live as long as it does: a
+            // frame (a page of its limit) only in the first 200 rounds, so however long the churn
+            // takes, the bystander's own limit is never what stops it.
+            while (after < 5)
             {
-                if (after < 0 && done.Poll(out _) == 0)
+                // Done: signalled, or gone with the churner (its owner, if the churner started first).
+                long polled = after < 0 ? done.Poll(out _) : 0;
+                if (after < 0 && (polled == 0 || polled == (long)SyscallError.ObjectGone))
                     after = 0;
                 long e = Caps.CreateEndpoint(Slot);
                 long n = Caps.CreateNotification(Slot + 1);
-                long f = Caps.CreateFrame(Slot + 2, 1);
+                long f = rounds < 200 ? Caps.CreateFrame(Slot + 2, 1) : 0;
                 long t = Ipc.Syscall4(Syscall.ThreadCreate, ThreadSlot + 2, ExitEntry(), top, 0, out _);
                 long k = t < 0 ? t : Ipc.Syscall4(Syscall.ThreadKill, ThreadSlot + 2, 0, 0, 0, out _);
                 if (e < 0 || n < 0 || f < 0 || t < 0 || k < 0)

