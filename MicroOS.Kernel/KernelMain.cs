@@ -117,8 +117,18 @@ namespace MicroOS.Kernel
             {
                 if (ProcessManager.LiveCount == 0)
                     Scheduler.ReapDeadThreads();
-                if (ProcessManager.LiveCount == 0 && ServerStartup.StartNextWave())
-                    continue;
+                // A wave starts with interrupts off: the idle thread is preempted at any tick, and the
+                // first server it makes ready would otherwise run (and make syscalls that change the
+                // same process, object and capability lists) while the next one is half-built, its
+                // capabilities not yet granted.
+                if (ProcessManager.LiveCount == 0)
+                {
+                    Cpu.DisableInterrupts();
+                    bool started = ServerStartup.StartNextWave();
+                    Cpu.EnableInterrupts();
+                    if (started)
+                        continue;
+                }
                 if (ExitOnFailure && ProcessManager.LiveCount == 0)
                 {
                     Preemption.Report();

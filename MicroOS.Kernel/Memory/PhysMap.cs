@@ -10,6 +10,8 @@ namespace MicroOS.Kernel.Memory
 
         public static void* ToVirtual(ulong physical) => (void*)(PhysMapBase + physical);
 
+        public static ulong ToPhysical(void* virtualAddress) => (ulong)virtualAddress - PhysMapBase;
+
         public static ulong KernelToPhysical(ulong kernelVirtual) => kernelVirtual - KernelVirtualBase;
     }
 }

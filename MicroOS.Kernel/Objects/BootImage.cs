@@ -9,8 +9,6 @@ namespace MicroOS.Kernel.Objects
     // Init will hold for every server it starts.
     internal sealed class BootImage : KernelObject
     {
-        public const int ChargeBytes = 64;
-        private static readonly ObjectPool<BootImage> s_pool = new ObjectPool<BootImage>();
 
         public ManifestEntry Entry;
         // Or a whole boot module (Init's caps): process_create names the process and its limits.
@@ -20,10 +18,10 @@ namespace MicroOS.Kernel.Objects
 
         public static BootImage Create(Process owner, ManifestEntry entry)
         {
-            if (!s_pool.CanTake)
+            var b = (BootImage)ProcessObjects.Of(owner).Arena.Take(ProcessObjects.Of(owner), CapType.BootImage);
+            if (b == null)
                 return null;
-            BootImage b = s_pool.TakeFree() ?? new BootImage();
-            b.Begin(owner, ChargeBytes);
+            b.Begin(owner, 0);
             b.Entry = entry;
             b.ModuleStart = b.ModuleEnd = 0;
             return b;
@@ -45,7 +43,5 @@ namespace MicroOS.Kernel.Objects
             Entry = null;
             return true;
         }
-
-        public void Release() => s_pool.Free(this);
     }
 }

@@ -15,6 +15,8 @@ namespace MicroOS.Kernel.Objects
     //   higher up still reaches them; siblings are never touched.
     // - A slot number is an index into one table and means nothing elsewhere.
     // - Nothing here allocates after the table is built: slots are preallocated and recycled.
+    // - Every filled slot whose object is a CapTarget is on that target's list (FirstRef), so the
+    //   target's death can reach every capability to it (Retarget) before its memory is reused.
     internal sealed class CapSlot
     {
         public CapTable Table;
@@ -36,8 +38,53 @@ namespace MicroOS.Kernel.Objects
         // Told when this capability leaves the slot, however it goes (delete, revoke, move, the
         // process's end): io_port_enable hangs its grant here (Objects/IoPortGrant.cs). Null for most.
         public CapWatcher Watcher;
+        // The other capabilities to the same CapTarget (CapTarget.FirstRef); RefTarget is the list
+        // this slot is on, null when on none.
+        public CapSlot NextRef, PrevRef;
+        public CapTarget RefTarget;
 
         public bool IsEmpty => Type == CapType.None;
+    }
+
+    // An object whose capabilities are all known to it (the kernel's objects: their memory goes back
+    // to the frame allocator when they die, so no capability may keep pointing at it). A slot joins
+    // the list when filled with it and leaves when emptied; Retarget moves all of them at once.
+    internal abstract class CapTarget
+    {
+        public CapSlot FirstRef;
+        // Set on objects that stand in for dead ones (tombstones): capabilities to them are not listed.
+        public bool Untracked;
+
+        // Points every capability to `this` at `standIn` (an object of the same type that is dead:
+        // its holders see ObjectGone, as they would have from the dead object), and empties the list.
+        // Linear in the capabilities to this object; nothing else changes in their slots.
+        public int Retarget(object standIn)
+        {
+            int moved = 0;
+            CapSlot s = FirstRef;
+            while (s != null)
+            {
+                CapSlot next = s.NextRef;
+                s.Object = standIn;
+                s.NextRef = s.PrevRef = null;
+                s.RefTarget = null;
+                moved++;
+                s = next;
+            }
+            FirstRef = null;
+            return moved;
+        }
+
+        public int RefCount
+        {
+            get
+            {
+                int n = 0;
+                for (CapSlot s = FirstRef; s != null; s = s.NextRef)
+                    n++;
+                return n;
+            }
+        }
     }
 
     // Something that must end when a capability leaves its slot (CapSlot.Watcher).
@@ -228,6 +275,16 @@ namespace MicroOS.Kernel.Objects
             s.Badge = badge;
             s.Object = obj;
             s.Generation = generation;
+            LeaveRefList(s);
+            if (obj is CapTarget t && !t.Untracked)
+            {
+                s.RefTarget = t;
+                s.PrevRef = null;
+                s.NextRef = t.FirstRef;
+                if (t.FirstRef != null)
+                    t.FirstRef.PrevRef = s;
+                t.FirstRef = s;
+            }
             s.Parent = s.FirstChild = s.NextSibling = s.PrevSibling = null;
             s.ReturnTo = null;
             s.LenderId = 0;
@@ -240,6 +297,7 @@ namespace MicroOS.Kernel.Objects
             s.Type = CapType.None;
             s.Rights = CapRights.None;
             s.Badge = 0;
+            LeaveRefList(s);
             s.Object = null;
             s.Generation = 0;
             Count--;
@@ -249,6 +307,21 @@ namespace MicroOS.Kernel.Objects
                 s.Watcher = null;
                 w.CapRemoved(s);
             }
+        }
+
+        private static void LeaveRefList(CapSlot s)
+        {
+            CapTarget t = s.RefTarget;
+            if (t == null)
+                return;
+            if (s.PrevRef != null)
+                s.PrevRef.NextRef = s.NextRef;
+            else
+                t.FirstRef = s.NextRef;
+            if (s.NextRef != null)
+                s.NextRef.PrevRef = s.PrevRef;
+            s.NextRef = s.PrevRef = null;
+            s.RefTarget = null;
         }
 
         private static void LinkChild(CapSlot parent, CapSlot child)

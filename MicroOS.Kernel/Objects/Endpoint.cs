@@ -24,23 +24,18 @@ namespace MicroOS.Kernel.Objects
     //   fails except on a partner's disappearance (ObjectGone).
     internal sealed unsafe class Endpoint : KernelObject
     {
-        public const int ChargeBytes = 256;
-        private static readonly ObjectPool<Endpoint> s_pool = new ObjectPool<Endpoint>();
 
-        public readonly Rendezvous Queue = new Rendezvous();
+        public Rendezvous Queue = new Rendezvous();       // not readonly: built in place (ObjectArena)
 
         public override CapType Type => CapType.Endpoint;
 
+        // Built in the owner's object pages (ObjectArena, charged there), or null when they are full.
         public static Endpoint Create(Process owner)
         {
-            if (!s_pool.CanTake)
-                return null;
-            Endpoint e = s_pool.TakeFree() ?? new Endpoint();
-            e.Begin(owner, ChargeBytes);
+            var e = (Endpoint)ProcessObjects.Of(owner).Arena.Take(ProcessObjects.Of(owner), CapType.Endpoint);
+            e?.Begin(owner, 0);
             return e;
         }
-
-        public void Release() => s_pool.Free(this);
 
         protected override bool OnDestroy()
         {

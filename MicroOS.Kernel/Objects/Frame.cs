@@ -11,9 +11,7 @@ namespace MicroOS.Kernel.Objects
     // them: the frames go back only when the object is dead AND its last mapping is gone.
     internal sealed class Frame : KernelObject
     {
-        public const int ChargeBytes = 128;
         public const int MaxPages = 64;
-        private static readonly ObjectPool<Frame> s_pool = new ObjectPool<Frame>();
 
         public ulong Physical;
         public int Pages;
@@ -24,10 +22,16 @@ namespace MicroOS.Kernel.Objects
 
         public static Frame Create(Process owner, int pages)
         {
-            if (!s_pool.CanTake || !PhysicalMemory.TryAllocateContiguous(pages, out ulong physical))
+            ProcessObjects objects = ProcessObjects.Of(owner);
+            var f = (Frame)objects.Arena.Take(objects, CapType.Frame);
+            if (f == null)
                 return null;
-            Frame f = s_pool.TakeFree() ?? new Frame();
-            f.Begin(owner, ChargeBytes + pages * (int)PhysicalMemory.FrameSize);
+            if (!PhysicalMemory.TryAllocateContiguous(pages, out ulong physical))
+            {
+                objects.Arena.Free(f);
+                return null;
+            }
+            f.Begin(owner, pages * (int)PhysicalMemory.FrameSize);
             f.Physical = physical;
             f.Pages = pages;
             f.Device = false;
@@ -37,10 +41,10 @@ namespace MicroOS.Kernel.Objects
 
         public static Frame CreateDevice(Process owner, ulong physical, int pages)
         {
-            if (!s_pool.CanTake)
+            var f = (Frame)ProcessObjects.Of(owner).Arena.Take(ProcessObjects.Of(owner), CapType.Frame);
+            if (f == null)
                 return null;
-            Frame f = s_pool.TakeFree() ?? new Frame();
-            f.Begin(owner, ChargeBytes);
+            f.Begin(owner, 0);
             f.Physical = physical;
             f.Pages = pages;
             f.Device = true;
@@ -56,7 +60,6 @@ namespace MicroOS.Kernel.Objects
             return true;
         }
 
-        public void Release() => s_pool.Free(this);
 
         // A process that mapped it ended (ProcessObjects.OnProcessEnd).
         public void Unmapped()
@@ -65,7 +68,7 @@ namespace MicroOS.Kernel.Objects
             if (!IsLive && MapCount == 0)
             {
                 FreeMemory();
-                Release();
+                ObjectArena.ReleaseOrphan(this);        // its owner ended: its object page was kept for it
             }
         }
 

@@ -98,6 +98,7 @@ namespace MicroOS.Kernel.Objects
                     {
                         objects.FaultEndpoint = (Endpoint)obj;
                         objects.FaultGeneration = obj.Generation;
+                        obj.HasWeakReferences = true;
                         objects.FaultBadge = (ulong)p.Id;
                     }
                     return null;
@@ -167,6 +168,20 @@ namespace MicroOS.Kernel.Objects
             s_names[free] = name;
             s_objects[free] = obj;
             s_generations[free] = obj.Generation;
+            obj.HasWeakReferences = true;
+        }
+
+        // A named object died (KernelObject.Destroy): its memory goes back, so its entry goes.
+        public static void Forget(KernelObject obj)
+        {
+            for (int i = 0; i < MaxNamed; i++)
+            {
+                if (s_objects[i] == obj)
+                {
+                    s_objects[i] = null;
+                    s_names[i] = null;
+                }
+            }
         }
     }
 }

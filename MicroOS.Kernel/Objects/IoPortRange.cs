@@ -10,8 +10,6 @@ namespace MicroOS.Kernel.Objects
     // (docs/capabilities.md explains and measures both).
     internal sealed class IoPortRange : KernelObject
     {
-        public const int ChargeBytes = 64;
-        private static readonly ObjectPool<IoPortRange> s_pool = new ObjectPool<IoPortRange>();
 
         public ushort First;
         public int Count;
@@ -21,10 +19,10 @@ namespace MicroOS.Kernel.Objects
 
         public static IoPortRange Create(Process owner, ushort first, int count)
         {
-            if (!s_pool.CanTake)
+            var r = (IoPortRange)ProcessObjects.Of(owner).Arena.Take(ProcessObjects.Of(owner), CapType.IoPortRange);
+            if (r == null)
                 return null;
-            IoPortRange r = s_pool.TakeFree() ?? new IoPortRange();
-            r.Begin(owner, ChargeBytes);
+            r.Begin(owner, 0);
             r.First = first;
             r.Count = count;
             r.Grants = null;
@@ -40,7 +38,5 @@ namespace MicroOS.Kernel.Objects
             IoPortGrant.RangeDestroyed(this);
             return true;
         }
-
-        public void Release() => s_pool.Free(this);
     }
 }

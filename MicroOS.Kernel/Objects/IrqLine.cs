@@ -42,11 +42,24 @@ namespace MicroOS.Kernel.Objects
         {
             Target = n;
             TargetGeneration = n.Generation;
+            n.HasWeakReferences = true;         // a dying target is forgotten (ForgetTarget)
             SignalBits = badge != 0 ? badge : 1UL << Irq;
             Pic.Unmask(Irq);
         }
 
         public void Acknowledge() => Pic.Unmask(Irq);
+
+        // A notification that some line routes to died (KernelObject.Destroy): its memory goes back,
+        // so the route goes; the line's next interrupt is only counted (and leaves it masked).
+        public static void ForgetTarget(KernelObject dead)
+        {
+            for (int i = 0; i < Lines; i++)
+            {
+                IrqLine l = s_byIrq[i];
+                if (l != null && l.Target == dead)
+                    l.Target = null;
+            }
+        }
 
         // True if a driver owns the line (the interrupt was delivered, or dropped for a dead target).
         public static bool OnInterrupt(int irq)

@@ -9,14 +9,20 @@ namespace MicroOS.Kernel.Objects
     // owning process ends.
     //
     // What must stay true:
-    // - Objects come from typed pools (ObjectPool) and are recycled, never collected. A capability
-    //   stores the Generation the object had when the cap was made; Destroy sets Generation to 0 and a
-    //   reuse takes a fresh, never-used number, so a stale cap can never reach the recycled object:
-    //   it reports ObjectGone.
+    // - An object's memory is its owner's (ObjectArena: pages charged to the owner's limit, given
+    //   back to the frame allocator when the owner ends). So when it dies nothing may point at it:
+    //   Destroy moves every capability to it to a dead stand-in of its type (CapTarget.Retarget;
+    //   their holders see ObjectGone, as before), and forgets every other reference the kernel keeps
+    //   by identity and generation (a fault endpoint, a death notification, an IRQ route, a named
+    //   manifest object: HasWeakReferences marks the objects that have one, ForgetWeakReferences).
+    // - A capability stores the Generation the object had when the cap was made; Destroy sets it to
+    //   0 and a new object takes a fresh, never-used number.
     // - An object lives as long as its owner process (seL4 frees on the last cap; here the owner's
-    //   death is the one moment, which makes "server died -> every client gets ObjectGone" direct).
-    // - Its memory is charged to the owner's memory limit (ChargedBytes) and uncharged when it dies.
-    internal abstract class KernelObject
+    //   death is the one moment, which makes "server died -> every client gets ObjectGone" direct),
+    //   but a thread's object, which dies with its thread.
+    // - What it holds beyond its cell (a frame's pages, a thread's kernel stack) is charged to the
+    //   owner's memory limit (ChargedBytes) and uncharged when it dies.
+    internal abstract class KernelObject : CapTarget
     {
         private static ulong s_nextGeneration = 1;
 
@@ -24,6 +30,8 @@ namespace MicroOS.Kernel.Objects
         public Process Owner;
         public int ChargedBytes;
         public KernelObject NextOwned;      // the owner's list (ProcessObjects.Owned)
+        // Some kernel structure outside the capability tables refers to it (see Destroy).
+        public bool HasWeakReferences;
 
         public abstract CapType Type { get; }
 
@@ -36,27 +44,32 @@ namespace MicroOS.Kernel.Objects
             Owner = owner;
             ChargedBytes = chargedBytes;
             NextOwned = null;
+            HasWeakReferences = false;
         }
 
-        // Ends the object: every waiter fails with ObjectGone, every cap to it becomes stale.
-        // Returns true when the object can go back to its pool now (a mapped frame waits for its unmaps).
+        // Ends the object: every waiter fails with ObjectGone, every cap to it becomes stale (and
+        // points at the dead stand-in from now on), every other reference to it is forgotten.
+        // Returns true when its memory can go now (a mapped frame waits for its unmaps).
         public bool Destroy()
         {
             Generation = 0;
             Owner = null;
+            Retarget(ObjectArena.StandIn(Type));
+            if (HasWeakReferences)
+            {
+                HasWeakReferences = false;
+                ProcessObjects.ForgetWeakReferences(this);
+                IrqLine.ForgetTarget(this);
+                InitialCaps.Forget(this);
+            }
             return OnDestroy();
         }
 
         protected abstract bool OnDestroy();
     }
 
-    // A typed free list. The kernel heap is never collected, so freed objects wait here for reuse.
-    // No pool has a system-wide size one process could empty: each object is charged to its
-    // creator's limit (KernelObject.Begin, ProcessObjects.TryAdopt), and the limits are budgets
-    // carved out of one another (ProcessManager.Carve), so how many exist at once is bounded by the
-    // memory each process was given, and one process's objects only use up its own budget (seL4's
-    // untyped memory: a process consumes only what it was given). Limit is kept for objects the
-    // hardware bounds (IrqLine: 16 lines), not for memory.
+    // A typed free list on the kernel heap, for objects the hardware bounds (IrqLine: 16 lines,
+    // each owned once): every other kind lives in its owner's ObjectArena.
     internal sealed class ObjectPool<T> where T : KernelObject
     {
         private readonly List<T> _free = new List<T>(16);

@@ -10,11 +10,9 @@ namespace MicroOS.Kernel.Objects
     // and out of a sleep (the supervisor's poll: a death notice ends its wait at once).
     internal sealed unsafe class Notification : KernelObject
     {
-        public const int ChargeBytes = 128;
-        private static readonly ObjectPool<Notification> s_pool = new ObjectPool<Notification>();
 
         public ulong Bits;
-        public readonly WaitQueue Waiters = new WaitQueue();
+        public WaitQueue Waiters = new WaitQueue();      // not readonly: built in place (ObjectArena)
         public ThreadIpc BoundThread;
 
         // Its one-shot timer (notification_signal_after; NotificationTimer.cs keeps the list).
@@ -27,16 +25,10 @@ namespace MicroOS.Kernel.Objects
 
         public static Notification Create(Process owner)
         {
-            if (!s_pool.CanTake)
-                return null;
-            Notification n = s_pool.TakeFree() ?? new Notification();
-            n.Begin(owner, ChargeBytes);
-            n.Bits = 0;
-            n.BoundThread = null;
+            var n = (Notification)ProcessObjects.Of(owner).Arena.Take(ProcessObjects.Of(owner), CapType.Notification);
+            n?.Begin(owner, 0);
             return n;
         }
-
-        public void Release() => s_pool.Free(this);
 
         protected override bool OnDestroy()
         {

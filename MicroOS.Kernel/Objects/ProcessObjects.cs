@@ -16,6 +16,8 @@ namespace MicroOS.Kernel.Objects
         private static readonly List<ProcessObjects> s_pool = new List<ProcessObjects>(16);
 
         public readonly CapTable Caps = new CapTable(CapTable.DefaultSlotCount);
+        // The memory its kernel objects live in: pages charged to it, freed when it ends.
+        public readonly ObjectArena Arena = new ObjectArena();
         public Process Process;
         public KernelObject Owned;
         public ulong ChargedBytes;
@@ -55,6 +57,7 @@ namespace MicroOS.Kernel.Objects
             }
             o.Process = p;
             o.Caps.OwnerId = (ulong)p.Id;
+            o.Arena.Prepaid = 1;        // its first object page is part of the start charge (ProcessChargeBytes)
             p.Objects = o;
             s_live.Add(o);
             return o;
@@ -110,7 +113,7 @@ namespace MicroOS.Kernel.Objects
             if (!TryCharge(obj.ChargedBytes))
             {
                 obj.Destroy();
-                Release(obj);
+                Free(obj);
                 return false;
             }
             Own(obj);
@@ -174,9 +177,15 @@ namespace MicroOS.Kernel.Objects
                 KernelObject next = obj.NextOwned;
                 obj.NextOwned = null;
                 if (obj.Destroy())
-                    Release(obj);
+                {
+                    if (obj.Type == CapType.IrqLine)
+                        ((IrqLine)obj).Release();
+                }
                 else if (obj.Type == CapType.Frame)
+                {
                     ChargeOrphan(o, (Frame)obj);
+                    ObjectArena.PinOrphan(obj);         // its page outlives the arena until the last unmap
+                }
                 obj = next;
             }
             o.Owned = null;
@@ -199,6 +208,21 @@ namespace MicroOS.Kernel.Objects
             // Last, when the process is gone for good: a notification it owned itself died above.
             if (death != null && death.Generation == deathGeneration)
                 death.Signal(deathBits);
+            // Every object of its is dead and unreferenced: its pages go back (ObjectArena).
+            o.Arena.FreeAll();
+        }
+
+        // A dying object that some process keeps as its fault endpoint or death notification
+        // (KernelObject.Destroy): forgotten, since its memory is about to go back.
+        public static void ForgetWeakReferences(KernelObject obj)
+        {
+            foreach (ProcessObjects o in s_live)
+            {
+                if (o.FaultEndpoint == obj)
+                    o.FaultEndpoint = null;
+                if (o.DeathNotification == obj)
+                    o.DeathNotification = null;
+            }
         }
 
         // A Frame outlives its ended owner while other processes still map it (Frame.OnDestroy): its
@@ -225,18 +249,13 @@ namespace MicroOS.Kernel.Objects
             }
         }
 
-        public static void Release(KernelObject obj)
+        // An object refused before its process ended (TryAdopt): its memory is free again.
+        private void Free(KernelObject obj)
         {
-            switch (obj.Type)
-            {
-                case CapType.Endpoint: ((Endpoint)obj).Release(); break;
-                case CapType.Notification: ((Notification)obj).Release(); break;
-                case CapType.Frame: ((Frame)obj).Release(); break;
-                case CapType.IoPortRange: ((IoPortRange)obj).Release(); break;
-                case CapType.IrqLine: ((IrqLine)obj).Release(); break;
-                case CapType.BootImage: ((BootImage)obj).Release(); break;
-                case CapType.Thread: ((ThreadObject)obj).Release(); break;
-            }
+            if (obj.Type == CapType.IrqLine)
+                ((IrqLine)obj).Release();
+            else
+                Arena.Free(obj);
         }
 
         // Is the object a capability names still the one it was made for?

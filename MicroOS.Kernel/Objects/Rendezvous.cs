@@ -77,8 +77,13 @@ namespace MicroOS.Kernel.Objects
 
     internal sealed class Rendezvous
     {
-        private readonly WaitQueue _waiting = new WaitQueue();
+        // Not readonly: the kernel builds an endpoint's Rendezvous and WaitQueue in place, in the
+        // owner's object pages (ObjectArena), without running constructors (UseQueue).
+        private WaitQueue _waiting = new WaitQueue();
         private EndpointState _kind = EndpointState.Idle;
+
+        internal WaitQueue Queue => _waiting;
+        internal void UseQueue(WaitQueue q) => _waiting = q;
 
         public EndpointState State => _waiting.Count == 0 ? EndpointState.Idle : _kind;
         public int Waiting => _waiting.Count;

@@ -12,33 +12,35 @@ namespace MicroOS.Kernel.Objects
     //
     // What must stay true:
     // - One object per created thread, and Thread.Object points back at it while both live.
-    // - Its charge covers the thread's kernel stack as well as the object (ChargeBytes), so a
-    //   thread_create loop ends in OutOfMemory at the process's limit, and an ended thread gives
-    //   it all back at once (End), long before its process ends.
+    // - Its charge covers the thread's kernel stack (ChargeBytes; the object itself is in its
+    //   owner's object pages, ObjectArena), so a thread_create loop ends in OutOfMemory at the
+    //   process's limit, and an ended thread gives the stack back at once (End), long before its
+    //   process ends; its cell waits in the arena for the process's next thread.
     internal sealed class ThreadObject : KernelObject
     {
-        public const int ChargeBytes = KernelStacks.StackPages * (int)PhysicalMemory.FrameSize + 512;
-        // No system-wide bound: each thread's charge (its kernel stack included) comes out of its
-        // process's limit, and the kernel stack region has a slot for every stack memory can hold.
-        private static readonly ObjectPool<ThreadObject> s_pool = new ObjectPool<ThreadObject>();
+        // No system-wide bound: each thread's kernel stack is charged to its process's limit, and
+        // the kernel stack region has a slot for every stack memory can hold.
+        public const int ChargeBytes = KernelStacks.StackPages * (int)PhysicalMemory.FrameSize;
 
         public Thread Thread;
 
         public override CapType Type => CapType.Thread;
 
-        public static bool CanCreate => s_pool.CanTake;
-
-        // Only after CanCreate said yes.
-        public static ThreadObject Create(Process owner, Thread thread)
+        // Its cell in the owner's object pages (null when they are full); the thread comes after
+        // (Attach), once the charge is taken, so a refused creation makes no thread.
+        public static ThreadObject Create(Process owner)
         {
-            ThreadObject o = s_pool.TakeFree() ?? new ThreadObject();
-            o.Begin(owner, ChargeBytes);
-            o.Thread = thread;
-            thread.Object = o;
+            ProcessObjects objects = ProcessObjects.Of(owner);
+            var o = (ThreadObject)objects.Arena.Take(objects, CapType.Thread);
+            o?.Begin(owner, ChargeBytes);
             return o;
         }
 
-        public void Release() => s_pool.Free(this);
+        public void Attach(Thread thread)
+        {
+            Thread = thread;
+            thread.Object = this;
+        }
 
         // Its owner ended (ProcessObjects.OnProcessEnd): the thread dies with the process anyway.
         protected override bool OnDestroy()
@@ -59,7 +61,7 @@ namespace MicroOS.Kernel.Objects
             objects.Disown(this);
             objects.Uncharge(ChargedBytes);
             Destroy();
-            Release();
+            objects.Arena.Free(this);
         }
     }
 }

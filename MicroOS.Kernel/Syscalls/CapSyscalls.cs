@@ -91,9 +91,9 @@ namespace MicroOS.Kernel.Syscalls
                 return (long)SyscallError.OutOfRange;
             int pages = (int)f->Arg1;
             // Check the limit before taking memory: a refused creation touches nothing.
-            if (!objects.TryCharge(Frame.ChargeBytes + pages * (int)Memory.PhysicalMemory.FrameSize))
+            if (!objects.TryCharge(pages * (int)Memory.PhysicalMemory.FrameSize))
                 return (long)SyscallError.OutOfMemory;
-            objects.Uncharge(Frame.ChargeBytes + pages * (int)Memory.PhysicalMemory.FrameSize);
+            objects.Uncharge(pages * (int)Memory.PhysicalMemory.FrameSize);
             Frame frame = Frame.Create(Scheduler.Current.Process, pages);
             if (frame == null || !objects.TryAdopt(frame))
                 return (long)SyscallError.OutOfMemory;

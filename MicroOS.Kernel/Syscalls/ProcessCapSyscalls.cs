@@ -43,6 +43,10 @@ namespace MicroOS.Kernel.Syscalls
         private const int MaxCreateText = 512;
         private const ulong MaxCreateMemoryKiB = 256 * 1024;
         private static readonly byte[] s_createText = new byte[MaxCreateText];
+        // The name and arguments as strings, rewritten in place by every call (ReusedText): the
+        // loader copies the arguments to the new process's page and the name to its Process.
+        private static readonly string s_name = ReusedText.Make(Process.MaxNameLength);
+        private static readonly string s_arguments = ReusedText.Make(MaxCreateText);
 
         // process_create(image cap, dst, text, length | memory KiB << 16 | high << 63): the image as a
         // new process named by the first word of `text`, its arguments the rest, not yet running
@@ -66,13 +70,13 @@ namespace MicroOS.Kernel.Syscalls
             int nameEnd = 0;
             while (nameEnd < length && bytes[nameEnd] != (byte)' ')
                 nameEnd++;
-            if (nameEnd == 0)
+            if (nameEnd == 0 || nameEnd > Process.MaxNameLength)
                 return (long)SyscallError.InvalidArgument;
             ulong start = image.ModuleStart, end = image.ModuleEnd;
             if (image.Entry != null && !ServerStartup.ModuleOf(image.Entry.Image, out start, out end))
                 return (long)SyscallError.ObjectGone;
-            string name = Interned.Of(bytes.Slice(0, nameEnd));
-            string arguments = nameEnd + 1 < length ? Interned.Of(bytes.Slice(nameEnd + 1)) : "";
+            string name = ReusedText.Write(s_name, bytes.Slice(0, nameEnd));
+            string arguments = nameEnd + 1 < length ? ReusedText.Write(s_arguments, bytes.Slice(nameEnd + 1)) : "";
             var span = new System.ReadOnlySpan<byte>(Memory.PhysMap.ToVirtual(start), (int)(end - start));
             Process p = ProcessManager.Start(name, span, memoryKiB << 10, high ? Priority.High : Priority.Normal, arguments, true, Scheduler.Current.Process);
             if (p == null)
@@ -148,6 +152,7 @@ namespace MicroOS.Kernel.Syscalls
             var ep = (Endpoint)endpoint.Object;
             objects.FaultEndpoint = ep;
             objects.FaultGeneration = ep.Generation;
+            ep.HasWeakReferences = true;        // forgotten when it dies (KernelObject.Destroy)
             objects.FaultBadge = endpoint.Badge != 0 ? endpoint.Badge : (ulong)p.Id;
             return 0;
         }
@@ -163,6 +168,7 @@ namespace MicroOS.Kernel.Syscalls
             var n = (Notification)notification.Object;
             objects.DeathNotification = n;
             objects.DeathGeneration = n.Generation;
+            n.HasWeakReferences = true;
             objects.DeathBits = f->Arg2;
             return 0;
         }

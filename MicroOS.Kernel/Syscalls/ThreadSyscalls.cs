@@ -35,16 +35,19 @@ namespace MicroOS.Kernel.Syscalls
                 || !space.TryTranslate(stackTop - StackAlignment, out PageTableEntry stack) || !stack.IsUser || !stack.IsWritable)
                 return (long)SyscallError.BadAddress;
             ProcessObjects objects = ProcessObjects.Of(me.Process);
-            // Check the pool and the limit before taking anything (Frame's pattern).
-            if (!ThreadObject.CanCreate || !objects.TryCharge(ThreadObject.ChargeBytes))
+            // The object (its cell) and the kernel stack's charge before the thread: a refusal
+            // leaves nothing behind (TryAdopt gives the cell back; End gives back both).
+            ThreadObject o = ThreadObject.Create(me.Process);
+            if (o == null || !objects.TryAdopt(o))
                 return (long)SyscallError.OutOfMemory;
-            objects.Uncharge(ThreadObject.ChargeBytes);
             Thread thread = Scheduler.CreateUserThread(me.Process, me.Process.Name, entry, stackTop, argument, 0, me.Priority);
             if (thread == null)
+            {
+                o.End();
                 return (long)SyscallError.OutOfMemory;
+            }
             thread.Suspended = true;
-            ThreadObject o = ThreadObject.Create(me.Process, thread);
-            objects.TryAdopt(o);            // cannot fail: the charge was just checked
+            o.Attach(thread);
             objects.Caps.InsertOriginal(destination, CapType.Thread, CapRights.All, 0, o, o.Generation);
             return thread.Id;
         }

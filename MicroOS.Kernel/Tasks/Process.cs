@@ -47,7 +47,20 @@ namespace MicroOS.Kernel.Tasks
         public Process Parent;
         public int ParentId;
 
+        // process_create's names are written here (TakeName), not allocated: part of the Process,
+        // made once with it and charged with it (ProcessManager.ProcessChargeBytes).
+        public const int MaxNameLength = 64;
+        private readonly string _nameBuffer = ReusedText.Make(MaxNameLength);
+
         public Process(int id, string name, AddressSpace space) => Reset(id, name, space);
+
+        // The name becomes a copy in this Process's own buffer (a caller's buffer is reused for the
+        // next process_create). A longer name stays the string given (the boot manifest's).
+        public void TakeName(string name)
+        {
+            if (name.Length <= MaxNameLength)
+                Name = ReusedText.Write(_nameBuffer, name);
+        }
 
         public void Reset(int id, string name, AddressSpace space)
         {

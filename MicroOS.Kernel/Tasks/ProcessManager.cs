@@ -135,6 +135,9 @@ namespace MicroOS.Kernel.Tasks
                 return null;
             }
             Process process = TakeProcess(s_nextId++, name, space);
+            if (creator != null)
+                process.TakeName(name);         // process_create's name is in a buffer it reuses
+            name = process.Name;
             Carve(process, creator, limitFrames);
             // The main thread's kernel stack and the capability table are the process's from the start.
             bool charged = Objects.ProcessObjects.Of(process).TryCharge((int)ProcessChargeBytes);
@@ -168,7 +171,8 @@ namespace MicroOS.Kernel.Tasks
         public const ulong FirstHeapBytes = 80 * 1024;
         // Charged to every process from its start (ProcessObjects.TryCharge): the main thread's kernel
         // stack, and its capability table (128 preallocated slots; the table never grows), its
-        // Process, ProcessObjects, Thread and ThreadIpc objects.
+        // Process (with its name buffer), ProcessObjects, Thread and ThreadIpc objects, and the first
+        // page of its kernel objects (ObjectArena.Prepaid: the manifest's caps are made there).
         public const ulong ProcessChargeBytes = KernelStacks.StackPages * PhysicalMemory.FrameSize + 20 * 1024;
 
         // --- Budgets (docs/capabilities.md, "Kernel memory"). The root budget is what the machine had

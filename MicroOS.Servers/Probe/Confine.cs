@@ -15,6 +15,9 @@ namespace MicroOS.Servers.Probe
     //   bystander          creates one of each kind per round and deletes it; every round must succeed,
     //                      during the hogs and after all of them reached their limits
     //   fuzz SEED CALLS    random syscalls with capability arguments from live, stale and recycled slots (ConfineFuzz.cs)
+    //   churn              children that fill their limits with one kind of object after another,
+    //                      round after round; signals bit 1 of its `churndone` cap when done
+    //   churn-bystander    creates one of each kind per round until `churndone`, and 5 rounds after
     //   child ROLE ...     what the scenarios start (process_create of this image)
     internal static unsafe class Confine
     {
@@ -24,7 +27,7 @@ namespace MicroOS.Servers.Probe
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("confine_ud")]
         private static extern void Ud();
 
-        private const int Image = 1, Ports = 2;                 // manifest caps (boot-manifest.txt)
+        private const int Image = 1, Ports = 2, Irq = 3;        // manifest caps (boot-manifest.txt)
         private const int Ep = 20, Death = 21, Sync = 22, RecvSlot = 60;
         private const ulong ChildBytes = 512 * 1024;
         // The recycle scenarios' children create kernel objects and map memory: past the probe
@@ -42,6 +45,8 @@ namespace MicroOS.Servers.Probe
                 case "hog": return Hog(args.Length > 2 ? args[2] : "", args.Length > 3 && int.TryParse(args[3], out int bit) ? bit : 0);
                 case "bystander": return Bystander();
                 case "fuzz": return ConfineFuzz.Run(args.Length > 2 ? args[2] : "1", args.Length > 3 ? args[3] : "1000000");
+                case "churn": return Churn();
+                case "churn-bystander": return ChurnBystander();
                 case "child": return Child(args);
             }
             Say(string.Concat("unknown role '", role, "'"));
@@ -122,6 +127,8 @@ namespace MicroOS.Servers.Probe
                     Say(string.Concat("io-enable: enable -> ", enabled.ToString(), ", scratch ", IoPorts.In8(0x3FF).ToString()));
                     return 0;
                 }
+                case "fill":
+                    return Fill(arg);
                 case "io-try":
                     Say("io-try: in from port 0x3ff without a grant");
                     byte b = IoPorts.In8(0x3FF);
@@ -174,6 +181,7 @@ namespace MicroOS.Servers.Probe
             Queue();
             IoGrant();
             ThreadCaps();
+            IrqRoute();
             Say("recycle: done");
             return 0;
         }
@@ -349,6 +357,64 @@ namespace MicroOS.Servers.Probe
                 ", new one -> ", fresh == made ? "its tid" : fresh.ToString()));
         }
 
+        // An IRQ route to a notification that died: a new process's notification (made in the
+        // same kind of memory, maybe the same page) must not hear the line; a live one does.
+        private static void IrqRoute()
+        {
+            var ports = new IoPorts(Ports);
+            var irq = new IrqLineCap(Irq);
+            long routed = irq.SetNotification(new Notification(ReceiveOwned(48, 55)));
+            long first = FireCom1(ports, new Notification(55), out ulong firstBits);
+            irq.Acknowledge();
+            new ProcessCap(48).Kill();
+            Settle();
+            ReceiveOwned(49, 56);
+            long second = FireCom1(ports, new Notification(56), out _);
+            irq.Acknowledge();
+            Caps.CreateNotification(57);
+            long rerouted = irq.SetNotification(new Notification(57));
+            long third = FireCom1(ports, new Notification(57), out ulong thirdBits);
+            irq.Acknowledge();
+            new ProcessCap(49).Kill();
+            Say(string.Concat("irq route: route -> ", routed.ToString(), ", fired -> ", first.ToString(), " bits ", firstBits.ToString(),
+                "; its notification's owner killed, a new one's notification -> ", second.ToString(),
+                "; routed to a live one -> ", rerouted.ToString(), ", fired -> ", third.ToString(), " bits ", thirdBits.ToString()));
+        }
+
+        // A child ("owner notification") that creates a notification and sends it here: its cap in `slot`.
+        private static int ReceiveOwned(int childSlot, int slot)
+        {
+            var ep = new Endpoint(Ep);
+            Create(childSlot, "owner notification");
+            new ProcessCap(childSlot).Transfer(Ep, 1, CapRights.Write | CapRights.Grant);
+            new ProcessCap(childSlot).Resume();
+            ep.Receive(out Message m);
+            Ipc.Reply(ref m);
+            Caps.Move(RecvSlot, slot);
+            return slot;
+        }
+
+        // COM1 (the drivers' port; the kernel logs on COM2) raises IRQ 4 once its transmit holding
+        // register is empty and that interrupt is enabled: a line a test can raise at will. Waits
+        // up to 200 ms for `n` to be signalled, then disables the interrupt again.
+        private static long FireCom1(IoPorts ports, Notification n, out ulong bits)
+        {
+            const ushort InterruptEnable = 0x3F9, InterruptId = 0x3FA, ModemControl = 0x3FC;
+            ports.Read8(InterruptId);
+            ports.Write8(ModemControl, 0x0B);           // DTR, RTS, OUT2 (the UART's line to the PIC)
+            ports.Write8(InterruptEnable, 0x02);        // transmit holding register empty
+            long r = (long)SyscallError.WouldBlock;
+            bits = 0;
+            for (int i = 0; i < 40 && r != 0; i++)
+            {
+                Sys.Sleep(5);
+                r = n.Poll(out bits);
+            }
+            ports.Write8(InterruptEnable, 0x00);
+            ports.Read8(InterruptId);
+            return r;
+        }
+
         // --- budget
         private static int Budget()
         {
@@ -408,6 +474,109 @@ namespace MicroOS.Servers.Probe
             new Notification(DoneSlot).Signal();
             while (true)
                 Sys.Sleep(1000);
+        }
+
+        // --- churn: every kind of object, filled to a child's limit, one kind after another, round
+        // after round. Each child ends, and with it every object it made: the kernel must be left
+        // as it was (the test compares the kernel's wave lines and the frames free at the end).
+        private const int ChurnRounds = 3;
+        private const ulong FillBytes = 1536 * 1024;
+        private const int ChurnDoneSlot = 2;        // the churner's `churndone` (slot 1 is its boot image)
+        private static readonly string[] s_kinds = { "endpoint", "notification", "frame", "thread" };
+
+        private static int Churn()
+        {
+            Sys.SystemInfo(out ulong before, out _, out _);
+            for (int round = 1; round <= ChurnRounds; round++)
+            {
+                foreach (string kind in s_kinds)
+                {
+                    if (Create(30, string.Concat("fill ", kind), FillBytes) < 0)
+                        return 1;
+                    new ProcessCap(30).Resume();
+                    WaitDead(30);
+                    Caps.Delete(30);
+                }
+                // Processes themselves: four at once, each with its capability table and first object page.
+                for (int s = 31; s < 35; s++)
+                    Create(s, "idle");
+                for (int s = 31; s < 35; s++)
+                {
+                    new ProcessCap(s).Resume();
+                    WaitDead(s);
+                    Caps.Delete(s);
+                }
+                Settle();
+                Sys.SystemInfo(out ulong free, out _, out _);
+                Say(string.Concat("churn: round ", round.ToString(), " done: free frames ", free.ToString(), " (before the first: ", before.ToString(), ")"));
+            }
+            new Notification(ChurnDoneSlot).Signal();
+            Say(string.Concat("churn: done, ", ChurnRounds.ToString(), " rounds"));
+            return 0;
+        }
+
+        // A child's whole limit spent on one kind of object; it ends, and they all go with it.
+        private static int Fill(string kind)
+        {
+            byte* stack = (byte*)Sys.MapMemory(4096);
+            ulong top = (ulong)stack + 4096;
+            long made = 0, error;
+            while (true)
+            {
+                switch (kind)
+                {
+                    case "endpoint": error = Caps.CreateEndpoint(Slot); break;
+                    case "notification": error = Caps.CreateNotification(Slot); break;
+                    case "frame": error = Caps.CreateFrame(Slot, 1); break;
+                    case "thread": error = Ipc.Syscall4(Syscall.ThreadCreate, ThreadSlot, ExitEntry(), top, 0, out _); break;
+                    default:
+                        Say(string.Concat("fill: unknown kind '", kind, "'"));
+                        return 2;
+                }
+                if (error < 0)
+                    break;
+                made++;
+                Caps.Delete(kind == "thread" ? ThreadSlot : Slot);
+            }
+            Say(string.Concat("fill ", kind, ": ", made.ToString(), " made, then ", Name(error)));
+            return 0;
+        }
+
+        private static int ChurnBystander()
+        {
+            byte* stack = (byte*)Sys.MapMemory(4096);
+            ulong top = (ulong)stack + 4096;
+            var done = new Notification(DoneSlot);
+            int rounds = 0, failures = 0, after = -1;
+            // Until the churn is done, and 5 rounds after. Its objects live as long as it does: a
+            // frame (a page of its limit) only in the first 200 rounds, so however long the churn
+            // takes, the bystander's own limit is never what stops it.
+            while (after < 5)
+            {
+                // Done: signalled, or gone with the churner (its owner, if the churner started first).
+                long polled = after < 0 ? done.Poll(out _) : 0;
+                if (after < 0 && (polled == 0 || polled == (long)SyscallError.ObjectGone))
+                    after = 0;
+                long e = Caps.CreateEndpoint(Slot);
+                long n = Caps.CreateNotification(Slot + 1);
+                long f = rounds < 200 ? Caps.CreateFrame(Slot + 2, 1) : 0;
+                long t = Ipc.Syscall4(Syscall.ThreadCreate, ThreadSlot + 2, ExitEntry(), top, 0, out _);
+                long k = t < 0 ? t : Ipc.Syscall4(Syscall.ThreadKill, ThreadSlot + 2, 0, 0, 0, out _);
+                if (e < 0 || n < 0 || f < 0 || t < 0 || k < 0)
+                {
+                    failures++;
+                    Say(string.Concat("churn-bystander: round ", rounds.ToString(), " failed: endpoint ", e.ToString(), ", notification ", n.ToString(),
+                        ", frame ", f.ToString(), ", thread ", t.ToString(), ", kill ", k.ToString()));
+                }
+                for (int s = Slot; s <= ThreadSlot + 2; s++)
+                    Caps.Delete(s);
+                rounds++;
+                if (after >= 0)
+                    after++;
+                Sys.Sleep(40);
+            }
+            Say(string.Concat("churn-bystander: ", rounds.ToString(), " rounds, ", failures.ToString(), " failed, ", (after < 0 ? 0 : after).ToString(), " after the churn"));
+            return 0;
         }
 
         private static int Bystander()

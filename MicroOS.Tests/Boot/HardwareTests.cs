@@ -87,8 +87,9 @@ public sealed class HardwareTests
         // The owner's unmap frees nothing: the peer still reads the frame.
         machine.WaitForLine("[frame-owner] frame-owner: create -> 0, map -> 0, call -> 0, peer read 0x5348415245440002; my unmap -> 0 (frames freed 0), call -> 0, peer read 0x5348415245440002");
         // The owner ended: the frame object is dead (its cap ObjectGone) but its memory stays while
-        // the peer maps it; the peer's unmap, the last mapping, gives that one frame back.
-        machine.WaitForLine("[frame-peer] frame-peer: after the owner ended, read 0x5348415245440002, its cap -> -9, unmap -> 0, frames freed by it 1");
+        // the peer maps it; the peer's unmap, the last mapping, gives that one frame back, and the
+        // owner's object page that was kept for the frame's object (Objects/ObjectArena.cs): 2.
+        machine.WaitForLine("[frame-peer] frame-peer: after the owner ended, read 0x5348415245440002, its cap -> -9, unmap -> 0, frames freed by it 2");
         Match final = machine.WaitForMatch(ServerLog.AllExited);
         Assert.Equal(final.Groups["before"].Value, ServerLog.FramesBack(final));
         Assert.Equal(KernelExit.Success, machine.WaitForExit());
