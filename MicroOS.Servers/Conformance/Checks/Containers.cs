@@ -239,6 +239,22 @@ namespace MicroOS.Conformance
             foreach (bool v in flags) sb.Append(v).Append(' ');
             C("array2d.elementtypes", sb.ToString());
 
+            // Arrays of references: stores are type-checked (covariance), the collector scans them.
+            string[,] names = new string[2, O(3)];
+            for (int i = 0; i < 2; i++)
+                for (int j = 0; j < 3; j++)
+                    names[i, j] = i == 1 && j == 1 ? null : O("n") + i + j;
+            ref string slot = ref names[0, 2];
+            slot += "!";
+            object[,] boxes = names;                     // string[,] is an object[,]
+            sb.Clear();
+            foreach (string n in names) sb.Append(n ?? "(null)").Append(' ');
+            object[,] objects = { { O(1), "two" }, { 3.5, null } };
+            foreach (object o in objects) sb.Append(o ?? "(null)").Append(' ');
+            var strings3 = new string[1, 2, O(2)];
+            strings3[0, 1, 1] = "deep";
+            C("array2d.references", sb + "| " + boxes[1, 2] + " " + (boxes is string[,]) + " " + names.Rank + " " + strings3[0, 1, 1] + " " + (strings3[0, 0, 0] == null) + " " + ((string[,])names.Clone())[0, 2]);
+
             // Through the non-generic IEnumerable: each element boxed, in the same order.
             sb.Clear();
             foreach (object o in (System.Collections.IEnumerable)grid) sb.Append(o).Append(o is int ? "i " : "? ");
