@@ -9,6 +9,7 @@
 # advances exactly one tick per guest instruction (deterministic). Cycles come from a plain TCG run
 # (host-paced, so they vary between machines and runs). Each is the median of 2001 measurements
 # taken inside the probe server (MicroOS.Servers/Probe/Bench.cs), minus the cost of reading the TSC.
+# The awaited IPC call has a boot of its own (async_bench: the small asyncbench.elf, two servers).
 set -euo pipefail
 ISO="${1:?usage: bench.sh ISO}"
 CMDLINE="exit quiet nosystem servers=ipc-bench-partner,,ipc-bench,,bench,,bench-partner"
