@@ -83,6 +83,10 @@ namespace Internal.Runtime
         // (StartupCodeHelpers.InitializeStatics), so until then reading it dereferences the
         // uninitialised base and faults. s_outOfMemoryReady is a plain static (image data, readable
         // from the first instruction), and ThrowOutOfMemory reads the GC static only once it is set.
+        // Before it is set the failure ends the server with one line (ServerRuntime.Fatal, which
+        // does not allocate). Rare: the kernel starts a server only if its limit also holds the
+        // first 80 KiB of heap (ProcessManager.FirstHeapBytes), so start-up must need more than that
+        // (GC statics, eager class constructors) to get here; no boot test provokes it yet.
         private static System.OutOfMemoryException s_outOfMemory;
         private static bool s_outOfMemoryReady;
 
