@@ -9,6 +9,7 @@
 # advances exactly one tick per guest instruction (deterministic). Cycles come from a plain TCG run
 # (host-paced, so they vary between machines and runs). Each is the median of 2001 measurements
 # taken inside the probe server (MicroOS.Servers/Probe/Bench.cs), minus the cost of reading the TSC.
+# The awaited IPC call has a boot of its own (async_bench: the small asyncbench.elf, two servers).
 set -euo pipefail
 ISO="${1:?usage: bench.sh ISO}"
 CMDLINE="exit quiet nosystem servers=ipc-bench-partner,,ipc-bench,,bench,,bench-partner"
@@ -34,6 +35,26 @@ boot() {
 }
 
 figure() { grep -E "bench: $1 [0-9]+" <<<"$2" | sed -E "s/.*bench: $1 ([0-9]+).*/\1/" | head -n 1; }
+
+# The awaited IPC call (MicroOS.Servers/AsyncBench): its own small image and its own boot, stopped at
+# "bench: async done"; $@ goes to QEMU (-icount shift=0 or nothing).
+async_bench() {
+    local out pid i
+    out="$(mktemp)"
+    timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial null -serial stdio \
+        -smbios "type=1,product=MicroOS test images" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+        -fw_cfg "name=opt/microos/cmdline,string=exit quiet nosystem servers=async-bench-partner,,async-bench" >"$out" 2>&1 </dev/null &
+    pid=$!
+    for ((i = 0; i < 3000; i++)); do
+        grep -q "bench: async done" "$out" && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    cat "$out"
+    rm -f "$out"
+}
 
 # Boot figures: the whole system (Init starts names, supervisor, serial, keyboard, console, shell)
 # with the kernel option `timing`, each boot stopped once the shell shows its first prompt (the
@@ -154,6 +175,8 @@ boot -icount shift=0 > "$work/counted" &
 boot > "$work/timed" &
 disk_bench > "$work/disk" &
 restart_boot > "$work/restart" &
+async_bench -icount shift=0 > "$work/async_counted" &
+async_bench > "$work/async_timed" &
 wait
 # The boot to the prompt under -icount, three times, each alone: the firmware polls the CD while
 # the host completes its reads, so its count grows with the host's load (SeaBIOS alone took 8.7 M
@@ -215,6 +238,18 @@ for pair in "allocation|allocation" "gc-pause-median|gc pause (median)" "gc-paus
     n="$(figure "$probe" "$counted")"; m="$(figure "$probe" "$timed")"
     if [ -n "$n" ] && [ -n "$m" ]; then echo "$name: $n instructions, $m cycles"; else echo "$name: missing (the bench server did not report it)"; status=1; fi
 done
+# async/await over IPC (AsyncBench): `await endpoint.CallAsync(m)` on an EventLoop against a blocking
+# `endpoint.Call(ref m)` from the same image and the probe's raw `ipc round trip` above.
+async_counted="$(cat "$work/async_counted")"; async_timed="$(cat "$work/async_timed")"
+for pair in "awaited-ipc-call|awaited ipc call" "blocking-call|ipc call, blocking, same image"; do
+    probe="${pair%%|*}"; name="${pair#*|}"
+    n="$(figure "$probe" "$async_counted")"; m="$(figure "$probe" "$async_timed")"
+    if [ -n "$n" ] && [ -n "$m" ]; then echo "$name: $n instructions, $m cycles"; else echo "$name: missing (the async bench did not report it)"; status=1; fi
+done
+n_await="$(figure "awaited-ipc-call" "$async_counted")"; n_rt="$(figure "ipc round trip" "$counted")"
+if [ -n "$n_await" ] && [ -n "$n_rt" ] && [ "$n_rt" -gt 0 ]; then
+    echo "awaited ipc call / ipc round trip: $(awk "BEGIN { printf \"%.1f\", $n_await / $n_rt }") (instruction ratio)"
+fi
 n_sys="$(figure "null syscall" "$counted")"; n_sw="$(figure "context switch" "$counted")"
 if [ -n "$n_sys" ] && [ -n "$n_sw" ] && [ "$n_sys" -gt 0 ]; then
     echo "context switch / null syscall: $(awk "BEGIN { printf \"%.1f\", $n_sw / $n_sys }") (instruction ratio)"

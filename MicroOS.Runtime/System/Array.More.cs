@@ -4,8 +4,39 @@ namespace System
 {
     // More of System.Array: bounds (Roslyn lowers foreach over an int[,] to GetLowerBound/
     // GetUpperBound loops), Sort of keys with items and of ranges, searches from an index.
-    public abstract partial class Array
+    //
+    // System.Array is an IEnumerable as in .NET, and must stay one: Roslyn binds `foreach` over any
+    // array as over an IEnumerable (it never calls GetEnumerator for an array; it lowers an int[,] to
+    // the bounds loops). Without the interface the conversion of int[,] to IEnumerable fails without a
+    // diagnostic and Roslyn stops with CS7038 "Failed to emit module" and no location.
+    public abstract unsafe partial class Array : System.Collections.IEnumerable
     {
+        // Every element of any array (all dimensions, row-major as .NET enumerates), boxed.
+        public System.Collections.IEnumerator GetEnumerator() => new ElementEnumerator(this);
+
+        private sealed class ElementEnumerator : System.Collections.IEnumerator
+        {
+            private readonly Array _array;
+            private int _index = -1;
+
+            public ElementEnumerator(Array array) { _array = array; }
+
+            public bool MoveNext() => _index < _array.Length && ++_index < _array.Length;
+            public void Reset() => _index = -1;
+
+            public object Current
+            {
+                get
+                {
+                    if (_index < 0) throw new InvalidOperationException("Enumeration has not started. Call MoveNext.");
+                    if (_index >= _array.Length) throw new InvalidOperationException("Enumeration already finished.");
+                    Internal.Runtime.MethodTable* type = _array.GetMethodTable();
+                    ref byte element = ref System.Runtime.CompilerServices.Unsafe.Add(ref _array.GetAnyArrayDataReference(), (nint)((nuint)_index * type->ComponentSize));
+                    return System.Runtime.RuntimeExports.RhBoxAny(ref element, type->RelatedParameterType);
+                }
+            }
+        }
+
         public int GetLowerBound(int dimension)
         {
             if ((uint)dimension >= (uint)Rank) throw new IndexOutOfRangeException();

@@ -21,7 +21,12 @@ namespace System
             return Unsafe.As<byte, int>(ref Unsafe.AddByteOffset(ref GetRawData(), (nuint)(8 + 4 * dimension)));
         }
 
+        // The first element of a T[] (spans and stores use it: no load of the MethodTable).
         internal ref byte GetArrayDataReference() => ref Unsafe.AddByteOffset(ref GetRawData(), (nuint)8);
+
+        // The first element of any array: an int[,] keeps its lengths and lower bounds before the
+        // elements, which its base size includes (24 + 8 * rank with the header; a T[]'s is 24).
+        internal ref byte GetAnyArrayDataReference() => ref Unsafe.AddByteOffset(ref GetRawData(), (nuint)(GetMethodTable()->BaseSize - 16));
 
         public static void Resize<T>(ref T[] array, int newSize)
         {
@@ -54,8 +59,8 @@ namespace System
                 throw new ArgumentException("Destination array was not long enough. Check the destination index, length, and the array's lower bounds.", "destinationArray");
             uint elementSize = source.GetMethodTable()->ComponentSize;
             Buffer.Memmove(
-                ref Unsafe.Add(ref destination.GetArrayDataReference(), (nint)(destinationIndex * elementSize)),
-                ref Unsafe.Add(ref source.GetArrayDataReference(), (nint)(sourceIndex * elementSize)),
+                ref Unsafe.Add(ref destination.GetAnyArrayDataReference(), (nint)(destinationIndex * elementSize)),
+                ref Unsafe.Add(ref source.GetAnyArrayDataReference(), (nint)(sourceIndex * elementSize)),
                 (nuint)(length * elementSize));
         }
 
@@ -64,7 +69,7 @@ namespace System
             uint elementSize = array.GetMethodTable()->ComponentSize;
             if (index < 0 || length < 0 || index + length > array.Length)
                 ThrowHelpers.ThrowArgumentOutOfRangeException();
-            Buffer.ZeroMemory(ref Unsafe.Add(ref array.GetArrayDataReference(), (nint)(index * elementSize)), (nuint)(length * elementSize));
+            Buffer.ZeroMemory(ref Unsafe.Add(ref array.GetAnyArrayDataReference(), (nint)(index * elementSize)), (nuint)(length * elementSize));
         }
 
         public static int IndexOf<T>(T[] array, T value) => IndexOf(array, value, 0, array.Length);
@@ -80,8 +85,10 @@ namespace System
 
         public object Clone()
         {
+            // From the first length on: an int[,]'s lengths and lower bounds come along with its elements.
             Array copy = Unsafe.As<Array>(System.Runtime.RuntimeExports.RhNewArray(GetMethodTable(), _numComponents));
-            Buffer.Memmove(ref copy.GetArrayDataReference(), ref GetArrayDataReference(), (nuint)_numComponents * GetMethodTable()->ComponentSize);
+            Buffer.Memmove(ref copy.GetArrayDataReference(), ref GetArrayDataReference(),
+                (nuint)(GetMethodTable()->BaseSize - 24) + (nuint)_numComponents * GetMethodTable()->ComponentSize);
             return copy;
         }
 
@@ -196,7 +203,7 @@ namespace System
         public void RemoveAt(int index) => throw new NotSupportedException("Collection was of a fixed size.");
         public void Clear() => throw new NotSupportedException("Collection was of a fixed size.");
 
-        public System.Collections.Generic.IEnumerator<T> GetEnumerator() => new ArrayEnumerator(Self);
+        public new System.Collections.Generic.IEnumerator<T> GetEnumerator() => new ArrayEnumerator(Self);
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => new ArrayEnumerator(Self);
 
         private sealed class ArrayEnumerator : System.Collections.Generic.IEnumerator<T>

@@ -44,13 +44,31 @@ namespace MicroOS.Shared.User
 
         private static bool RemapMemory(void* address, nuint bytes) => Sys.MapMemoryAt(address, bytes) == address;
 
+        // Must not allocate: it also reports an exhausted heap (then one more object is one too many).
+        // The line is put together on the stack, as Sys.Write would copy it.
         private static void Fatal(string kind, string message)
         {
-            if (message == null)
-                Sys.Write(kind);                 // literals only: this path must not allocate
-            else
-                Sys.Write(string.Concat("unhandled exception ", kind, ": ", message));
+            byte* line = stackalloc byte[FatalLineMax];
+            int length = 0;
+            if (message != null)
+                length = AppendAscii(line, length, "unhandled exception ");
+            length = AppendAscii(line, length, kind);
+            if (message != null)
+            {
+                length = AppendAscii(line, length, ": ");
+                length = AppendAscii(line, length, message);
+            }
+            Sys.Call(Syscall.DebugWrite, (ulong)line, (ulong)length);
             Sys.Exit(-1);
+        }
+
+        private const int FatalLineMax = 1024;
+
+        private static int AppendAscii(byte* line, int length, string text)
+        {
+            for (int i = 0; i < text.Length && length < FatalLineMax; i++)
+                line[length++] = text[i] < 0x80 ? (byte)text[i] : (byte)'?';
+            return length;
         }
 
         private static void Write(string text) => Sys.Write(text);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MicroOS.Tests.Harness;
 using Xunit;
 using Xunit.Abstractions;
@@ -37,6 +38,21 @@ public sealed class AsyncServerTests
         machine.WaitForLine("[async-client] async-client: answers 2,4,6,8,10; done -> 0");
         Assert.Equal("0", machine.WaitForMatch(ServerLog.Exited("async-server")).Groups["code"].Value);
         Assert.Equal("0", machine.WaitForMatch(ServerLog.Exited("async-client")).Groups["code"].Value);
+        ServerLog.AssertKernelHealthy(machine.Lines);
+    }
+
+    // The `awaited ipc call` bench role (MicroOS.Servers/AsyncBench; ./microos bench prints its figures):
+    // it runs to its end, every reply checked (W0 + 1), and reports both figures. The numbers
+    // themselves are the bench's (instruction counts under -icount), not asserted here.
+    [Fact]
+    public void TheAsyncBenchAwaitsEveryCallAndReportsBothFigures()
+    {
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("async-bench-partner,async-bench"));
+        int at = machine.WaitForLineIndex(new Regex(@"^\[async-bench\] bench: blocking-call \d+$"));
+        machine.WaitForLineIndex(new Regex(@"^\[async-bench\] bench: awaited-ipc-call \d+$"), at + 1);
+        machine.WaitForLine("[async-bench] bench: async done");
+        Assert.Equal("0", machine.WaitForMatch(ServerLog.Exited("async-bench")).Groups["code"].Value);
+        Assert.Equal("0", machine.WaitForMatch(ServerLog.Exited("async-bench-partner")).Groups["code"].Value);
         ServerLog.AssertKernelHealthy(machine.Lines);
     }
 }

@@ -79,18 +79,29 @@ namespace Internal.Runtime
         }
 
         // The exception is made before it is needed: when it is, there is no memory to make it.
+        // s_outOfMemory is a GC static: its storage is itself an object that start-up allocates
+        // (StartupCodeHelpers.InitializeStatics), so until then reading it dereferences the
+        // uninitialised base and faults. s_outOfMemoryReady is a plain static (image data, readable
+        // from the first instruction), and ThrowOutOfMemory reads the GC static only once it is set.
+        // Before it is set the failure ends the server with one line (ServerRuntime.Fatal, which
+        // does not allocate). Rare: the kernel starts a server only if its limit also holds the
+        // first 80 KiB of heap (ProcessManager.FirstHeapBytes), so start-up must need more than that
+        // (GC statics, eager class constructors) to get here; no boot test provokes it yet.
         private static System.OutOfMemoryException s_outOfMemory;
+        private static bool s_outOfMemoryReady;
 
         public static void PrepareOutOfMemory()
         {
-            if (s_outOfMemory == null)
-                s_outOfMemory = new System.OutOfMemoryException();
+            if (s_outOfMemoryReady)
+                return;
+            s_outOfMemory = new System.OutOfMemoryException();
+            s_outOfMemoryReady = true;
         }
 
         private static void ThrowOutOfMemory()
         {
-            if (s_outOfMemory == null)
-                RuntimeHost.Fatal("System.OutOfMemoryException", "the managed heap is exhausted even after a collection");
+            if (!s_outOfMemoryReady)
+                RuntimeHost.Fatal("System.OutOfMemoryException", "the managed heap is exhausted before the runtime finished starting (the memory limit leaves no room for the first objects)");
             throw s_outOfMemory;
         }
 

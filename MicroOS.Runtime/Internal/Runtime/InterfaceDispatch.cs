@@ -98,10 +98,15 @@ namespace Internal.Runtime
         internal static nint FindImplementation(MethodTable* type, MethodTable* iface, ushort slot)
         {
             // Each type's interface map is flattened, and a base type's interfaces keep their index in
-            // the derived type, so one index serves the whole base chain.
-            for (MethodTable* current = type; current != null; current = current->BaseType)
+            // the derived type, so one index serves the whole base chain. An array's MethodTable has
+            // no base type (its related type is the element type): after its own map (a T[]'s
+            // generic interfaces, from Array<T>) comes System.Array's, which implements IEnumerable
+            // for every array (ILC gives an int[,] no dispatch map of its own).
+            for (MethodTable* current = type; current != null; current = current->IsArray ? MethodTable.Of<System.Array>() : current->BaseType)
             {
                 int index = IndexOfInterface(current, iface);
+                if (index < 0 && current->IsArray)
+                    continue;
                 if (index < 0)
                     break;
                 DispatchMap* map = current->DispatchMap;

@@ -18,6 +18,7 @@ namespace MicroOS.Conformance
             Priority();
             Lists();
             Arrays();
+            MultiDimensional();
             LazyAndTuple();
         }
 
@@ -173,6 +174,137 @@ namespace MicroOS.Conformance
             C("array.multidim.loops", sb + " " + grid.GetLowerBound(0) + " " + grid.GetUpperBound(0) + " " + grid.GetUpperBound(1) + " " + grid.Rank + " " + grid.Length);
             Array.Fill(r, 7, 1, 2);
             C("array.fill.range", Show(r));
+        }
+
+        // Multi-dimensional arrays (int[,], int[,,]) next to jagged ones: creation, indexing, the
+        // bounds, foreach (row-major: Roslyn lowers it to GetLowerBound/GetUpperBound loops), the
+        // non-generic IEnumerable (boxed elements), Clone, Array.Copy and Clear (flattened indices).
+        private static void MultiDimensional()
+        {
+            int[,] grid = O(new int[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+            var sb = new StringBuilder();
+            foreach (int v in grid) sb.Append(v).Append(' ');
+            C("array2d.foreach", sb + "| " + grid.Length + " " + grid.Rank + " " + grid.GetLength(0) + "x" + grid.GetLength(1));
+            int sum = 0, visited = 0;
+            foreach (int v in grid)
+            {
+                visited++;
+                if (v == O(2)) continue;
+                if (v == O(5)) break;
+                sum += v;
+            }
+            C("array2d.foreach.breakcontinue", sum + " " + visited);
+            int[,,] cube = new int[O(2), 3, 4];
+            for (int i = 0; i < cube.GetLength(0); i++)
+                for (int j = 0; j < cube.GetLength(1); j++)
+                    for (int k = 0; k < cube.GetLength(2); k++)
+                        cube[i, j, k] = i * 100 + j * 10 + k;
+            sb.Clear();
+            foreach (int v in cube) sb.Append(v).Append(',');
+            C("array3d.foreach", sb.ToString());
+            C("array3d.shape", cube.Length + " " + cube.Rank + " " + cube.GetLength(0) + " " + cube.GetLength(1) + " " + cube.GetLength(2) + " " + cube.GetUpperBound(2) + " " + cube.GetLowerBound(1) + " " + cube[1, 2, 3] + " " + cube[0, 1, 2]);
+            int[,,] lit3 = O(new int[,,] { { { 1, 2 }, { 3, 4 } }, { { 5, 6 }, { 7, 8 } } });
+            int product = 1;
+            foreach (int v in lit3) product *= v;
+            C("array3d.literal", product + " " + lit3[1, 0, 1] + " " + lit3.Length);
+            var empty = new int[O(0), 3];
+            int count = 0;
+            foreach (int v in empty) count++;
+            C("array2d.empty", count + " " + empty.Length + " " + empty.GetLength(0) + " " + empty.GetLength(1) + " " + empty.GetUpperBound(0));
+
+            // Jagged vs multi-dimensional: the same numbers, rows of different lengths in the jagged one.
+            int[][] jag = O(new[] { new[] { 1, 2, 3 }, new[] { 4 }, new int[0], new[] { 5, 6 } });
+            sb.Clear();
+            foreach (int[] row in jag) { sb.Append(row.Length).Append(':'); foreach (int v in row) sb.Append(v); sb.Append(' '); }
+            C("jagged.foreach", sb + "| " + jag.Length + " " + jag.Rank + " " + jag[3].Rank + " " + jag.Sum(r => r.Length) + " " + jag.SelectMany(r => r).Sum());
+            int[][,] mixed = { O(new int[,] { { 1 }, { 2 } }), new int[2, 3] };
+            mixed[1][1, 2] = O(9);
+            C("jagged.of.multidim", mixed[0].GetLength(0) + " " + mixed[0].GetLength(1) + " " + mixed[1][1, 2] + " " + mixed[1].Length + " " + mixed.Length);
+
+            // Element types beyond int.
+            long[,] longs = new long[2, O(2)];
+            longs[1, 1] = long.MaxValue; longs[0, 1] = O(-5L);
+            double[,] doubles = { { O(0.5), 1.25 }, { -2.0, 1e300 } };
+            byte[,] bytes = new byte[O(3), 2];
+            bytes[2, 1] = 255; bytes[0, 0] = O((byte)7);
+            (int, string)[,] pairs = new (int, string)[2, 1];
+            pairs[1, 0] = (O(3), "three");
+            bool[,] flags = new bool[2, 2];
+            flags[0, 1] = O(true);
+            sb.Clear();
+            foreach (long v in longs) sb.Append(v).Append(' ');
+            foreach (double v in doubles) sb.Append(v).Append(' ');
+            foreach (byte v in bytes) sb.Append(v).Append(' ');
+            foreach (var p in pairs) sb.Append(p).Append(' ');
+            foreach (bool v in flags) sb.Append(v).Append(' ');
+            C("array2d.elementtypes", sb.ToString());
+
+            // Arrays of references: stores are type-checked (covariance), the collector scans them.
+            string[,] names = new string[2, O(3)];
+            for (int i = 0; i < 2; i++)
+                for (int j = 0; j < 3; j++)
+                    names[i, j] = i == 1 && j == 1 ? null : O("n") + i + j;
+            ref string slot = ref names[0, 2];
+            slot += "!";
+            object[,] boxes = names;                     // string[,] is an object[,]
+            sb.Clear();
+            foreach (string n in names) sb.Append(n ?? "(null)").Append(' ');
+            object[,] objects = { { O(1), "two" }, { 3.5, null } };
+            foreach (object o in objects) sb.Append(o ?? "(null)").Append(' ');
+            var strings3 = new string[1, 2, O(2)];
+            strings3[0, 1, 1] = "deep";
+            C("array2d.references", sb + "| " + boxes[1, 2] + " " + (boxes is string[,]) + " " + names.Rank + " " + strings3[0, 1, 1] + " " + (strings3[0, 0, 0] == null) + " " + ((string[,])names.Clone())[0, 2]);
+
+            // Through the non-generic IEnumerable: each element boxed, in the same order.
+            sb.Clear();
+            foreach (object o in (System.Collections.IEnumerable)grid) sb.Append(o).Append(o is int ? "i " : "? ");
+            foreach (object o in (System.Collections.IEnumerable)doubles) sb.Append(o).Append(' ');
+            System.Collections.IEnumerator e = ((System.Collections.IEnumerable)pairs).GetEnumerator();
+            while (e.MoveNext()) sb.Append(e.Current).Append(' ');
+            e.Reset();
+            sb.Append(e.MoveNext()).Append(' ').Append(e.Current);
+            C("array2d.ienumerable", sb.ToString());
+            System.Collections.IEnumerable asEnumerable = O(new[] { 4, 5 });
+            sb.Clear();
+            foreach (object o in asEnumerable) sb.Append(o);
+            foreach (object o in ((Array)grid)) sb.Append(o);
+            C("array.ienumerable", sb.ToString() + " " + ((Array)cube).Rank + " " + ((Array)jag).Rank + " " + ((Array)grid).Length);
+
+            // Clone keeps the shape; Copy and Clear count elements row-major, as .NET's flattened view.
+            var clone = (int[,])grid.Clone();
+            clone[0, 0] = O(99);
+            C("array2d.clone", clone[0, 0] + " " + grid[0, 0] + " " + clone[1, 2] + " " + clone.GetLength(0) + "x" + clone.GetLength(1) + " " + clone.Rank);
+            var clone3 = (int[,,])cube.Clone();
+            sb.Clear();
+            foreach (int v in clone3) sb.Append(v).Append(',');
+            C("array3d.clone", sb.ToString() + " " + clone3.GetLength(2));
+            var target = new int[2, 3];
+            Array.Copy(grid, 1, target, 2, 4);
+            Array.Clear(clone, 4, 2);
+            sb.Clear();
+            foreach (int v in target) sb.Append(v);
+            sb.Append(' ');
+            foreach (int v in clone) sb.Append(v).Append(',');
+            C("array2d.copy.clear", sb.ToString());
+
+            // Random shapes: the foreach order is row-major, every element once.
+            for (int round = 0; round < 10; round++)
+            {
+                int rows = NextInt(5), cols = NextInt(6) + 1, depth = NextInt(3) + 1;
+                var m = new int[rows, cols];
+                var d3 = new long[depth, rows, cols];
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0; j < cols; j++)
+                    {
+                        m[i, j] = NextInt(1000) - 500;
+                        for (int k = 0; k < depth; k++) d3[k, i, j] = (long)m[i, j] * (k + 1);
+                    }
+                sb.Clear();
+                foreach (int v in m) sb.Append(v).Append(',');
+                long total = 0;
+                foreach (long v in d3) total = total * 31 + v;
+                C($"array2d.random#{round}", sb + " " + m.Length + " " + m.GetUpperBound(0) + " " + m.GetUpperBound(1) + " " + total + " " + d3.Length);
+            }
         }
 
         private static void LazyAndTuple()

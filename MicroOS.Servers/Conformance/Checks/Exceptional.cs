@@ -28,6 +28,12 @@ namespace MicroOS.Conformance
             C("exc.dict", Catch(() => new Dictionary<string, int>()[O("missing")].ToString()) + " " + Catch(() => { var d = new Dictionary<int, int> { [1] = 1 }; d.Add(O(1), 2); return "added"; }));
             C("exc.index", Catch(() => O(new int[2])[O(2)].ToString()) + " " + Catch(() => new List<int>()[O(0)].ToString()) + " " + Catch(() => O("ab")[5].ToString()));
             C("exc.null", Catch(() => O<string>(null).Length.ToString()));
+            C("exc.array2d.covariance", Catch(() => { object[,] a = O(new string[1, 2]); a[0, 1] = O("ok"); a[0, 0] = O((object)1); return "stored"; }) + " " + Catch(() => { object[,] a = O(new string[1, 1]); a[0, 0] = null; return "null stored"; }));
+            C("exc.int128", Catch(() => (O(Int128.MinValue) / -1).ToString()) + " " + Catch(() => (O((Int128)5) / 0).ToString()) + " " + Catch(() => (O((UInt128)5) % 0u).ToString()) + " " + Catch(() => Int128.Abs(O(Int128.MinValue)).ToString())
+                + " " + Catch(() => Int128.Parse(O("170141183460469231731687303715884105728")).ToString()) + " " + Catch(() => UInt128.Parse(O("-1")).ToString()) + " " + Catch(() => Int128.Parse(O("1.5")).ToString()) + " " + Catch(() => Int128.Parse(O((string)null)).ToString()));
+            C("exc.array2d", Catch(() => O(new int[2, 3])[O(2), 0].ToString()) + " " + Catch(() => O(new int[2, 3])[0, O(-1)].ToString()) + " " + Catch(() => O(new int[2, 3]).GetLength(O(2)).ToString())
+                + " " + Catch(() => O(new int[2, 3]).GetUpperBound(O(-1)).ToString()) + " " + Catch(() => new int[O(-1), 2].Length.ToString()) + " " + Catch(() => { var e = ((System.Collections.IEnumerable)O(new int[1, 1])).GetEnumerator(); return e.Current.ToString(); })
+                + " " + Catch(() => { var e = ((System.Collections.IEnumerable)O(new int[1, 1])).GetEnumerator(); e.MoveNext(); e.MoveNext(); return e.Current.ToString(); }));
             C("exc.cast", Catch(() => ((string)O<object>(5)).Length.ToString()));
             C("exc.linq", Catch(() => Array.Empty<int>().First().ToString()) + " " + Catch(() => new[] { 1, 2 }.Single().ToString()) + " " + Catch(() => Array.Empty<int>().Max().ToString()));
             C("exc.stack", Catch(() => new Stack<int>().Pop().ToString()) + " " + Catch(() => new Queue<int>().Dequeue().ToString()));
@@ -120,6 +126,7 @@ namespace MicroOS.Conformance
             catch (ArgumentException) { return "ArgumentException"; }
             catch (NullReferenceException) { return "NullReferenceException"; }
             catch (InvalidCastException) { return "InvalidCastException"; }
+            catch (ArrayTypeMismatchException) { return "ArrayTypeMismatchException"; }
             catch (InvalidOperationException e) { return "InvalidOperationException " + e.Message; }
             catch (Exception) { return "Exception"; }
         }

@@ -13,6 +13,17 @@ namespace MicroOS.Conformance
             // Math.Min(0.0, -0.0) is left out: .NET itself answers -0 or 0 depending on JIT optimisation.
             C("math.minmax", Math.Min(O(3), 7) + " " + Math.Max(O(3), 7) + " " + Math.Min(O(1.5), -2.0) + " " + Math.Max(O(2u), 9u) + " " + Math.Max(O(double.NaN), 1.0));
             C("math.clamp", Math.Clamp(O(15), 0, 10) + " " + Math.Clamp(O(-5), 0, 10) + " " + Math.Clamp(O(5L), 0, 10) + " " + Math.Clamp(O(2.5), 0.0, 1.0));
+            // `%` on double and float (IEEE fmod: exact, the sign of the dividend).
+            C("double.remainder", (O(7.5) % 2) + " " + (O(-7.5) % 2) + " " + (O(7.5) % -2) + " " + (O(5.0) % 0.0) + " " + (O(double.PositiveInfinity) % 3) + " " + (O(3.0) % double.NegativeInfinity)
+                + " " + (O(-0.0) % 1) + " " + (O(1e300) % 3.0) + " " + (O(0.1) % 0.01).ToString("R") + " " + (O(double.MaxValue) % double.Epsilon) + " " + (O(5e-324) % 3e-324) + " " + (O(360.0 * 7 + 12.5) % 360));
+            C("float.remainder", (O(7.5f) % 2f) + " " + (O(-7.5f) % 2f) + " " + (O(1e30f) % 7f) + " " + (O(0.1f) % 0.03f).ToString("R") + " " + (O(float.NaN) % 1f) + " " + (O(-0f) % 2f) + " " + (O(1f) % float.Epsilon));
+            for (int i = 0; i < 40; i++)
+            {
+                double x = BitConverter.Int64BitsToDouble((long)Next()), y = BitConverter.Int64BitsToDouble((long)Next());
+                double near = (NextInt(100000) - 50000) / 64.0, by = (NextInt(1000) + 1) / 16.0;
+                float fx = BitConverter.Int32BitsToSingle((int)Next()), fy = BitConverter.Int32BitsToSingle((int)Next());
+                C($"remainder#{i}", (x % y).ToString("R") + " " + (near % by).ToString("R") + " " + (fx % fy).ToString("R") + " " + ((float)near % (float)by).ToString("R"));
+            }
             C("math.sqrt", Math.Sqrt(O(2.0)) + " " + Math.Sqrt(O(16.0)) + " " + Math.Sqrt(O(-1.0)) + " " + Math.Sqrt(O(1e-300)));
             C("math.pow", Math.Pow(O(2.0), 10) + " " + Math.Pow(O(2.0), -2) + " " + Math.Pow(O(10.0), 15) + " " + Math.Pow(O(0.0), 0) + " " + Math.Pow(O(-8.0), 3));
             // Pow with results a double holds exactly: .NET calls the C library's pow, which is within

@@ -17,6 +17,31 @@ namespace MicroOS.Conformance
             Converts();
             MathMore();
             Parsing();
+            Wide();
+        }
+
+        // Int128 and UInt128: arithmetic that wraps, truncated division, shifts (arithmetic >> and
+        // logical >>>), comparisons, conversions from and to double, D and X formats, Parse/TryParse.
+        private static void Wide()
+        {
+            Int128 big = O(Int128.MaxValue), small = O(Int128.MinValue);
+            UInt128 ubig = O(UInt128.MaxValue);
+            C("int128.limits", big + " " + small + " " + ubig + " " + Int128.Zero + " " + Int128.One + " " + Int128.NegativeOne + " " + UInt128.One + " " + (big + 1) + " " + (ubig + 1u));
+            C("int128.formats", big.ToString("X") + " " + small.ToString("x") + " " + O((Int128)(-1)).ToString("X") + " " + O((Int128)255).ToString("X4") + " " + O((Int128)42).ToString("D6") + " " + O((Int128)(-42)).ToString("D6") + " " + ubig.ToString("x") + " " + $"{O((Int128)7),5}|{O((UInt128)9):D3}");
+            C("int128.ops", (O((Int128)long.MaxValue) * long.MaxValue) + " " + (O((Int128)(-7)) / 2) + " " + (O((Int128)(-7)) % 2) + " " + (O((Int128)7) % -2) + " " + (small >> 100) + " " + (small >>> 100) + " " + (O((Int128)1) << 127) + " " + (O((UInt128)1) << 128) + " " + Int128.Abs(O((Int128)(-5))) + " " + Int128.Sign(small) + " " + Int128.Max(O((Int128)3), -4) + " " + UInt128.LeadingZeroCount(O((UInt128)1)) + " " + UInt128.IsPow2(O((UInt128)1) << 90));
+            C("int128.convert", (double)big + " " + (double)small + " " + (double)ubig + " " + (Int128)1e30 + " " + (Int128)(-2.5e20) + " " + (UInt128)3.9e38 + " " + (Int128)double.NaN + " " + (long)(O(big)) + " " + (ulong)O(ubig) + " " + (int)O((Int128)(-3)) + " " + (UInt128)O((Int128)(-1)) + " " + (Int128)O(ubig));
+            C("int128.compare", (big > small) + " " + (O((Int128)(-1)) < 0) + " " + ((UInt128)O((Int128)(-1)) > 5u) + " " + big.CompareTo(small) + " " + O((Int128)5).Equals((Int128)5) + " " + O((Int128)5).Equals((object)5L) + " " + (O((Int128)5).GetHashCode() == ((Int128)5).GetHashCode()) + " " + new Int128(1, 2) + " " + new UInt128(3, 4));
+            C("int128.parse", Int128.Parse(O(" -170141183460469231731687303715884105728 ")) + " " + UInt128.Parse(O("+340282366920938463463374607431768211455")) + " " + Int128.TryParse(O("170141183460469231731687303715884105728"), out Int128 over) + over + " " + UInt128.TryParse(O("-1"), out UInt128 neg) + neg + " " + Int128.TryParse(O("12x"), out _) + " " + Int128.Parse(O("7fffffffffffffffffffffffffffffff"), NumberStyles.HexNumber, null) + " " + Int128.Parse(O("ffffffffffffffffffffffffffffffff"), NumberStyles.HexNumber, null));
+            for (int i = 0; i < 30; i++)
+            {
+                Int128 a = new Int128(Next() >> NextInt(64), Next()) * (NextInt(2) == 0 ? 1 : -1);
+                Int128 b = NextInt(3) == 0 ? (Int128)(long)(Next() >> NextInt(64)) : new Int128(Next() >> NextInt(64) + 1, Next());
+                if (b == 0) b = 3;
+                int shift = NextInt(130);
+                UInt128 ua = (UInt128)a, ub = (UInt128)b;
+                C($"int128#{i}", (a + b) + " " + (a - b) + " " + (a * b) + " " + (a / b) + " " + (a % b) + " " + (ua / ub) + " " + (ua % ub) + " " + (a << shift) + " " + (a >> shift) + " " + (ua >> shift) + " " + a.CompareTo(b) + " " + (a & b) + " " + (a | ~b) + " " + (a ^ b)
+                    + " " + ((double)a).ToString("R") + " " + ((double)ua).ToString("R") + " " + a.ToString("X") + " " + Int128.Parse(a.ToString()).Equals(a) + " " + (Int128)(((double)a) / 3));
+            }
         }
 
         private static void Randoms()
