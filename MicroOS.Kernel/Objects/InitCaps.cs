@@ -2,6 +2,7 @@ using MicroOS.Kernel.Boot;
 using MicroOS.Kernel.Diagnostics;
 using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
+using MicroOS.Shared.Manifest;
 
 namespace MicroOS.Kernel.Objects
 {

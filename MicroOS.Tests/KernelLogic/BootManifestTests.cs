@@ -1,4 +1,4 @@
-using MicroOS.Kernel.Boot;
+using MicroOS.Shared.Manifest;
 using Xunit;
 
 namespace MicroOS.Tests.KernelLogic;

@@ -1,5 +1,4 @@
-using MicroOS.Servers.Keyboard;
-using MicroOS.Servers.Shell;
+using MicroOS.Shared.Input;
 using Xunit;
 
 namespace MicroOS.Tests.ServerLogic;

@@ -1,4 +1,4 @@
-using MicroOS.Servers.Keyboard;
+using MicroOS.Shared.Input;
 using Xunit;
 
 namespace MicroOS.Tests.ServerLogic;
