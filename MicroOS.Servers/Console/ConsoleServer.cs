@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
+using MicroOS.Shared.Devices;
 using MicroOS.Shared.Input;
 using MicroOS.Shared.User;
 
@@ -18,7 +19,7 @@ namespace MicroOS.Servers.Console
     // what is typed during a command is echoed after the command's output, as on a terminal.
     // Its manifest line grants the text buffer (mmio:b8000), the hardware cursor's ports (io:3d4),
     // its endpoint, the input notification, the drivers' endpoints and the shell's `lineready`.
-    internal sealed unsafe class ConsoleServer : IConsole
+    internal sealed class ConsoleServer : IConsole
     {
         private const ulong ScreenAddress = FrameCap.WindowBase;
         private static TextScreen s_screen;
@@ -49,7 +50,7 @@ namespace MicroOS.Servers.Console
                 Sys.Write(string.Concat("console: cannot map the text screen: ", mapped.ToString()));
                 return 1;
             }
-            s_screen = new TextScreen((ushort*)ScreenAddress);
+            s_screen = new TextScreen(ScreenAddress);
             s_screen.ContinueAfterText();
             MoveHardwareCursor();
             long bound = input.BindToThisThread();

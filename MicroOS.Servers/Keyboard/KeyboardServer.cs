@@ -24,9 +24,9 @@ namespace MicroOS.Servers.Keyboard
         internal static int Main()
         {
             Server.Begin("keyboard");
+            Endpoint own = Caps.Endpoint("keyboard");
             var keyboard = new KeyboardServer();
-            var interrupts = new Notification(Caps.NewSlot());
-            long created = Caps.CreateNotification(interrupts.Slot);
+            long created = Caps.NewNotification(out Notification interrupts);
             long bound = interrupts.BindToThisThread();
             long routed = keyboard._irq.SetNotification(interrupts);
             // Keys pressed while no driver ran (a restart) wait in the controller: collected now.
@@ -39,7 +39,7 @@ namespace MicroOS.Servers.Keyboard
                 return 1;
             }
             Sys.Write("keyboard: PS/2 ready (IRQ 1)");
-            return Server.Serve("keyboard", new IKeyboard.Dispatcher(keyboard), bits =>
+            return Server.Serve("keyboard", own, new IKeyboard.Dispatcher(keyboard), bits =>
             {
                 if (keyboard.Drain())
                     keyboard._console.Signal();

@@ -28,9 +28,9 @@ namespace MicroOS.Servers.Serial
         internal static int Main()
         {
             Server.Begin("serial");
+            Endpoint own = Caps.Endpoint("serial");
             var serial = new SerialServer();
-            var interrupts = new Notification(Caps.NewSlot());
-            long created = Caps.CreateNotification(interrupts.Slot);
+            long created = Caps.NewNotification(out Notification interrupts);
             long bound = interrupts.BindToThisThread();
             long routed = serial._irq.SetNotification(interrupts);
             // 115200 8N1, FIFO on with a one-byte trigger (not cleared: after a restart it holds what was
@@ -54,7 +54,7 @@ namespace MicroOS.Servers.Serial
             if (waiting)
                 serial._console.Signal();
             Sys.Write("serial: COM1 ready (0x3F8, IRQ 4)");
-            return Server.Serve("serial", new ISerialLine.Dispatcher(serial), bits =>
+            return Server.Serve("serial", own, new ISerialLine.Dispatcher(serial), bits =>
             {
                 if (serial.Drain())
                     serial._console.Signal();

@@ -75,8 +75,7 @@ namespace MicroOS.Servers.Supervisor
                 if (s.Supervised)
                     watching++;
             Sys.Write(string.Concat("supervisor: watching ", watching.ToString(), " servers"));
-            s_wake = new Notification(Caps.NewSlot());
-            if (Caps.CreateNotification(s_wake.Slot) < 0 || s_wake.BindToThisThread() < 0 || s_wake.SignalAfter(TickMs, TimerBit) < 0)
+            if (Caps.NewNotification(out s_wake) < 0 || s_wake.BindToThisThread() < 0 || s_wake.SignalAfter(TickMs, TimerBit) < 0)
             {
                 Sys.Write("supervisor: no wake-up notification; cannot supervise");
                 return 1;
@@ -263,7 +262,7 @@ namespace MicroOS.Servers.Supervisor
             if (s == null)
                 return (long)SupervisorError.NoSuchServer;
             var list = new List<CapRecord>();
-            for (int slot = 0; slot < 128; slot++)
+            for (int slot = 0; slot < Caps.SlotCount; slot++)
             {
                 long info = s.Process.ReadCap(slot, out ulong badge, out ulong objectId, out ulong device);
                 if (info >= 0)

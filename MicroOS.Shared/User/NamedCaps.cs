@@ -13,7 +13,7 @@ namespace MicroOS.Shared.User
     // Slots for objects a server makes itself come from NewSlot, above every granted one.
     public static partial class Caps
     {
-        private const int SlotCount = 128;          // Kernel/Objects/CapTable.cs DefaultSlotCount
+        public const int SlotCount = 128;           // a process's table (Kernel/Objects/CapTable.cs DefaultSlotCount)
         private const int FirstOwnSlot = ManifestCaps.MaxItems + 1;
         private static List<CapSpec> s_specs;
         private static readonly bool[] s_taken = new bool[SlotCount];
@@ -62,6 +62,14 @@ namespace MicroOS.Shared.User
             return 0;
         }
 
+        // A new notification in a new slot: 0, or why not (OutOfMemory: no slot free).
+        public static long NewNotification(out Notification notification)
+        {
+            int slot = NewSlot();
+            notification = new Notification(slot);
+            return slot == 0 ? (long)SyscallError.OutOfMemory : CreateNotification(slot);
+        }
+
         // Empties a slot from NewSlot and gives it back.
         public static void FreeSlot(int slot)
         {
@@ -96,12 +104,12 @@ namespace MicroOS.Shared.User
             string what = name != null ? string.Concat(KindWord(kind), ":", name) : string.Concat(KindWord(kind), ":", device.ToString("x"));
             int slot = SlotOf(kind, name, device);
             if (slot == 0)
-                Stop(string.Concat("its manifest line grants no capability ", what, " (caps= in MicroOS.Build/boot-manifest.txt)"));
+                Stop(string.Concat("no capability ", what, " in its manifest line's caps="));
             long info = Inspect(slot, out _);
             if (info < 0)
                 Stop(string.Concat("capability ", what, " (slot ", slot.ToString(), ") was not granted: error ", info.ToString()));
             if (CapInfo.TypeOf(info) != type)
-                Stop(string.Concat("capability ", what, " (slot ", slot.ToString(), ") holds a ", TypeWord(CapInfo.TypeOf(info)), ", not a ", TypeWord(type)));
+                Stop(string.Concat("capability ", what, " (slot ", slot.ToString(), ") holds ", A(TypeWord(CapInfo.TypeOf(info))), ", not ", A(TypeWord(type))));
             return slot;
         }
 
@@ -126,6 +134,8 @@ namespace MicroOS.Shared.User
             }
             return "?";
         }
+
+        private static string A(string noun) => string.Concat("aeiouAEIOU".IndexOf(noun[0]) >= 0 ? "an " : "a ", noun);
 
         private static string TypeWord(CapType type)
         {

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace MicroOS.Tests.KernelLogic;
 
-// The boot manifest parser (MicroOS.Kernel/Boot/BootManifest.cs), fed text the way the kernel gets it.
+// The boot manifest parser (MicroOS.Shared/Manifest/BootManifest.cs), fed text the way the kernel gets it.
 public sealed class BootManifestTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace MicroOS.Tests.KernelLogic;
 
-// The boot manifest's `caps=` word (MicroOS.Kernel/Boot/ManifestCaps.cs).
+// The boot manifest's `caps=` word (MicroOS.Shared/Manifest/ManifestCaps.cs).
 public sealed class ManifestCapsTests
 {
     [Fact]
