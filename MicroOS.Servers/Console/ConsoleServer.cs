@@ -169,13 +169,7 @@ namespace MicroOS.Servers.Console
                 SendSerial(n);
         }
 
-        private static void SendSerial(int n)
-        {
-            var bytes = new byte[n];
-            for (int i = 0; i < n; i++)
-                bytes[i] = s_out[i];
-            s_serial.Write(bytes);
-        }
+        private static void SendSerial(int n) => s_serial.Write(new System.ReadOnlySpan<byte>(s_out, 0, n));
 
         private static void MoveHardwareCursor()
         {

@@ -81,7 +81,7 @@ namespace MicroOS.Servers.Serial
             return any;
         }
 
-        public long Write(byte[] bytes)
+        public long Write(System.ReadOnlySpan<byte> bytes)
         {
             int sent = 0;
             for (; sent < bytes.Length; sent++)

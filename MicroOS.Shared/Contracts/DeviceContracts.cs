@@ -12,7 +12,7 @@ namespace MicroOS.Shared.Contracts
     [Contract]
     public partial interface ISerialLine
     {
-        long Write(byte[] bytes);
+        long Write(System.ReadOnlySpan<byte> bytes);
         long Read(out byte[] bytes);
     }
 
