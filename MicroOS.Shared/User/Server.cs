@@ -49,10 +49,14 @@ namespace MicroOS.Shared.User
             return 1;
         }
 
-        // Registers `own` under this server's name when the manifest grants Names.
+        // Registers `own` under this server's name when the manifest grants Names with the system badge.
         public static void Register(Endpoint own)
         {
             if (!Caps.TryEndpoint("names", out Endpoint names) || Name == "names")
+                return;
+            // Names takes registrations only with the system badge: a mere client of Names (the
+            // supervisor's `ep:names:w`) does not try.
+            if (Caps.Inspect(names.Slot, out ulong badge) < 0 || badge != NamesContract.SystemBadge)
                 return;
             long r = new INames.Client(names).Register(Name, own);
             Sys.Write(r == 0 ? string.Concat(Name, ": registered with names") : string.Concat(Name, ": names refused the registration: ", r.ToString()));
