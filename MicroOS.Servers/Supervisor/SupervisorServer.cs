@@ -191,9 +191,15 @@ namespace MicroOS.Servers.Supervisor
             return pid;
         }
 
+        // One array, refilled: `ps` leaves no garbage here (a heap that grows only when garbage
+        // accumulates stays its boot size; ShellTests' 500 commands measure it).
+        private static ServerRecord[] s_records;
+
         public long List(out ServerRecord[] servers)
         {
-            servers = new ServerRecord[s_servers.Count];
+            if (s_records == null || s_records.Length != s_servers.Count)
+                s_records = new ServerRecord[s_servers.Count];
+            servers = s_records;
             for (int i = 0; i < s_servers.Count; i++)
             {
                 Watched s = s_servers[i];

@@ -3,9 +3,10 @@ using MicroOS.Shared.Contracts;
 using MicroOS.Shared.Input;
 using MicroOS.Shared.User;
 
-namespace MicroOS.Servers.Probe
+namespace MicroOS.Servers.Conformance
 {
-    // `contract fuzz N SEED` (MicroOS.Tests/Boot/ContractTests.cs): N malformed and random messages
+    // `contract fuzz N SEED` (MicroOS.Tests/Boot/ContractTests.cs; in conformance.elf, whose test
+    // limits have room, not in the probe, whose small limits its size would break): N malformed and random messages
     // to each system server's generated dispatcher: a random label (the contract's own half the time,
     // so the decoders run, else any), a random payload length (0..4096, sometimes past the page),
     // random words and payload bytes, and now and then a capability (its own notification). The
