@@ -1,6 +1,6 @@
-using MicroOS.Kernel.Boot;
 using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
+using MicroOS.Shared.Manifest;
 
 namespace MicroOS.Kernel.Objects
 {

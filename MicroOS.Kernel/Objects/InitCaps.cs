@@ -2,6 +2,7 @@ using MicroOS.Kernel.Boot;
 using MicroOS.Kernel.Diagnostics;
 using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
+using MicroOS.Shared.Manifest;
 
 namespace MicroOS.Kernel.Objects
 {
@@ -16,10 +17,10 @@ namespace MicroOS.Kernel.Objects
     //   15..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
     internal static class InitCaps
     {
-        public const int ManifestSlot = 1;
-        public const int SelfSlot = 11;
+        public const int ManifestSlot = InitSlots.Manifest;          // Init reads them by these names (Shared/Abi/InitSlots.cs)
+        public const int SelfSlot = InitSlots.Self;
         public const int AtaCommandSlot = 12, AtaControlSlot = 13, AtaIrqSlot = 14;
-        public const int FirstImageSlot = 15;
+        public const int FirstImageSlot = InitSlots.FirstImage;
 
         private static bool IsImage(BootModule m) => m.Name != "manifest" && m.Name != "manifest-test";
 

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using MicroOS.Kernel.Boot;
 using MicroOS.Kernel.Diagnostics;
 using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
+using MicroOS.Shared.Manifest;
 
 namespace MicroOS.Kernel.Objects
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using MicroOS.Kernel.Boot;
 using MicroOS.Kernel.Diagnostics;
 using MicroOS.Kernel.Memory;
+using MicroOS.Shared.Manifest;
 
 namespace MicroOS.Kernel.Tasks
 {

@@ -11,6 +11,8 @@ namespace MicroOS.Servers.Conformance
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
         {
+            if (ServerRuntime.Arguments.StartsWith("contract "))
+                return ContractFuzz.Run(ServerRuntime.Arguments.Split(' '));
             if (ServerRuntime.Arguments.StartsWith("async "))
                 return AsyncServer.Run(ServerRuntime.Arguments.Split(' '));
             // The Async group's Task.Delay and blocking .Result need the server's event loop.

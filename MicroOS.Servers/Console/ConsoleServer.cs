@@ -1,14 +1,13 @@
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
-using MicroOS.Servers.Keyboard;
-using MicroOS.Servers.Shell;
 using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
+using MicroOS.Shared.Devices;
+using MicroOS.Shared.Input;
 using MicroOS.Shared.User;
 
 namespace MicroOS.Servers.Console
 {
-    // The console (ConsoleContract): text out to the VGA text screen and, mirrored, to the serial
+    // The console (IConsole): text out to the VGA text screen and, mirrored, to the serial
     // line; lines in from either input path. Both paths become KeyEvents (serial bytes through
     // SerialKeys: ESC [ A/B/C/D are the arrows) and go through one LineEditor, so editing and history
     // behave the same on the keyboard and the serial line; the editor's echo goes to both outputs.
@@ -18,52 +17,48 @@ namespace MicroOS.Servers.Console
     // (a line, or NoLineYet and `lineready` signalled later), so the console always answers the
     // supervisor's heartbeat. Input is edited only while the shell waits for a line (s_reading), so
     // what is typed during a command is echoed after the command's output, as on a terminal.
-    // Slots (boot manifest): 1 = mmio:b8000+1 (the text buffer), 2 = io:3d4+2 (hardware cursor),
-    // 3 = endpoint `console`, 4 = input notification (read), 5 = endpoint `serial`, 6 = endpoint `kbd`,
-    // 7 = Names (system badge: it registers `console`), 8 = `lineready` (send), the shell's.
-    internal static unsafe class ConsoleServer
+    // Its manifest line grants the text buffer (mmio:b8000), the hardware cursor's ports (io:3d4),
+    // its endpoint, the input notification, the drivers' endpoints and the shell's `lineready`.
+    internal sealed class ConsoleServer : IConsole
     {
         private const ulong ScreenAddress = FrameCap.WindowBase;
         private static TextScreen s_screen;
-        private static readonly IoPorts s_crtc = new IoPorts(2);
-        private static readonly Notification s_input = new Notification(4);
-        private static readonly Endpoint s_serial = new Endpoint(5);
-        private static readonly Endpoint s_keyboard = new Endpoint(6);
-        private static readonly Notification s_lineReady = new Notification(8);
+        private static IoPorts s_crtc;
+        private static ISerialLine.Client s_serial;
+        private static IKeyboard.Client s_keyboard;
+        private static Notification s_lineReady;
         private static bool s_reading;          // the shell was told NoLineYet and waits for `lineready`
         private static ulong s_pendingInput;    // input bits signalled while the shell was not reading
         private static readonly LineEditor s_editor = new LineEditor();
         private static readonly SerialKeys s_serialKeys = new SerialKeys();
         private static readonly Queue<string> s_lines = new Queue<string>();
-        private static byte* s_ipc;
         private static readonly byte[] s_out = new byte[SerialChunk];
         private const int SerialChunk = 1024;
 
-        [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
-        private static int Main()
+        [ServerMain]
+        internal static int Main()
         {
-            s_ipc = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(s_ipc, 20);
-            long mapped = new FrameCap(1).Map(ScreenAddress, true);
+            Server.Begin("console");
+            s_crtc = Caps.IoPorts(0x3D4);
+            s_serial = new ISerialLine.Client(Caps.Endpoint("serial"));
+            s_keyboard = new IKeyboard.Client(Caps.Endpoint("keyboard"));
+            s_lineReady = Caps.Notification("lineready");
+            Notification input = Caps.Notification("coninput");
+            long mapped = Caps.DeviceMemory(0xB8000).Map(ScreenAddress, true);
             if (mapped < 0)
             {
                 Sys.Write(string.Concat("console: cannot map the text screen: ", mapped.ToString()));
                 return 1;
             }
-            s_screen = new TextScreen((ushort*)ScreenAddress);
+            s_screen = new TextScreen(ScreenAddress);
             s_screen.ContinueAfterText();
             MoveHardwareCursor();
-            long bound = s_input.BindToThisThread();
-            long registered = new NamesClient(new Endpoint(7), s_ipc).Register("console", 3);
-            Sys.Write(string.Concat("console: ready (VGA text + serial line); input bound -> ", bound.ToString(),
-                ", registered -> ", registered.ToString()));
+            long bound = input.BindToThisThread();
+            Sys.Write(string.Concat("console: ready (VGA text + serial line); input bound -> ", bound.ToString()));
             // A restarted console does not know whether the shell waits for `lineready` (told NoLineYet
             // by the console that died): wake it, it asks again.
             s_lineReady.Signal();
-            var endpoint = new Endpoint(3);
-            long r = ServerLoop.Run(endpoint, Handle, OnInput);
-            Sys.Write(string.Concat("console: receive -> ", r.ToString()));
-            return 1;
+            return Server.Serve("console", new IConsole.Dispatcher(new ConsoleServer()), OnInput);
         }
 
         private static void OnInput(ulong bits)
@@ -81,88 +76,54 @@ namespace MicroOS.Servers.Console
             }
         }
 
-        private static void Handle(ref Message m)
+        public long Write(string text)
         {
-            switch (m.Label)
+            Output(text);
+            return text.Length;
+        }
+
+        public long ReadLine(out string line)
+        {
+            line = null;
+            if (s_lines.Count == 0 && s_pendingInput != 0)
             {
-                case ConsoleContract.Write:
-                {
-                    int length = m.Tag.Length;
-                    char[] text = new char[length];
-                    for (int i = 0; i < length; i++)
-                        text[i] = (char)s_ipc[i];
-                    Output(new string(text));
-                    m = new Message(ConsoleContract.Write, (ulong)length);
-                    return;
-                }
-                case ConsoleContract.ReadLine:
-                {
-                    if (s_lines.Count == 0 && s_pendingInput != 0)
-                    {
-                        ulong bits = s_pendingInput;
-                        s_pendingInput = 0;
-                        Collect(bits);
-                    }
-                    if (s_lines.Count == 0)
-                    {
-                        s_reading = true;
-                        m = new Message(ConsoleContract.ReadLine, ConsoleContract.NoLineYet);
-                        return;
-                    }
-                    s_reading = false;
-                    string line = s_lines.Dequeue();
-                    int n = line.Length < MessageTag.MaxPayload ? line.Length : MessageTag.MaxPayload;
-                    for (int i = 0; i < n; i++)
-                        s_ipc[i] = (byte)line[i];
-                    m = new Message(ConsoleContract.ReadLine);
-                    m.Tag = MessageTag.Of(ConsoleContract.ReadLine, n);
-                    return;
-                }
-                case ConsoleContract.Clear:
-                    s_screen.Clear();
-                    MoveHardwareCursor();
-                    SerialWrite("\x1b[2J\x1b[H");
-                    m = new Message(ConsoleContract.Clear, 0);
-                    return;
-                default:
-                    m = new Message(0, ulong.MaxValue);
-                    return;
+                ulong bits = s_pendingInput;
+                s_pendingInput = 0;
+                Collect(bits);
             }
+            if (s_lines.Count == 0)
+            {
+                s_reading = true;
+                return ConsoleContract.NoLineYet;
+            }
+            s_reading = false;
+            line = s_lines.Dequeue();
+            if (line.Length > MessageTag.MaxPayload)
+                line = line.Substring(0, MessageTag.MaxPayload);
+            return 0;
+        }
+
+        public long Clear()
+        {
+            s_screen.Clear();
+            MoveHardwareCursor();
+            SerialWrite("\x1b[2J\x1b[H");
+            return 0;
         }
 
         // Fetches what the signalling drivers hold and runs it through the line editor.
         private static void Collect(ulong bits)
         {
-            if ((bits & ConsoleInput.SerialBadge) != 0)
-            {
-                var m = new Message(SerialLineContract.Read);
-                if (s_serial.Call(ref m) == 0)
+            if ((bits & ConsoleInput.SerialBadge) != 0 && s_serial.Read(out byte[] bytes) >= 0)
+                for (int i = 0; i < bytes.Length; i++)
                 {
-                    int n = m.Tag.Length;
-                    byte[] bytes = new byte[n];
-                    for (int i = 0; i < n; i++)
-                        bytes[i] = s_ipc[i];
-                    for (int i = 0; i < n; i++)
-                    {
-                        KeyEvent key = s_serialKeys.Feed(bytes[i]);
-                        if (!key.IsNone)
-                            Key(key);
-                    }
+                    KeyEvent key = s_serialKeys.Feed(bytes[i]);
+                    if (!key.IsNone)
+                        Key(key);
                 }
-            }
-            if ((bits & ConsoleInput.KeyboardBadge) != 0)
-            {
-                var m = new Message(KeyboardContract.Read);
-                if (s_keyboard.Call(ref m) == 0)
-                {
-                    int n = m.Tag.Length / KeyboardContract.EventBytes;
-                    var keys = new KeyEvent[n];
-                    for (int i = 0; i < n; i++)
-                        keys[i] = new KeyEvent((KeyKind)s_ipc[i * 3], (char)s_ipc[i * 3 + 1], s_ipc[i * 3 + 2] != 0);
-                    for (int i = 0; i < n; i++)
-                        Key(keys[i]);
-                }
-            }
+            if ((bits & ConsoleInput.KeyboardBadge) != 0 && s_keyboard.Read(out KeyEvent[] keys) >= 0)
+                for (int i = 0; i < keys.Length; i++)
+                    Key(keys[i]);
         }
 
         private static void Key(KeyEvent key)
@@ -208,14 +169,7 @@ namespace MicroOS.Servers.Console
                 SendSerial(n);
         }
 
-        private static void SendSerial(int n)
-        {
-            for (int i = 0; i < n; i++)
-                s_ipc[i] = s_out[i];
-            var m = new Message(SerialLineContract.Write);
-            m.Tag = MessageTag.Of(SerialLineContract.Write, n);
-            s_serial.Call(ref m);
-        }
+        private static void SendSerial(int n) => s_serial.Write(new System.ReadOnlySpan<byte>(s_out, 0, n));
 
         private static void MoveHardwareCursor()
         {

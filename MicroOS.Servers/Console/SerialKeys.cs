@@ -1,4 +1,4 @@
-using MicroOS.Servers.Keyboard;
+using MicroOS.Shared.Input;
 
 namespace MicroOS.Servers.Console
 {

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
-using MicroOS.Kernel.Boot;
 using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
+using MicroOS.Shared.Manifest;
 using MicroOS.Shared.User;
 
 namespace MicroOS.Servers.Init
@@ -14,26 +13,21 @@ namespace MicroOS.Servers.Init
     // copied: the driver holds the only one, and it comes back here if the driver dies, for the
     // restart the supervisor asks for (InitContract). Init stays up while any server it started may
     // need a restart: it owns the endpoints they share.
-    internal static unsafe class InitServer
+    // Init has no manifest line: its capabilities are the kernel's, in the fixed slots of InitSlots.
+    internal sealed class InitServer : IInit
     {
-        private const int ManifestSlot = 1;
-        private const int FirstDeviceSlot = 2, LastDeviceSlot = 14;   // 11, Init's own Process, in between
-        private const int SelfSlot = 11;            // Init's own Process (read): `proc:init`
-        private const int FirstImageSlot = 15;
-        private const int FirstFreeSlot = 64;       // endpoints, notifications, process caps
-        private const int ScratchSlot = 127;
-
         private static string[] s_images = new string[0];
-        private static int s_nextSlot = FirstFreeSlot;
+        private static int s_nextSlot = InitSlots.FirstFree;
         private static readonly List<string> s_objectNames = new List<string>();
         private static readonly List<int> s_objectSlots = new List<int>();
         private const ulong LateDelayMs = 10;
         private static readonly List<ManifestEntry> s_started = new List<ManifestEntry>();
         private static readonly List<int> s_processSlots = new List<int>();
 
-        [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
-        private static int Main()
+        [ServerMain]
+        internal static int Main()
         {
+            Server.Begin("init");
             Sys.Write(string.Concat("init: running in ring 3 as pid ", Sys.ProcessId.ToString()));
             string text = ReadManifest(Word("manifest="));
             if (text == null)
@@ -63,13 +57,12 @@ namespace MicroOS.Servers.Init
                     Start(entry);
                 }
             // Whatever device capability was not lent to a driver goes: no one but a driver holds one.
-            for (int slot = FirstDeviceSlot; slot <= LastDeviceSlot; slot++)
-                if (slot != SelfSlot)
-                    Caps.Delete(slot);
-            Caps.Delete(ManifestSlot);
-            int held = 0;
-            for (int slot = ManifestSlot; slot <= LastDeviceSlot; slot++)
-                if (slot != SelfSlot && Caps.Inspect(slot, out _) != (long)SyscallError.InvalidCapability)
+            foreach (var device in InitSlots.Devices)
+                Caps.Delete(device.Slot);
+            Caps.Delete(InitSlots.Manifest);
+            int held = Caps.Inspect(InitSlots.Manifest, out _) != (long)SyscallError.InvalidCapability ? 1 : 0;
+            foreach (var device in InitSlots.Devices)
+                if (Caps.Inspect(device.Slot, out _) != (long)SyscallError.InvalidCapability)
                     held++;
             Sys.Write(string.Concat("init: system up, ", s_started.Count.ToString(), " servers started; init holds ", held.ToString(), " device capabilities"));
             if (s_started.Count == 0)
@@ -87,19 +80,14 @@ namespace MicroOS.Servers.Init
                 while (true)
                     Sys.Sleep(1000000);
             }
-            byte* buffer = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(buffer, 0);
-            ServerLoop.Run(new Endpoint(slot), (ref Message m) =>
-            {
-                if (m.Label != InitContract.Restart || m.Badge != InitContract.SupervisorBadge)
-                {
-                    m = new Message(m.Label, unchecked((ulong)(long)SyscallError.InvalidArgument));
-                    return;
-                }
-                string name = Ascii(buffer, m.Tag.Length);
-                long result = Restart(name, (int)m.W0);
-                m = new Message(InitContract.Restart, unchecked((ulong)result));
-            });
+            Server.Serve("init", new Endpoint(slot), new IInit.Dispatcher(new InitServer()));
+        }
+
+        public long Restart(int slot, string name)
+        {
+            if (Server.CallerBadge != InitContract.SupervisorBadge)
+                return (long)SyscallError.InvalidArgument;
+            return Restart(name, slot);
         }
 
         private static long Restart(string name, int supervisorSlot)
@@ -156,9 +144,9 @@ namespace MicroOS.Servers.Init
                 else
                     for (int i = 0; i < specs.Count; i++)
                     {
-                        string problem = Grant(entry, slot, process, specs[i], i + 1);
+                        string problem = Grant(entry, slot, process, specs[i], ManifestCaps.SlotOfItem(i));
                         if (problem != null)
-                            Sys.Write(string.Concat("init: ", entry.Name, ": capability ", (i + 1).ToString(), " not granted: ", problem));
+                            Sys.Write(string.Concat("init: ", entry.Name, ": capability ", ManifestCaps.SlotOfItem(i).ToString(), " not granted: ", problem));
                     }
             }
             process.Resume();
@@ -181,10 +169,10 @@ namespace MicroOS.Servers.Init
                     CapRights rights = s.Kind == CapSpecKind.FaultEndpoint ? CapRights.Write : s.Rights;
                     if (s.Badge != 0)
                     {
-                        e = Caps.Mint(mine, ScratchSlot, rights, s.Badge);
+                        e = Caps.Mint(mine, InitSlots.Scratch, rights, s.Badge);
                         if (e == 0)
-                            e = process.Transfer(ScratchSlot, theirSlot, rights);
-                        Caps.Delete(ScratchSlot);
+                            e = process.Transfer(InitSlots.Scratch, theirSlot, rights);
+                        Caps.Delete(InitSlots.Scratch);
                     }
                     else
                         e = process.Transfer(mine, theirSlot, rights);
@@ -207,7 +195,7 @@ namespace MicroOS.Servers.Init
                 case CapSpecKind.Process:
                 {
                     // A server started earlier, Init itself, or the server being created (`ps` rows).
-                    int mine = s.Name == "init" ? SelfSlot : s.Name == entry.Name ? ownSlot : ProcessSlotOf(s.Name);
+                    int mine = s.Name == "init" ? InitSlots.Self : s.Name == entry.Name ? ownSlot : ProcessSlotOf(s.Name);
                     if (mine < 0)
                         return "no such system server started before this one";
                     e = process.Transfer(mine, theirSlot, s.Rights);
@@ -221,24 +209,13 @@ namespace MicroOS.Servers.Init
             return e == 0 ? null : string.Concat("error ", e.ToString());
         }
 
-        // Init's slots 2..10 and 12..14 (Kernel/Objects/InitCaps.cs).
+        // The device capability a manifest item names, by InitSlots.Devices; -1 if none.
         private static int DeviceSlot(CapSpec s)
         {
-            switch (s.Kind)
-            {
-                case CapSpecKind.IoPorts:
-                    if (s.Base == 0x3F8 && s.Count == 8) return 2;
-                    if (s.Base == 0x60 && s.Count == 1) return 4;
-                    if (s.Base == 0x64 && s.Count == 1) return 5;
-                    if (s.Base == 0x3D4 && s.Count == 2) return 10;
-                    if (s.Base == 0x1F0 && s.Count == 8) return 12;
-                    if (s.Base == 0x3F6 && s.Count == 1) return 13;
-                    return -1;
-                case CapSpecKind.Irq:
-                    return s.Base == 1 ? 6 : s.Base == 3 ? 7 : s.Base == 4 ? 8 : s.Base == 14 ? 14 : -1;
-                case CapSpecKind.Mmio:
-                    return s.Base == 0xB8000 && s.Count == 1 ? 9 : -1;
-            }
+            string kind = s.Kind == CapSpecKind.IoPorts ? "io" : s.Kind == CapSpecKind.Irq ? "irq" : s.Kind == CapSpecKind.Mmio ? "mmio" : null;
+            foreach (var device in InitSlots.Devices)
+                if (device.Kind == kind && device.Base == s.Base && (kind == "irq" || device.Count == s.Count))
+                    return device.Slot;
             return -1;
         }
 
@@ -248,7 +225,7 @@ namespace MicroOS.Servers.Init
             for (int i = 0; i < s_objectNames.Count; i++)
                 if (s_objectNames[i] == name)
                     return s_objectSlots[i];
-            if (s_nextSlot >= ScratchSlot)
+            if (s_nextSlot >= InitSlots.Scratch)
                 return -1;
             int slot = s_nextSlot++;
             long e = type == CapType.Notification ? Caps.CreateNotification(slot) : Caps.CreateEndpoint(slot);
@@ -271,11 +248,11 @@ namespace MicroOS.Servers.Init
         {
             for (int i = 0; i < s_images.Length; i++)
                 if (s_images[i] == image)
-                    return FirstImageSlot + i;
+                    return InitSlots.FirstImage + i;
             return -1;
         }
 
-        // `manifest=OFFSET+BYTES`: the module's text in the Frame in slot 1.
+        // `manifest=OFFSET+BYTES`: the module's text in the manifest's Frame.
         private static string ReadManifest(string where)
         {
             int plus = where == null ? -1 : where.IndexOf('+');
@@ -284,21 +261,14 @@ namespace MicroOS.Servers.Init
                 Sys.Write("init: no boot manifest (the kernel passes manifest=OFFSET+BYTES)");
                 return null;
             }
-            long e = new FrameCap(ManifestSlot).Map(FrameCap.WindowBase, false);
+            var frame = new FrameCap(InitSlots.Manifest);
+            long e = frame.Map(FrameCap.WindowBase, false);
             if (e != 0)
             {
                 Sys.Write(string.Concat("init: cannot map the boot manifest: error ", e.ToString()));
                 return null;
             }
-            return Ascii((byte*)FrameCap.WindowBase + offset, length);
-        }
-
-        private static string Ascii(byte* bytes, int length)
-        {
-            char[] chars = new char[length];
-            for (int i = 0; i < length; i++)
-                chars[i] = (char)bytes[i];
-            return new string(chars);
+            return frame.ReadAscii(FrameCap.WindowBase, offset, length);
         }
 
         private static string Word(string key)

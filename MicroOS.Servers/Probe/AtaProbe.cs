@@ -128,7 +128,7 @@ namespace MicroOS.Servers.Probe
             for (int tries = 0; ; tries++)
             {
                 s_ipc[0] = (byte)'a'; s_ipc[1] = (byte)'t'; s_ipc[2] = (byte)'a';
-                var m = new Message(SupervisorContract.Crash, 0, (ulong)CrashKind.Null) { Tag = MessageTag.Of(SupervisorContract.Crash, 3) };
+                var m = new Message(SupervisorContract.Crash, (ulong)CrashKind.Null) { Tag = MessageTag.Of(SupervisorContract.Crash, 3) };
                 long r = new Endpoint(4).Call(ref m);
                 long result = r < 0 ? r : (long)m.W0;
                 if (result != (long)SupervisorError.NotRunning || tries == 500)

@@ -23,6 +23,7 @@ namespace MicroOS.Servers.Probe
         {
             s_buffer = (byte*)Sys.MapMemory(4096);
             Ipc.SetBuffer(s_buffer, ReceiveSlot);
+            IpcBuffer.Adopt(s_buffer, ReceiveSlot);
             string role = args.Length > 1 ? args[1] : "";
             switch (role)
             {
@@ -149,22 +150,33 @@ namespace MicroOS.Servers.Probe
         private static long Supervisor(uint label, string target, ulong w1)
         {
             int length = Put(target);
-            var m = new Message(label, 0, w1) { Tag = MessageTag.Of(label, length) };
+            var m = new Message(label, w1) { Tag = MessageTag.Of(label, length) };
             long r = new Endpoint(3).Call(ref m);
             return r < 0 ? r : (long)m.W0;
         }
 
+        // The supervisor's List (or Caps of `target`) records, one line each as `ps` (`caps`) prints them.
         private static string SupervisorText(uint label, string target)
         {
-            int length = Put(target);
-            var m = new Message(label) { Tag = MessageTag.Of(label, length) };
-            long r = new Endpoint(3).Call(ref m);
-            if (r < 0)
-                return r.ToString();
-            char[] chars = new char[m.Tag.Length];
-            for (int i = 0; i < chars.Length; i++)
-                chars[i] = (char)s_buffer[i];
-            return new string(chars);
+            var supervisor = new ISupervisor.Client(new Endpoint(3));
+            string text = "";
+            if (label == SupervisorContract.List)
+            {
+                long r = supervisor.List(out ServerRecord[] servers);
+                if (r < 0)
+                    return r.ToString();
+                foreach (ServerRecord s in servers)
+                    text = string.Concat(text, s.ToString(), "\n");
+            }
+            else
+            {
+                long r = supervisor.CapsOf(target, out CapRecord[] caps);
+                if (r != 0)
+                    return r.ToString();
+                foreach (CapRecord c in caps)
+                    text = string.Concat(text, c.ToString(), "\n");
+            }
+            return text;
         }
 
         private static int Put(string text)

@@ -4,16 +4,14 @@ using MicroOS.Shared.User;
 
 namespace MicroOS.Servers.Shell
 {
-    // `ping NAME`: looks NAME up with Names and calls DebugContract.Ping on the endpoint it returns
-    // (every server built on ServerLoop answers it), timing the round trip with rdtsc.
-    // Slot 4 (boot manifest) = endpoint `names` (send). The looked-up endpoint arrives in the IPC
-    // receive slot and is deleted after the call, so pings leave no capability behind.
+    // `ping NAME`: looks NAME up with Names and calls IDebug.Ping on the endpoint it returns
+    // (every server built on ServerLoop answers it), timing the round trip with rdtsc. The
+    // looked-up endpoint is given back after the call, so pings leave no capability behind.
     // The call blocks: a server that is alive but stuck keeps the shell waiting until the supervisor's
     // heartbeat kills it (then the call returns ObjectGone and ping says so).
-    internal static unsafe class PingCommand
+    internal static class PingCommand
     {
         public const string Usage = "usage: ping NAME\n";
-        private const int NamesSlot = 4;
         private const ulong Nonce = 0x5EED;
 
         // TSC and timer ticks when the shell started: the TSC rate is measured over the shell's lifetime
@@ -27,26 +25,25 @@ namespace MicroOS.Servers.Shell
             s_startTsc = Sys.ReadTimestamp();
         }
 
-        public static string Run(string name, byte* buffer, int receiveSlot)
+        public static string Run(string name, Endpoint names)
         {
-            if (Caps.Inspect(NamesSlot, out _) < 0)
+            if (Caps.Inspect(names.Slot, out _) < 0)
                 return "ping: names not available\n";
-            long found = new NamesClient(new Endpoint(NamesSlot), buffer).Lookup(name);
+            long found = new INames.Client(names).Lookup(name, out Endpoint server);
             if (found < 0)
                 return string.Concat("ping: names not available (", found.ToString(), ")\n");
             if (found == (long)NamesError.BadName)
                 return string.Concat("ping: '", name, "' is not a server name (1..32 of a-z 0-9 -)\n");
             if (found != 0)
                 return string.Concat("ping: no server named '", name, "'\n");
-            var m = new Message(DebugContract.Ping, Nonce);
             ulong start = Sys.ReadTimestamp();
-            long r = new Endpoint(receiveSlot).Call(ref m);
+            long r = new IDebug.Client(server).Ping(Nonce);
             ulong cycles = Sys.ReadTimestamp() - start;
-            Caps.Delete(receiveSlot);
-            if (r < 0)
+            Caps.FreeSlot(server.Slot);
+            if (r < 0 && r > ContractError.BadMessage)
                 return string.Concat("ping: ", name, " did not answer (", ((SyscallError)r).ToString(), ")\n");
-            if (m.Label != DebugContract.Ping || m.W0 != Nonce + 1)
-                return string.Concat("ping: ", name, " answered something else (label ", m.Label.ToString(), ")\n");
+            if (r != (long)Nonce + 1)
+                return string.Concat("ping: ", name, " answered something else (", r.ToString(), ")\n");
             return string.Concat(name, " answered in ", Elapsed(cycles), "\n");
         }
 

@@ -1,30 +1,25 @@
-using System.Runtime.InteropServices;
 using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
 using MicroOS.Shared.User;
 
 namespace MicroOS.Servers.Shell
 {
-    // The shell: `microos> `, one line at a time from the console (ConsoleContract.ReadLine: the
-    // console edits the line, with history, on the keyboard and the serial line alike), output
-    // through ConsoleContract.Write. ps/caps/kill/crash/restart go to the supervisor
-    // (SupervisorContract); the rest is answered here.
-    // Slots (boot manifest): 1 = endpoint `console` (send), 2 = endpoint `supervisor` (send) when there
-    // is one, 3 = `lineready` (wait), signalled by the console when a line is complete, 4 = endpoint
-    // `names` (send; `ping`, PingCommand.cs, and the file commands' lookup of `fat`); the session with
-    // the fat server is kept in slot 21.
-    internal static unsafe class ShellServer
+    // The shell: `microos> `, one line at a time from the console (IConsole.ReadLine: the console
+    // edits the line, with history, on the keyboard and the serial line alike), output through
+    // IConsole.Write. ps/caps/kill/crash/restart go to the supervisor (ISupervisor), whose answers
+    // are records the shell formats; the rest is answered here. Its manifest line grants the
+    // console's and the supervisor's endpoints, `lineready` (signalled by the console when a line is
+    // complete) and Names (`ping`, PingCommand.cs, and the file commands' lookup of `fat`).
+    internal static class ShellServer
     {
         public const string Prompt = "microos> ";
         private const int BenchCalls = 1000;
-        private const int ReceiveSlot = 20;
-        private const int NamesSlot = 4, FileSessionSlot = 21;
-
-        private static readonly Endpoint s_console = new Endpoint(1);
-        private static readonly Endpoint s_supervisor = new Endpoint(2);
-        private static readonly Notification s_lineReady = new Notification(3);
         private const ulong RetryMs = 10;
-        private static byte* s_ipc;
+
+        private static IConsole.Client s_console;
+        private static ISupervisor.Client s_supervisor;
+        private static Notification s_lineReady;
+        private static Endpoint s_names;
 
         private const string Usage =
             "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
@@ -32,13 +27,16 @@ namespace MicroOS.Servers.Shell
             "          crash NAME [null|wild|loop|exit] | ping NAME\n" +
             FileCommands.Help;
 
-        [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
-        private static int Main()
+        [ServerMain]
+        internal static int Main()
         {
-            s_ipc = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(s_ipc, ReceiveSlot);
+            Server.Begin("shell");
+            s_console = new IConsole.Client(Caps.Endpoint("console"));
+            s_supervisor = new ISupervisor.Client(Caps.Endpoint("supervisor"));
+            s_lineReady = Caps.Notification("lineready");
+            s_names = Caps.Endpoint("names");
             PingCommand.Start();
-            FileSystem.Configure(s_ipc, ReceiveSlot, NamesSlot, FileSessionSlot);
+            IpcBuffer.ShareWithFileSystem(s_names);
             Print("MicroOS shell. Type help.\n");
             bool first = true;
             while (true)
@@ -64,8 +62,7 @@ namespace MicroOS.Servers.Shell
         {
             while (true)
             {
-                var m = new Message(ConsoleContract.ReadLine);
-                long r = s_console.Call(ref m);
+                long r = s_console.ReadLine(out string line);
                 if (r < 0)
                 {
                     if (r == (long)SyscallError.InvalidCapability)
@@ -76,8 +73,8 @@ namespace MicroOS.Servers.Shell
                     Sys.Sleep(RetryMs);
                     continue;
                 }
-                if (m.W0 == 0)
-                    return Text(m.Tag.Length);
+                if (r == 0)
+                    return line;
                 if (s_lineReady.Wait(out _) < 0)
                 {
                     Sys.Write("shell: no lineready notification");
@@ -101,8 +98,7 @@ namespace MicroOS.Servers.Shell
                     return;
                 case "clear":
                     if (words.Length != 1) { Print("usage: clear\n"); return; }
-                    var clear = new Message(ConsoleContract.Clear);
-                    s_console.Call(ref clear);
+                    s_console.Clear();
                     return;
                 case "uptime":
                     if (words.Length != 1) { Print("usage: uptime\n"); return; }
@@ -123,23 +119,23 @@ namespace MicroOS.Servers.Shell
                     return;
                 case "ps":
                     if (words.Length != 1) { Print("usage: ps\n"); return; }
-                    Supervisor(SupervisorContract.List, "", 0);
+                    Ps();
                     return;
                 case "caps":
                     if (words.Length != 2) { Print("usage: caps PID|NAME\n"); return; }
-                    Supervisor(SupervisorContract.Caps, words[1], 0);
+                    CapsOf(words[1]);
                     return;
                 case "kill":
                     if (words.Length != 2) { Print("usage: kill PID|NAME\n"); return; }
-                    Supervisor(SupervisorContract.Kill, words[1], 0);
+                    Print(Answer(s_supervisor.Kill(words[1]), words[1]));
                     return;
                 case "restart":
                     if (words.Length != 2) { Print("usage: restart NAME\n"); return; }
-                    Supervisor(SupervisorContract.Restart, words[1], 0);
+                    Print(Answer(s_supervisor.Restart(words[1]), words[1]));
                     return;
                 case "ping":
                     if (words.Length != 2) { Print(PingCommand.Usage); return; }
-                    Print(PingCommand.Run(words[1], s_ipc, ReceiveSlot));
+                    Print(PingCommand.Run(words[1], s_names));
                     return;
                 case "crash":
                 {
@@ -156,7 +152,7 @@ namespace MicroOS.Servers.Shell
                         }
                     }
                     if (words.Length < 2 || words.Length > 3 || kind == 0) { Print("usage: crash NAME [null|wild|loop|exit]\n"); return; }
-                    Supervisor(SupervisorContract.Crash, words[1], (ulong)kind);
+                    Print(Answer(s_supervisor.Crash(kind, words[1]), words[1]));
                     return;
                 }
                 default:
@@ -182,42 +178,24 @@ namespace MicroOS.Servers.Shell
             Sys.SystemInfo(out ulong free, out _, out ulong managed);
             string text = string.Concat("mem: ", free.ToString(), " free frames of ", managed.ToString(), " (", (free * 4).ToString(), " KiB free of ",
                 (managed * 4).ToString(), " KiB)\n");
-            string list = SupervisorList();
-            if (list != null)
+            if (s_supervisor.List(out ServerRecord[] servers) == 0)
             {
                 text = string.Concat(text, MemHeader);
-                foreach (string line in list.Split('\n'))
-                {
-                    string[] f = line.Split(' ');
-                    if (f.Length < 8)
-                        continue;
-                    text = string.Concat(text, string.Concat(f[0], " ", f[1], " ", f[4]), string.Concat(" ", f[7], "\n"));
-                }
+                foreach (ServerRecord s in servers)
+                    text = string.Concat(text, string.Concat(s.Pid.ToString(), " ", s.Name, " ", s.UseKiB.ToString()), string.Concat(" ", s.LimitKiB.ToString(), "\n"));
             }
             Print(text);
-        }
-
-        // The supervisor's List payload, or null when it does not answer.
-        private static string SupervisorList()
-        {
-            if (Caps.Inspect(s_supervisor.Slot, out _) < 0)
-                return null;
-            var m = new Message(SupervisorContract.List, 0, 0);
-            m.Tag = MessageTag.Of(SupervisorContract.List, Put(""));
-            if (s_supervisor.Call(ref m) < 0 || (m.Tag.Length == 0 && m.W0 != 0))
-                return null;
-            return Text(m.Tag.Length);
         }
 
         // Round trips to the console's Debug Ping (registers only: the IPC fast path), timed with rdtsc.
         private static void Bench()
         {
+            var debug = new IDebug.Client(s_console.Endpoint);
             ulong start = Sys.ReadTimestamp();
             for (int i = 0; i < BenchCalls; i++)
             {
-                var m = new Message(DebugContract.Ping, (ulong)i);
-                long r = s_console.Call(ref m);
-                if (r != 0 || m.W0 != (ulong)i + 1)
+                long r = debug.Ping((ulong)i);
+                if (r != i + 1)
                 {
                     Print(string.Concat("bench: call ", i.ToString(), " failed (", r.ToString(), ")\n"));
                     return;
@@ -233,34 +211,44 @@ namespace MicroOS.Servers.Shell
         public const string MemHeader = "PID NAME USE-KIB LIMIT-KIB\n";
         public const string CapsHeader = "SLOT OBJECT RIGHTS BADGE OBJECT-ID\n";
 
-        private static void Supervisor(uint label, string target, ulong w1)
+        // `ps`: the supervisor's records, one line each.
+        private static void Ps()
         {
-            long info = Caps.Inspect(s_supervisor.Slot, out _);
-            if (info < 0)
+            long r = s_supervisor.List(out ServerRecord[] servers);
+            if (r != 0)
             {
-                Print("supervisor not available\n");
+                Print(Answer(r, ""));
                 return;
             }
-            int n = Put(target);
-            var m = new Message(label, 0, w1);
-            m.Tag = MessageTag.Of(label, n);
-            long r = s_supervisor.Call(ref m);
+            string text = PsHeader;
+            foreach (ServerRecord s in servers)
+                text = string.Concat(text, s.ToString(), "\n");
+            Print(text);
+        }
+
+        // `caps NAME`: what the server holds, one capability a line.
+        private static void CapsOf(string target)
+        {
+            long r = s_supervisor.CapsOf(target, out CapRecord[] caps);
+            if (r != 0)
+            {
+                Print(Answer(r, target));
+                return;
+            }
+            string text = CapsHeader;
+            foreach (CapRecord c in caps)
+                text = string.Concat(text, c.ToString(), "\n");
+            Print(text);
+        }
+
+        // A supervisor answer as a line: its SupervisorError, or why the call failed.
+        private static string Answer(long r, string target)
+        {
+            if (r == (long)SyscallError.InvalidCapability)
+                return "supervisor not available\n";
             if (r < 0)
-            {
-                Print(string.Concat("supervisor not available (", r.ToString(), ")\n"));
-                return;
-            }
-            if (label == SupervisorContract.List || label == SupervisorContract.Caps)
-            {
-                if (m.Tag.Length > 0 || m.W0 == 0)
-                {
-                    // Read out of the IPC buffer before Print, whose call to the console reuses it.
-                    string text = Text(m.Tag.Length);
-                    Print(string.Concat(label == SupervisorContract.List ? PsHeader : CapsHeader, text));
-                    return;
-                }
-            }
-            Print(string.Concat(ErrorText((SupervisorError)m.W0, target), "\n"));
+                return string.Concat("supervisor not available (", r.ToString(), ")\n");
+            return string.Concat(ErrorText((SupervisorError)r, target), "\n");
         }
 
         private static string ErrorText(SupervisorError e, string target)
@@ -289,31 +277,10 @@ namespace MicroOS.Servers.Shell
             return text.ToString();
         }
 
-        private static string Text(int length)
-        {
-            char[] chars = new char[length];
-            for (int i = 0; i < length; i++)
-                chars[i] = (char)s_ipc[i];
-            return new string(chars);
-        }
-
-        private static int Put(string text)
-        {
-            int n = text.Length < MessageTag.MaxPayload ? text.Length : MessageTag.MaxPayload;
-            for (int i = 0; i < n; i++)
-                s_ipc[i] = text[i] < 0x80 ? (byte)text[i] : (byte)'?';
-            return n;
-        }
-
         private static void Print(string text)
         {
             for (int done = 0; done < text.Length; done += MessageTag.MaxPayload)
-            {
-                int n = Put(text.Substring(done));
-                var m = new Message(ConsoleContract.Write);
-                m.Tag = MessageTag.Of(ConsoleContract.Write, n);
-                s_console.Call(ref m);
-            }
+                s_console.Write(text.Length - done <= MessageTag.MaxPayload ? (done == 0 ? text : text.Substring(done)) : text.Substring(done, MessageTag.MaxPayload));
         }
     }
 }

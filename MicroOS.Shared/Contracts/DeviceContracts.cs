@@ -1,3 +1,5 @@
+using MicroOS.Shared.Input;
+
 namespace MicroOS.Shared.Contracts
 {
     // The device drivers behind the console (issue 8). Each driver signals the console's input
@@ -5,21 +7,30 @@ namespace MicroOS.Shared.Contracts
     // driver never calls the console and never blocks on it.
 
     // The serial line driver (COM1, 0x3F8, IRQ 4; docs/console.md).
-    //   Write(payload bytes) -> W0 = bytes sent
-    //   Read                 -> payload: the bytes received since the last Read (0..MaxRead); W0 = bytes lost to a full buffer so far
+    //   Write -> the bytes sent
+    //   Read  -> the bytes lost to a full buffer so far, and the bytes received since the last Read (0..MaxRead)
+    [Contract]
+    public partial interface ISerialLine
+    {
+        long Write(System.ReadOnlySpan<byte> bytes);
+        long Read(out byte[] bytes);
+    }
+
     public static class SerialLineContract
     {
-        public const uint Write = 1;
-        public const uint Read = 2;
         public const int MaxRead = 1024;
     }
 
     // The PS/2 keyboard driver (ports 0x60/0x64, IRQ 1).
-    //   Read -> payload: the key events since the last Read, 3 bytes each: kind (KeyKind), char, ctrl (0/1)
+    //   Read -> 0 and the key events since the last Read (at most MaxEvents)
+    [Contract]
+    public partial interface IKeyboard
+    {
+        long Read(out KeyEvent[] events);
+    }
+
     public static class KeyboardContract
     {
-        public const uint Read = 1;
-        public const int EventBytes = 3;
         public const int MaxEvents = 256;
     }
 

@@ -1,49 +1,104 @@
+using MicroOS.Shared.Abi;
+using MicroOS.Shared.User;
+
 namespace MicroOS.Shared.Contracts
 {
-    // The system servers' messages (issue 8): Names, Supervisor, the Debug contract every server
-    // answers, and the console. Clients and servers compile against these definitions only.
-    // Text travels in the IPC buffer payload (ASCII, tag length = bytes); words in W0..W3.
+    // The system servers' contracts (issue 8, issue 16): Names, Supervisor, the Debug contract every
+    // server answers, and the console. Each interface is the whole definition: the generator
+    // (MicroOS.Build/Contracts) writes its labels, client and dispatcher, so clients and servers
+    // compile against these and nothing else. A method returns long: >= 0 the answer, < 0 an error.
 
-    // Names: endpoints by name. A name is 1..32 ASCII bytes [a-z0-9-] in the payload.
-    //   Register(name) + endpoint cap          -> W0 = 0, or an error (NamesError)
-    //   Lookup(name)                           -> W0 = 0 and the endpoint cap (in the caller's receive slot), or NotFound
-    // Registering a name needs the badge Init gives the system servers (SystemBadge): an unbadged or
+    // Names: endpoints by name. A name is 1..32 ASCII bytes [a-z0-9-].
+    // Registering needs the badge Init gives the system servers (SystemBadge): an unbadged or
     // other-badged caller gets NotPermitted. Re-registering a name replaces it (a restarted server).
+    [Contract]
+    public partial interface INames
+    {
+        long Register(string name, Endpoint endpoint);              // NamesError
+        long Lookup(string name, out Endpoint endpoint);            // NamesError; the endpoint on Ok
+    }
+
     public static class NamesContract
     {
-        public const uint Register = 1;
-        public const uint Lookup = 2;
+        public const uint Register = INames.Labels.Register;        // for clients that build messages by hand (probes)
+        public const uint Lookup = INames.Labels.Lookup;
         public const ulong SystemBadge = 0x5157;
         public const int MaxName = 32;
     }
 
     public enum NamesError : ulong { Ok = 0, NotFound = 1, NotPermitted = 2, BadName = 3, Full = 4 }
 
-    // Supervisor (MINIX 3's reincarnation server). Requests name a server by its manifest name or pid
-    // in the payload ("serial", "3").
-    //   List                 -> payload: one line per server, "pid name state restarts useKiB sent received limitKiB\n"
-    //   Kill(target)         -> W0 = 0, or SupervisorError (init and supervisor are refused: Refused)
-    //   Restart(target)      -> W0 = 0: killed if running, started again with the same capabilities
-    //   Crash(target), W1 = CrashKind -> W0 = 0: the target was told to crash (Debug contract)
-    //   Caps(target)         -> payload: one line per capability, "slot type rights badge object\n"
+    // Supervisor (MINIX 3's reincarnation server). A target is a server's manifest name or its pid
+    // ("serial", "3"). Kill, Restart and Crash answer a SupervisorError (init and the supervisor
+    // itself are refused: Refused).
+    [Contract]
+    public partial interface ISupervisor
+    {
+        long List(out ServerRecord[] servers);
+        long Kill(string target);
+        long Restart(string target);                    // killed if running, started again with the same capabilities
+        long Crash(CrashKind kind, string target);      // the target was told to crash (Debug contract)
+        long CapsOf(string target, out CapRecord[] caps);   // SupervisorError; what the target holds
+    }
+
     public static class SupervisorContract
     {
-        public const uint List = 1;
-        public const uint Kill = 2;
-        public const uint Restart = 3;
-        public const uint Crash = 4;
-        public const uint Caps = 5;
+        public const uint List = ISupervisor.Labels.List;
+        public const uint Kill = ISupervisor.Labels.Kill;
+        public const uint Restart = ISupervisor.Labels.Restart;
+        public const uint Crash = ISupervisor.Labels.Crash;
+        public const uint Caps = ISupervisor.Labels.CapsOf;
     }
 
     public enum SupervisorError : ulong { Ok = 0, NoSuchServer = 1, Refused = 2, NotRunning = 3, BadRequest = 4 }
 
-    // Every server (the template's ServerBase) answers these on its own endpoint besides its contract.
-    //   Ping               -> W0 = W0 + 1 (the supervisor's heartbeat)
-    //   Crash, W0 = kind   -> no reply: the server does what the kind says
+    public enum ServerState : byte { Running = 0, Dead = 1, GivenUp = 2 }
+
+    // One row of `ps`: use is the server's pages and the kernel objects charged to it, limit its
+    // budget (docs/capabilities.md); sent and received count its messages.
+    public struct ServerRecord
+    {
+        public int Pid;
+        public string Name;
+        public ServerState State;
+        public int Restarts;
+        public ulong UseKiB, Sent, Received, LimitKiB;
+
+        // As `ps` prints it: "pid name state restarts use sent received limit".
+        public override string ToString() => string.Concat(
+            string.Concat(Pid.ToString(), " ", Name, " ", State == ServerState.Running ? "running" : State == ServerState.GivenUp ? "given-up" : "dead", " ", Restarts.ToString()),
+            string.Concat(" ", UseKiB.ToString(), " ", Sent.ToString(), " ", Received.ToString(), " ", LimitKiB.ToString()));
+    }
+
+    // One row of `caps`: Device says which hardware a device capability reaches (I/O ports first |
+    // count << 16, an IRQ line, a device frame's physical address | pages; 0 otherwise).
+    public struct CapRecord
+    {
+        public ushort Slot;
+        public CapType Type;
+        public CapRights Rights;
+        public ulong Device, Badge, ObjectId;
+
+        // As `caps` prints it: "slot type[:device] rights badge object-id".
+        public override string ToString() => string.Concat(
+            string.Concat(Slot.ToString(), " ", CapText.TypeName(Type), CapText.Device(Type, Device), " ", CapText.Rights(Rights)),
+            string.Concat(" ", Badge.ToString(), " ", ObjectId.ToString()));
+    }
+
+    // Every server answers this on its own endpoint besides its contract (ServerLoop, DebugServer.cs).
+    // Ping's answer is n + 1 (the supervisor's heartbeat, the shell's `ping`); Crash does what the
+    // kind says and does not answer (an unknown kind is answered with -1).
+    [Contract]
+    public partial interface IDebug
+    {
+        [Label(0xDB01)] long Ping(ulong n);
+        [Label(0xDB02)] long Crash(CrashKind kind);
+    }
+
     public static class DebugContract
     {
-        public const uint Ping = 0xDB01;
-        public const uint Crash = 0xDB02;
+        public const uint Ping = IDebug.Labels.Ping;
+        public const uint Crash = IDebug.Labels.Crash;
     }
 
     public enum CrashKind : ulong
@@ -55,17 +110,21 @@ namespace MicroOS.Shared.Contracts
     }
 
     // Console: text out (to the VGA screen and the serial line), lines in.
-    //   Write(text)        -> W0 = bytes written
-    //   ReadLine           -> W0 = 0 and payload: the next line typed on either input path (keyboard or
-    //                         serial); or W0 = NoLineYet: wait on the `lineready` notification, which
-    //                         the console signals when a line is complete, and ask again. (ReadLine never
-    //                         blocks, so the console stays in its receive loop and answers the heartbeat.)
-    //   Clear              -> W0 = 0
+    //   Write      -> the bytes written
+    //   ReadLine   -> 0 and the next line typed on either input path (keyboard or serial); or
+    //                 NoLineYet: wait on the `lineready` notification, which the console signals when
+    //                 a line is complete, and ask again. (ReadLine never blocks, so the console stays
+    //                 in its receive loop and answers the heartbeat.)
+    [Contract]
+    public partial interface IConsole
+    {
+        long Write(string text);
+        long ReadLine(out string line);
+        long Clear();
+    }
+
     public static class ConsoleContract
     {
-        public const uint Write = 1;
-        public const uint ReadLine = 2;
-        public const uint Clear = 3;
-        public const ulong NoLineYet = 1;
+        public const long NoLineYet = 1;
     }
 }

@@ -3,28 +3,32 @@ using MicroOS.Shared.Contracts;
 
 namespace MicroOS.Shared.User
 {
-    // The Debug contract every server answers (SystemContracts.cs): ServerLoop.Run calls Handle
-    // before the server's own handler, so a server gets it by using the loop.
-    public static unsafe class DebugServer
+    // The Debug contract every server answers (IDebug, SystemContracts.cs): ServerLoop.Run calls
+    // Handle before the server's own contract, so a server gets it by using the loop.
+    public sealed unsafe class DebugServer : IDebug
     {
         private static int* s_nowhere;              // null, from memory: the compiler cannot drop the store
         private const ulong WildAddress = 0x0000_0DEA_D000_0000;   // canonical, user half, never mapped
+        private static IDebug.Dispatcher s_dispatcher;
 
         // True if `m` was a Debug request (then `m` is the reply).
         public static bool Handle(ref Message m)
         {
-            if (m.Label == DebugContract.Ping)
-            {
-                m = new Message(DebugContract.Ping, m.W0 + 1);
-                return true;
-            }
-            if (m.Label == DebugContract.Crash)
-            {
-                Crash((CrashKind)m.W0);
-                m = new Message(DebugContract.Crash, ulong.MaxValue);   // an unknown kind: answered, no crash
-                return true;
-            }
-            return false;
+            if (m.Label != IDebug.Labels.Ping && m.Label != IDebug.Labels.Crash)
+                return false;
+            if (s_dispatcher == null)
+                s_dispatcher = new IDebug.Dispatcher(new DebugServer());
+            s_dispatcher.Dispatch(ref m);
+            return true;
+        }
+
+        long IDebug.Ping(ulong n) => unchecked((long)(n + 1));
+
+        // Returns only for an unknown kind.
+        long IDebug.Crash(CrashKind kind)
+        {
+            Crash(kind);
+            return -1;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -73,7 +73,7 @@ namespace MicroOS.Shared.User
         public static long Reply(ref Message m) => Invoke(Syscall.EndpointReply, ref m, 0);
     }
 
-    public static unsafe class Caps
+    public static unsafe partial class Caps
     {
         public static long Copy(int source, int destination) => SysCalls.CapCopy((ulong)source, (ulong)destination);
         public static long Mint(int source, int destination, CapRights rights, ulong badge = 0) =>

@@ -10,7 +10,9 @@ namespace MicroOS.Tests.Host;
 // .targets file: the servers get theirs from MicroOS.Servers/Directory.Build.targets):
 //   Servers never reference Kernel (they talk to it only through the Shared ABI);
 //   Shared and Runtime reference neither Kernel nor Servers;
-//   Runtime references nothing (it is the core library everything else builds on).
+//   Runtime references nothing (it is the core library everything else builds on);
+//   no project compiles a file of another project (`<Compile Include="../Other/X.cs" Link=...>`):
+//   code two projects share lives in MicroOS.Shared, which both reference.
 public sealed class LayeringTests
 {
     private static readonly string[] Layers = { "MicroOS.Kernel", "MicroOS.Servers", "MicroOS.Shared", "MicroOS.Runtime" };
@@ -24,7 +26,7 @@ public sealed class LayeringTests
         Assert.Contains(projects, p => p.EndsWith("MicroOS.Runtime.csproj", StringComparison.Ordinal));
         Assert.Contains(projects, p => p.EndsWith("Probe.csproj", StringComparison.Ordinal));
 
-        Dictionary<string, List<string>> references = ResolvedProjectReferences(projects);
+        Dictionary<string, List<string>> references = Evaluated(projects, "ProjectReference");
         // Guard against an evaluation that silently sees nothing: the servers' references are not in
         // their .csproj files at all, only in MicroOS.Servers/Directory.Build.targets.
         string probe = projects.Single(p => p.EndsWith("Probe.csproj", StringComparison.Ordinal));
@@ -32,6 +34,55 @@ public sealed class LayeringTests
 
         List<string> violations = Violations(RepoPaths.Root, references);
         Assert.True(violations.Count == 0, "layering violations:\n  " + string.Join("\n  ", violations));
+    }
+
+    // A linked source file is a dependency MSBuild's ProjectReference list does not show: a server
+    // compiling a kernel file or another server's file is coupled to it as surely as by a reference.
+    [Fact]
+    public void NoProjectCompilesAnotherProjectsFile()
+    {
+        List<string> projects = ProjectsUnder(RepoPaths.Root);
+        Dictionary<string, List<string>> compiled = Evaluated(projects, "Compile");
+        string console = projects.Single(p => p.EndsWith("Console.csproj", StringComparison.Ordinal));
+        // Guard against a vacuous pass: the evaluation sees the console's own sources.
+        Assert.Contains(compiled[console], f => f.EndsWith("ConsoleServer.cs", StringComparison.Ordinal));
+
+        List<string> violations = LinkedFiles(RepoPaths.Root, compiled);
+        Assert.True(violations.Count == 0, "projects compiling other projects' files:\n  " + string.Join("\n  ", violations));
+    }
+
+    // The Compile check must catch a link wherever it comes from (here the server folder's
+    // Directory.Build.targets), and must not flag a project's own files.
+    [Fact]
+    public void ACompileLinkToAnotherProjectsFileIsCaught()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "microos-layering-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            WriteProject(root, "MicroOS.Kernel/MicroOS.Kernel.csproj", "");
+            File.WriteAllText(Path.Combine(root, "MicroOS.Kernel", "Parser.cs"), "class Parser { }");
+            WriteProject(root, "MicroOS.Servers/Good/Good.csproj", "");
+            File.WriteAllText(Path.Combine(root, "MicroOS.Servers", "Good", "GoodServer.cs"), "class GoodServer { }");
+            WriteProject(root, "MicroOS.Servers/Bad/Bad.csproj", "");
+            File.WriteAllText(Path.Combine(root, "MicroOS.Servers", "Bad", "Directory.Build.targets"), """
+                <Project>
+                  <ItemGroup>
+                    <Compile Include="../../MicroOS.Kernel/Parser.cs" Link="Linked/Parser.cs" />
+                  </ItemGroup>
+                </Project>
+                """);
+
+            List<string> violations = LinkedFiles(root, Evaluated(ProjectsUnder(root), "Compile"));
+
+            string expected = Path.Combine("MicroOS.Servers", "Bad", "Bad.csproj") + " compiles "
+                + Path.Combine("MicroOS.Kernel", "Parser.cs") + ", a file outside its folder: move shared code to MicroOS.Shared";
+            Assert.Equal(new[] { expected }, violations);
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+                Directory.Delete(root, recursive: true);
+        }
     }
 
     // The check must see a reference wherever MSBuild takes it from: a server whose .csproj is clean
@@ -57,7 +108,7 @@ public sealed class LayeringTests
 
             List<string> projects = ProjectsUnder(root);
             Assert.Equal(3, projects.Count);
-            List<string> violations = Violations(root, ResolvedProjectReferences(projects));
+            List<string> violations = Violations(root, Evaluated(projects, "ProjectReference"));
 
             string expected = Path.Combine("MicroOS.Servers", "Bad", "Bad.csproj") + " references "
                 + Path.Combine("MicroOS.Kernel", "MicroOS.Kernel.csproj") + ": Servers must never reference Kernel";
@@ -118,16 +169,30 @@ public sealed class LayeringTests
         return violations;
     }
 
-    // Each project's ProjectReference items as MSBuild evaluates them (project file, Directory.Build.*,
-    // imports, conditions), as full paths: `dotnet msbuild P -getItem:ProjectReference` (evaluation
-    // only, no build), one process per project, run in parallel.
-    private static Dictionary<string, List<string>> ResolvedProjectReferences(List<string> projects)
+    // Every source file a project compiles that lies outside the project's own folder.
+    private static List<string> LinkedFiles(string root, Dictionary<string, List<string>> compiled)
     {
-        var tasks = projects.ToDictionary(p => p, p => Task.Run(() => EvaluateProjectReferences(p)));
+        var violations = new List<string>();
+        foreach ((string project, List<string> files) in compiled.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            string folder = Path.GetDirectoryName(project)! + Path.DirectorySeparatorChar;
+            foreach (string file in files.OrderBy(f => f, StringComparer.Ordinal))
+                if (!file.StartsWith(folder, StringComparison.Ordinal))
+                    violations.Add($"{Path.GetRelativePath(root, project)} compiles {Path.GetRelativePath(root, file)}, a file outside its folder: move shared code to MicroOS.Shared");
+        }
+        return violations;
+    }
+
+    // Each project's `item` items (ProjectReference, Compile) as MSBuild evaluates them (project
+    // file, Directory.Build.*, imports, conditions), as full paths: `dotnet msbuild P -getItem:ITEM`
+    // (evaluation only, no build), one process per project, run in parallel.
+    private static Dictionary<string, List<string>> Evaluated(List<string> projects, string item)
+    {
+        var tasks = projects.ToDictionary(p => p, p => Task.Run(() => EvaluateItems(p, item)));
         return tasks.ToDictionary(t => t.Key, t => t.Value.GetAwaiter().GetResult());
     }
 
-    private static List<string> EvaluateProjectReferences(string project)
+    private static List<string> EvaluateItems(string project, string item)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -136,7 +201,7 @@ public sealed class LayeringTests
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(project)!,
         };
-        foreach (string argument in new[] { "msbuild", project, "-getItem:ProjectReference", "-nologo" })
+        foreach (string argument in new[] { "msbuild", project, "-getItem:" + item, "-nologo" })
             start.ArgumentList.Add(argument);
         // The test host's own MSBuild settings must not leak into the evaluation.
         start.Environment.Remove("MSBuildExtensionsPath");
@@ -148,19 +213,19 @@ public sealed class LayeringTests
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet msbuild {project} -getItem:ProjectReference did not finish in 2 minutes");
+            throw new TimeoutException($"dotnet msbuild {project} -getItem:{item} did not finish in 2 minutes");
         }
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet msbuild {project} -getItem:ProjectReference failed ({process.ExitCode}):\n{stdout}\n{stderr.Result}");
+            throw new InvalidOperationException($"dotnet msbuild {project} -getItem:{item} failed ({process.ExitCode}):\n{stdout}\n{stderr.Result}");
 
         // {"Items": {"ProjectReference": [{"Identity": ..., "FullPath": ...}, ...]}}; no items: the
         // array is empty or absent.
         int json = stdout.IndexOf('{');
-        Assert.True(json >= 0, $"no JSON from dotnet msbuild {project} -getItem:ProjectReference:\n{stdout}");
+        Assert.True(json >= 0, $"no JSON from dotnet msbuild {project} -getItem:{item}:\n{stdout}");
         using JsonDocument document = JsonDocument.Parse(stdout[json..]);
         var result = new List<string>();
         if (document.RootElement.TryGetProperty("Items", out JsonElement items)
-            && items.TryGetProperty("ProjectReference", out JsonElement references))
+            && items.TryGetProperty(item, out JsonElement references))
         {
             foreach (JsonElement reference in references.EnumerateArray())
                 result.Add(Path.GetFullPath(reference.GetProperty("FullPath").GetString()!));

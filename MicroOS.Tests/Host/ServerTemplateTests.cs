@@ -31,12 +31,17 @@ public sealed class ServerTemplateTests : IDisposable
 
         string server = File.ReadAllText(Path.Combine(output, "MyDriverServer.cs"));
         Assert.Contains("namespace MicroOS.Servers.MyDriver", server);
-        Assert.Contains("internal static unsafe class MyDriverServer", server);
-        Assert.Contains("[UnmanagedCallersOnly(EntryPoint = \"ServerMain\")]", server);
-        // The image name, as in the boot manifest line new-server writes: the name in lower case.
-        Assert.Contains("\"mydriver: hello from pid \"", server);
-        // It registers under that name too (the supervisor and the shell's `ping` find it by it).
-        Assert.Contains(".Register(\"mydriver\", EndpointSlot)", server);
+        Assert.Contains("internal sealed class MyDriverServer : IMyDriver", server);
+        Assert.Contains("[Contract] public partial interface IMyDriver", server);
+        // The image name, as in the boot manifest line new-server writes: the name in lower case. Serve
+        // finds its endpoint by it (`ep:mydriver`) and registers it with Names under it (the supervisor
+        // and the shell's `ping` find it by it).
+        Assert.Contains("Server.Serve(\"mydriver\", new IMyDriver.Dispatcher(new MyDriverServer()))", server);
+        // What issue 16 asks of a server's own code: no interop, no pointers, no slot numbers; short.
+        Assert.DoesNotContain("UnmanagedCallersOnly", server);
+        Assert.DoesNotContain("unsafe", server);
+        Assert.DoesNotMatch(@"\bnew Endpoint\(\d", server);
+        Assert.True(server.Split('\n').Length <= 16, $"the template server has {server.Split('\n').Length - 1} lines (goal: 15)");
 
         // Nothing of the template's own name is left.
         foreach (string text in new[] { project, server })

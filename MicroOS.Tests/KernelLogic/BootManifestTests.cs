@@ -1,9 +1,9 @@
-using MicroOS.Kernel.Boot;
+using MicroOS.Shared.Manifest;
 using Xunit;
 
 namespace MicroOS.Tests.KernelLogic;
 
-// The boot manifest parser (MicroOS.Kernel/Boot/BootManifest.cs), fed text the way the kernel gets it.
+// The boot manifest parser (MicroOS.Shared/Manifest/BootManifest.cs), fed text the way the kernel gets it.
 public sealed class BootManifestTests
 {
     [Fact]

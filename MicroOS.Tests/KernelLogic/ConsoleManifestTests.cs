@@ -1,4 +1,4 @@
-using MicroOS.Kernel.Boot;
+using MicroOS.Shared.Manifest;
 using MicroOS.Shared.Abi;
 using MicroOS.Tests.Harness;
 using Xunit;

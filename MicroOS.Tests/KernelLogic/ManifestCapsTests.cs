@@ -1,10 +1,10 @@
-using MicroOS.Kernel.Boot;
+using MicroOS.Shared.Manifest;
 using MicroOS.Shared.Abi;
 using Xunit;
 
 namespace MicroOS.Tests.KernelLogic;
 
-// The boot manifest's `caps=` word (MicroOS.Kernel/Boot/ManifestCaps.cs).
+// The boot manifest's `caps=` word (MicroOS.Shared/Manifest/ManifestCaps.cs).
 public sealed class ManifestCapsTests
 {
     [Fact]

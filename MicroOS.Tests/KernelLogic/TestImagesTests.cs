@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using MicroOS.Kernel.Boot;
+using MicroOS.Shared.Manifest;
 using MicroOS.Tests.Harness;
 using Xunit;
 

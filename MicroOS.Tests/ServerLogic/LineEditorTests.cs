@@ -1,10 +1,9 @@
-using MicroOS.Servers.Keyboard;
-using MicroOS.Servers.Shell;
+using MicroOS.Shared.Input;
 using Xunit;
 
 namespace MicroOS.Tests.ServerLogic;
 
-// The shell's line editor (MicroOS.Servers/Shell/LineEditor.cs). Its echo is replayed on a model
+// The shell's line editor (MicroOS.Shared/Input/LineEditor.cs). Its echo is replayed on a model
 // terminal that understands exactly what the editor promises (characters, '\b' = cursor left),
 // so the tests check what a person would see, not the echo's exact bytes.
 public sealed class LineEditorTests

@@ -1,9 +1,9 @@
-using MicroOS.Servers.Keyboard;
+using MicroOS.Shared.Input;
 using Xunit;
 
 namespace MicroOS.Tests.ServerLogic;
 
-// PS/2 scancode set 1, US layout (MicroOS.Servers/Keyboard/ScancodeDecoder.cs).
+// PS/2 scancode set 1, US layout (MicroOS.Shared/Input/ScancodeDecoder.cs).
 public sealed class ScancodeDecoderTests
 {
     private static string Type(ScancodeDecoder d, params byte[] codes)

@@ -1,5 +1,5 @@
 using MicroOS.Servers.Console;
-using MicroOS.Servers.Keyboard;
+using MicroOS.Shared.Input;
 using Xunit;
 
 namespace MicroOS.Tests.ServerLogic;

@@ -1,9 +1,9 @@
-using MicroOS.Servers.Console;
+using MicroOS.Shared.Devices;
 using Xunit;
 
 namespace MicroOS.Tests.ServerLogic;
 
-// The console's 80x25 text screen (MicroOS.Servers/Console/TextScreen.cs).
+// The console's 80x25 text screen (MicroOS.Shared/Devices/TextScreen.cs).
 public sealed unsafe class TextScreenTests
 {
     private readonly ushort[] _cells = new ushort[TextScreen.Columns * TextScreen.Rows];

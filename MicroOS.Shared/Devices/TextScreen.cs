@@ -1,8 +1,9 @@
-namespace MicroOS.Servers.Console
+namespace MicroOS.Shared.Devices
 {
     // An 80x25 VGA text screen: cells of (attribute << 8 | character), a cursor, scrolling. Pure
     // logic over a cell array, so host tests check it and the console server points it at the VGA
-    // buffer (a Frame capability for 0xB8000 mapped into its address space) or at a copy.
+    // buffer (a Frame capability for 0xB8000 mapped into its address space) or at a copy. Here, not
+    // in the console, so the pointer to device memory stays out of a server's own code.
     public sealed unsafe class TextScreen
     {
         public const int Columns = 80;
@@ -15,6 +16,9 @@ namespace MicroOS.Servers.Console
         public ushort Attribute = DefaultAttribute;
 
         public TextScreen(ushort* cells) => _cells = cells;
+
+        // Over the cells mapped at `address` (FrameCap.Map of the text buffer).
+        public TextScreen(ulong address) => _cells = (ushort*)address;
 
         public ushort Cell(int row, int column) => _cells[row * Columns + column];
 

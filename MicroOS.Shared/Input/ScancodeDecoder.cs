@@ -1,4 +1,4 @@
-namespace MicroOS.Servers.Keyboard
+namespace MicroOS.Shared.Input
 {
     // What a key press means once shift, caps lock and ctrl are applied. Char is 0 for keys that
     // are not characters (arrows, shift itself, releases).

@@ -1,6 +1,4 @@
-using MicroOS.Servers.Keyboard;
-
-namespace MicroOS.Servers.Shell
+namespace MicroOS.Shared.Input
 {
     // The shell's input line: insert and delete at a cursor, left/right/home/end, and a history
     // walked with up/down. Each key returns what the terminal must be sent to show the change, as

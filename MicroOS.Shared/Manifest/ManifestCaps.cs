@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using MicroOS.Shared.Abi;
 
-namespace MicroOS.Kernel.Boot
+namespace MicroOS.Shared.Manifest
 {
     public enum CapSpecKind { Endpoint, Notification, IoPorts, Irq, Mmio, Process, FaultEndpoint, Spawn }
 
@@ -30,6 +30,9 @@ namespace MicroOS.Kernel.Boot
     {
         public const string Word = "caps=";
         public const int MaxItems = 32;
+
+        // The capability slot item `index` (0-based) of a list lands in.
+        public static int SlotOfItem(int index) => index + 1;
 
         // The list after `caps=` in the arguments, or null.
         public static string Find(string arguments)

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace MicroOS.Kernel.Boot
+namespace MicroOS.Shared.Manifest
 {
     public enum ServerKind { System, Test }
 

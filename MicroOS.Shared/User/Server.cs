@@ -1,0 +1,71 @@
+using MicroOS.Shared.Contracts;
+
+namespace MicroOS.Shared.User
+{
+    // The chores every server shares, done once: its name for log lines, the IPC buffer, its
+    // endpoint found by name (Caps.Endpoint), its name registered with Names when its manifest line
+    // grants `ep:names` (the supervisor finds it there for the heartbeat, the shell for `ping`), and
+    // the receive loop, which answers the Debug contract (DebugServer.cs) before the server's own
+    // contract. A server is then its contract's implementation and a [ServerMain] that calls Serve:
+    //
+    //     [ServerMain] internal static int Main() => Server.Serve("hello", new IHello.Dispatcher(new HelloServer()));
+    //
+    // ([ServerMain] makes the ring-3 entry point: MicroOS.Build/Contracts/ServerMainGenerator.cs.)
+    public static class Server
+    {
+        public static string Name { get; private set; }
+
+        // The badge of the message being handled (who sent it, as the sender's capability says).
+        public static ulong CallerBadge { get; private set; }
+
+        // A program that is not (yet) a server, or one with set-up to do before it serves: its
+        // name and its IPC buffer (a client's calls need it as much as a server's replies).
+        public static void Begin(string name)
+        {
+            Name = name;
+            IpcBuffer.Setup();
+        }
+
+        // Serves `contract` on the endpoint its manifest line grants as `ep:ENDPOINT` (by default
+        // the server's own name) until the endpoint fails; `signal` takes the bits of a notification
+        // bound to this thread. The exit code (1: the loop ended).
+        public static int Serve(string name, IDispatcher contract, ServerLoop.SignalHandler signal = null, string endpoint = null)
+        {
+            Begin(name);
+            return Serve(name, Caps.Endpoint(endpoint ?? name), contract, signal);
+        }
+
+        // The same on an endpoint the server holds otherwise (Init makes its own).
+        public static int Serve(string name, Endpoint own, IDispatcher contract, ServerLoop.SignalHandler signal = null)
+        {
+            Begin(name);
+            Register(own);
+            long r = ServerLoop.Run(own, (ref Message m) =>
+            {
+                CallerBadge = m.Badge;
+                contract.Dispatch(ref m);
+            }, signal);
+            Sys.Write(string.Concat(name, ": receive failed: ", r.ToString()));
+            return 1;
+        }
+
+        // Registers `own` under this server's name when the manifest grants Names with the system badge.
+        public static void Register(Endpoint own)
+        {
+            if (!Caps.TryEndpoint("names", out Endpoint names) || Name == "names")
+                return;
+            // Names takes registrations only with the system badge: a mere client of Names (the
+            // supervisor's `ep:names:w`) does not try.
+            if (Caps.Inspect(names.Slot, out ulong badge) < 0 || badge != NamesContract.SystemBadge)
+                return;
+            long r = new INames.Client(names).Register(Name, own);
+            Sys.Write(r == 0 ? string.Concat(Name, ": registered with names") : string.Concat(Name, ": names refused the registration: ", r.ToString()));
+        }
+    }
+
+    // What a contract's generated Dispatcher is to the loop: a request in `m` becomes its reply.
+    public interface IDispatcher
+    {
+        void Dispatch(ref Message m);
+    }
+}
