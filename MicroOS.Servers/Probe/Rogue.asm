@@ -31,7 +31,7 @@ probe_divide:
     div rsi
     ret
 
-; A thread entry for the thread tests (Threads.cs): ends the thread at once, touching no stack.
+; A thread entry for the thread tests (Threads/ThreadsServer.cs): ends the thread at once, touching no stack.
 global probe_thread_exit, probe_thread_exit_address
 probe_thread_exit:
     mov eax, 49                     ; Syscall.ThreadExit

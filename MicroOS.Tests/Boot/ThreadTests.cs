@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace MicroOS.Tests.Boot;
 
 // Thread capabilities and multi-threaded servers: the probe's `threads` roles (MicroOS.Servers/
-// Probe/Threads.cs). Worker threads are ServerThreads (MicroOS.Shared/User/ServerThread.cs) in
+// Threads/ThreadsServer.cs). Worker threads are ServerThreads (MicroOS.Shared/User/ServerThread.cs) in
 // the server's own address space; the kernel logs `process NAME (pid N) thread T killed|exited`.
 public sealed class ThreadTests
 {

@@ -292,6 +292,10 @@ public sealed class QemuMachine : IDisposable
         return _process.ExitCode;
     }
 
+    // Ends QEMU at once (SIGKILL), as a power cut ends a machine: whatever the guest had not yet
+    // written to the disk image is lost; what QEMU wrote stays in the image file.
+    public void PowerCut() => Kill();
+
     public void Dispose()
     {
         if (_disposed)

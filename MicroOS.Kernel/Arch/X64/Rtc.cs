@@ -1,7 +1,7 @@
 namespace MicroOS.Kernel.Arch.X64
 {
     // The CMOS real-time clock (MC146818: index port 0x70, data port 0x71), read once at boot for
-    // the wall-clock time (Tasks/Clock.cs). QEMU keeps it in UTC (-rtc base=utc, its default).
+    // the wall-clock time (Time/Clock.cs). QEMU keeps it in UTC (-rtc base=utc, its default).
     internal static class Rtc
     {
         private const ushort Index = 0x70, Data = 0x71;

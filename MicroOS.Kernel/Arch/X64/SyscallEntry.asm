@@ -1,5 +1,5 @@
 ; Every way a ring-3 program enters the kernel by instruction, except `int n` (IDT: Interrupts.asm).
-; SyscallEntry.cs holds the C# names for the symbols here and SyscallMsrs.cs points the MSRs at them:
+; SyscallMsrs.cs declares the C# names for the symbols here and points the MSRs at them:
 ;   LSTAR  -> mos_syscall_entry         64-bit `syscall`
 ;   CSTAR  -> mos_syscall_compat_entry  `syscall` from compatibility mode (unreachable: the GDT has
 ;                                       no 32-bit user code segment; kills the caller if it ever runs)
