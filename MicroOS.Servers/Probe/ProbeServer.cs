@@ -83,6 +83,8 @@ namespace MicroOS.Servers.Probe
                     return Confine.Run(args);
                 case "timer":
                     return TimerProbe.Run(args);
+                case "lab":
+                    return KeyValueProbe.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

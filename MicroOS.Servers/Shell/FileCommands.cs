@@ -141,7 +141,7 @@ namespace MicroOS.Servers.Shell
         }
 
         // The text after the first `skip` words of the line, as typed.
-        private static string TextAfter(string line, int skip)
+        internal static string TextAfter(string line, int skip)
         {
             int i = 0;
             for (int word = 0; word < skip; word++)

@@ -24,7 +24,7 @@ namespace MicroOS.Servers.Shell
         private const string Usage =
             "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
-            "          crash NAME [null|wild|loop|exit] | ping NAME\n" +
+            "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
             FileCommands.Help;
 
         [ServerMain]
@@ -136,6 +136,9 @@ namespace MicroOS.Servers.Shell
                 case "ping":
                     if (words.Length != 2) { Print(PingCommand.Usage); return; }
                     Print(PingCommand.Run(words[1], s_names));
+                    return;
+                case "kv":
+                    Print(KvCommand.Run(words, line, s_names));
                     return;
                 case "crash":
                 {
