@@ -432,7 +432,8 @@ namespace MicroOS.Servers.Probe
             long again = Create(37, "sleep", 1024 * 1024);
             new ProcessCap(37).Kill();
             // A child that creates a grandchild and ends before resuming it: the grandchild ends too.
-            Create(38, "half-built", 1024 * 1024);
+            // 1.25 MiB: its own image and heap (the probe image's) plus the grandchild's 512 KiB.
+            Create(38, "half-built", 1280 * 1024);
             new ProcessCap(38).Transfer(Image, 1, CapRights.Write);
             new ProcessCap(38).Resume();
             WaitDead(38);

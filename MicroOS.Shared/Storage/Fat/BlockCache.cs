@@ -100,7 +100,11 @@ namespace MicroOS.Shared.Storage.Fat
                     _used[slot] = false;
                     continue;
                 }
-                WriteBack(slot);
+                // Evicting writes the dirty sectors below this one first: the disk never holds a
+                // sector newer than a lower one still dirty here (directories never ahead of the FAT
+                // chains they point into), the order Flush keeps.
+                if (_dirty[slot])
+                    FlushUpTo(_sector[slot]);
                 _slotOf.Remove(_sector[slot]);
                 _sector[slot] = -1;
                 return slot;
@@ -117,7 +121,9 @@ namespace MicroOS.Shared.Storage.Fat
         }
 
         // Every dirty sector to the disk, lowest sector first (FATs before directories before data).
-        public void Flush()
+        public void Flush() => FlushUpTo(long.MaxValue);
+
+        private void FlushUpTo(long last)
         {
             while (_dirtyCount > 0)
             {
@@ -125,6 +131,8 @@ namespace MicroOS.Shared.Storage.Fat
                 for (int i = 0; i < _sector.Length; i++)
                     if (_dirty[i] && (best < 0 || _sector[i] < _sector[best]))
                         best = i;
+                if (_sector[best] > last)
+                    return;
                 WriteBack(best);
             }
         }

@@ -85,16 +85,16 @@ namespace MicroOS.Shared.Storage.Fat
             }
         }
 
-        // Keeps the first `keep` (>= 1) clusters of a checked chain and frees the rest.
-        public static void Cut(FatTable fat, uint first, long keep)
+        // Keeps the first `keep` (>= 1) clusters of a checked chain and returns the rest (0: none),
+        // now a chain of its own for the caller to free (FatVolume frees it after the entry is written).
+        public static uint Cut(FatTable fat, uint first, long keep)
         {
             uint c = first;
             for (long i = 1; i < keep; i++)
                 c = Next(fat, c);
             uint rest = Next(fat, c);
             fat.Set(c, FatTable.EndOfChain);
-            if (rest != 0)
-                Free(fat, rest);
+            return rest;
         }
     }
 }

@@ -214,7 +214,7 @@ namespace MicroOS.Shared.Storage.Fat
             if (capacity + newClusters * perCluster > MaxEntries)
                 throw new FatFault(FsError.DiskFull, FsMountError.None);
             uint last = _clusters[_clusters.Count - 1];
-            uint added = ClusterChain.Extend(_volume.Fat, last, newClusters);
+            uint added = _volume.Extend(last, newClusters);
             if (added == 0)
                 throw new FatFault(FsError.DiskFull, FsMountError.None);
             for (uint c = added; c != 0; c = ClusterChain.Next(_volume.Fat, c))

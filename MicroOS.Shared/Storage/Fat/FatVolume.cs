@@ -239,7 +239,7 @@ namespace MicroOS.Shared.Storage.Fat
             {
                 if (file == null || file.Closed)
                     return FsError.BadHandle;
-                Cache.Flush();
+                WriteBack();
                 Cache.FlushDevice();
                 return Ok;
             }
@@ -258,7 +258,7 @@ namespace MicroOS.Shared.Storage.Fat
                 if (--n.Opens == 0)
                     _nodes.Remove(n);
                 if (file.CanWrite)
-                    Cache.Flush();
+                    WriteBack();
                 return Ok;
             }
             catch (Exception x) { return Caught(x); }
@@ -329,7 +329,7 @@ namespace MicroOS.Shared.Storage.Fat
                 BeginChange();
                 RemoveEntries(parent, record);
                 if (record.FirstCluster != 0)
-                    ClusterChain.Free(Fat, record.FirstCluster);
+                    FreeLater(record.FirstCluster);
                 return Ok;
             }
             catch (Exception x) { return Caught(x); }
@@ -345,7 +345,7 @@ namespace MicroOS.Shared.Storage.Fat
                 if (parent == null || record != null)
                     return FsError.AlreadyExists;
                 BeginChange();
-                uint cluster = ClusterChain.Extend(Fat, 0, 1);
+                uint cluster = Extend(0, 1);
                 if (cluster == 0)
                     return FsError.DiskFull;
                 ZeroCluster(cluster);
@@ -382,7 +382,7 @@ namespace MicroOS.Shared.Storage.Fat
                     return FsError.NotEmpty;
                 BeginChange();
                 RemoveEntries(parent, record);
-                ClusterChain.Free(Fat, record.FirstCluster);
+                FreeLater(record.FirstCluster);
                 return Ok;
             }
             catch (Exception x) { return Caught(x); }
@@ -443,6 +443,7 @@ namespace MicroOS.Shared.Storage.Fat
         {
             try
             {
+                WriteBack();                    // the deferred frees first: FSInfo counts them
                 WriteFsInfo();
                 Fat.MarkClean(true);
                 _markedClean = true;
@@ -456,7 +457,12 @@ namespace MicroOS.Shared.Storage.Fat
         // Free clusters (counted once when FSInfo gave no usable hint), or a negative FsError.
         public long FreeClusters()
         {
-            try { return Fat.FreeCount; }
+            try
+            {
+                if (_pendingFrees.Count != 0)
+                    WriteBack();                // deferred frees count as free once written
+                return Fat.FreeCount;
+            }
             catch (Exception x) { return (long)Caught(x); }
         }
 
@@ -647,6 +653,40 @@ namespace MicroOS.Shared.Storage.Fat
                 Cache.GetForWrite(first + i, false).Clear();
         }
 
+        // Power-cut order (docs/storage.md): a chain is freed only after every entry that pointed
+        // into it is on the disk. BlockCache writes lower sectors first (FATs before directories), which
+        // is right for allocations (the chain is linked before an entry points at it) and wrong for
+        // frees: so the frees of deletes and truncations wait here, still allocated in the FAT, until
+        // WriteBack has written the entries, and are written by a second pass. A cut between the two
+        // leaves lost clusters, which fsck reclaims; never an entry pointing at a free cluster.
+        private readonly List<uint> _pendingFrees = new List<uint>();
+
+        private void FreeLater(uint first) => _pendingFrees.Add(first);
+
+        // Every dirty sector to the disk, then the deferred frees, then those FAT sectors.
+        private void WriteBack()
+        {
+            Cache.Flush();
+            if (_pendingFrees.Count == 0)
+                return;
+            foreach (uint first in _pendingFrees)
+                ClusterChain.Free(Fat, first);
+            _pendingFrees.Clear();
+            Cache.Flush();
+        }
+
+        // ClusterChain.Extend, and when the disk looks full while frees wait, again after writing them.
+        internal uint Extend(uint last, int count)
+        {
+            uint added = ClusterChain.Extend(Fat, last, count);
+            if (added == 0 && _pendingFrees.Count != 0)
+            {
+                WriteBack();
+                added = ClusterChain.Extend(Fat, last, count);
+            }
+            return added;
+        }
+
         private void UpdateEntry(FileNode n)
         {
             Span<byte> e = Cache.GetForWrite(n.EntrySector).Slice(n.EntryOffset, DirectoryEntry.Size);
@@ -668,11 +708,15 @@ namespace MicroOS.Shared.Storage.Fat
                 long keep = (length + Bpb.BytesPerCluster - 1) / Bpb.BytesPerCluster;
                 if (keep == 0 && n.FirstCluster != 0)
                 {
-                    ClusterChain.Free(Fat, n.FirstCluster);
+                    FreeLater(n.FirstCluster);
                     n.FirstCluster = 0;
                 }
                 else if (keep < n.Clusters)
-                    ClusterChain.Cut(Fat, n.FirstCluster, keep);
+                {
+                    uint rest = ClusterChain.Cut(Fat, n.FirstCluster, keep);
+                    if (rest != 0)
+                        FreeLater(rest);
+                }
                 n.Clusters = keep;
                 n.CursorIndex = -1;
             }
@@ -689,7 +733,7 @@ namespace MicroOS.Shared.Storage.Fat
             if (need - n.Clusters > Bpb.ClusterCount)
                 throw new FatFault(FsError.DiskFull, FsMountError.None);
             uint last = n.Clusters == 0 ? 0 : ClusterAt(n, n.Clusters - 1);
-            uint added = ClusterChain.Extend(Fat, last, (int)(need - n.Clusters));
+            uint added = Extend(last, (int)(need - n.Clusters));
             if (added == 0)
                 throw new FatFault(FsError.DiskFull, FsMountError.None);
             if (n.FirstCluster == 0)
