@@ -16,20 +16,26 @@ CMDLINE="exit quiet nosystem servers=ipc-bench-partner,,ipc-bench,,bench,,bench-
 
 # QEMU is stopped as soon as the probe says "bench: done": the IPC bench partner waits for calls
 # forever, so the machine need not reach "all exited" (before, every run waited out a 300 s timeout).
-boot() {
-    local out pid i
-    out="$(mktemp)"
-    timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial null -serial stdio \
-        -smbios "type=1,product=MicroOS test images" \
-        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -fw_cfg "name=opt/microos/cmdline,string=$CMDLINE" >"$out" 2>&1 </dev/null &
-    pid=$!
-    for ((i = 0; i < 3000; i++)); do
-        grep -q "bench: done" "$out" && break
+# Waits (0.1 s steps, at most $4 of them) until file $1 holds a line matching $2 or QEMU (pid $3)
+# ends, then stops QEMU.
+stop_at_line() {
+    local out="$1" pattern="$2" pid="$3" tries="$4" i
+    for ((i = 0; i < tries; i++)); do
+        grep -q "$pattern" "$out" && break
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
+}
+
+boot() {
+    local out
+    out="$(mktemp)"
+    timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial null -serial stdio \
+        -smbios "type=1,product=MicroOS test images" \
+        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -fw_cfg "name=opt/microos/cmdline,string=$CMDLINE" >"$out" 2>&1 </dev/null &
+    stop_at_line "$out" "bench: done" $! 3000
     cat "$out"
     rm -f "$out"
 }
@@ -39,19 +45,12 @@ figure() { grep -E "bench: $1 [0-9]+" <<<"$2" | sed -E "s/.*bench: $1 ([0-9]+).*
 # The awaited IPC call (MicroOS.Servers/AsyncBench): its own small image and its own boot, stopped at
 # "bench: async done"; $@ goes to QEMU (-icount shift=0 or nothing).
 async_bench() {
-    local out pid i
+    local out
     out="$(mktemp)"
     timeout 300 qemu-system-x86_64 "$@" -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -serial null -serial stdio \
         -smbios "type=1,product=MicroOS test images" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -fw_cfg "name=opt/microos/cmdline,string=exit quiet nosystem servers=async-bench-partner,,async-bench" >"$out" 2>&1 </dev/null &
-    pid=$!
-    for ((i = 0; i < 3000; i++)); do
-        grep -q "bench: async done" "$out" && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_at_line "$out" "bench: async done" $! 3000
     cat "$out"
     rm -f "$out"
 }
@@ -140,7 +139,7 @@ restart_boot() {
 # The disk figures' boot: a fresh FAT32 image (mkfs.fat, mcopy) as the IDE primary master, the
 # [fat-bench] section of the test manifest, -icount shift=0; stopped at "bench: done".
 disk_bench() {
-    local img out pid i
+    local img out
     img="$work/bench-disk.img"
     rm -f "$img"
     mkfs.fat -C -F 32 -n BENCH "$img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n BENCH "$img" 65536 >/dev/null
@@ -151,14 +150,7 @@ disk_bench() {
     timeout 600 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -smbios "type=1,product=MicroOS test images" \
         -serial null -serial stdio -drive "file=$img,format=raw,if=ide,index=0,media=disk" -boot order=d \
         -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=fat-bench" >"$out" 2>&1 </dev/null &
-    pid=$!
-    for ((i = 0; i < 6000; i++)); do
-        grep -q "bench: done" "$out" && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_at_line "$out" "bench: done" $! 6000
     cat "$out"
 }
 
