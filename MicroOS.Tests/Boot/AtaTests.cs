@@ -200,6 +200,10 @@ public sealed class AtaTests
         machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
         Regex found = ServerLog.Said("ata", "ata: primary master: 131072 sectors (64 MiB), LBA48, 16 sectors per interrupt, model 'QEMU HARDDISK'");
         int first = machine.WaitForLineIndex(found);
+        // ata and fat start `late`, after the prompt: wait until fat's mount traffic is over, or the
+        // supervisor's crash order (a one-way send that ata must be waiting for) may find ata busy
+        // and the shell say "did not take the request: try again".
+        machine.WaitForLineIndex(new Regex(@"^\[fat\] fat: mounted "));
 
         int from = machine.Lines.Count;
         List<string> output = ShellTests.Run(machine, "crash ata null", beforeNextLine: () =>

@@ -38,13 +38,20 @@ public sealed class PowerCutTests
         new(@"^$"),
     };
 
+    // A file whose chain is longer than its size: an append cut after its new cluster was linked in
+    // the FAT (which goes first) and before its entry's new size was written. The bytes up to the
+    // size are the file's; fsck frees the tail, as it reclaims lost clusters.
+    private static readonly Regex LongChain = new(
+        @"^(?<path>/\S.*)\n  File size is (?<size>\d+) bytes, cluster chain length is > \d+ bytes\.\n  Truncating file to \k<size> bytes\.\n", RegexOptions.Multiline);
+
     public static IReadOnlyList<string> Damage(string fsckReport) =>
-        fsckReport.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !Harmless.Any(h => h.IsMatch(l))).ToList();
+        LongChain.Replace(fsckReport.Replace("\r", ""), "").Split('\n').Where(l => !Harmless.Any(h => h.IsMatch(l))).ToList();
 
     [Fact]
     public void FsckReportsAreClassified()
     {
         Assert.Empty(Damage("fsck.fat 4.2 (2021-01-31)\nReclaimed 1 unused cluster (512 bytes).\nDirty bit is set. Fs was not properly unmounted and some data may be corrupt.\n Automatically removing dirty bit.\n\nLeaving filesystem unchanged.\nx.img: 1 files, 2/66922 clusters\n"));
+        Assert.Empty(Damage("fsck.fat 4.2 (2021-01-31)\n/PC/R5-13.TXT\n  File size is 472 bytes, cluster chain length is > 512 bytes.\n  Truncating file to 472 bytes.\nx.img: 27 files, 33/80628 clusters\n"));
         Assert.Equal(new[] { "/PC/A.TXT", "  File size is 1024 bytes, cluster chain length is 512 bytes.", "  Truncating file to 512 bytes." },
             Damage("fsck.fat 4.2 (2021-01-31)\n/PC/A.TXT\n  File size is 1024 bytes, cluster chain length is 512 bytes.\n  Truncating file to 512 bytes.\nx.img: 1 files, 2/66922 clusters\n"));
     }
