@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using MicroOS.Kernel.Diagnostics;
 using MicroOS.Kernel.Syscalls;
 using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
@@ -19,6 +20,8 @@ namespace MicroOS.Kernel.Objects
     // - A thread waits in at most one queue; a woken thread finds its result in ThreadIpc.Result and
     //   its message already in its frame and buffer.
     // - Call and ReplyRecv hand the CPU straight to the partner (Scheduler.SwitchDirect): no ready queue.
+    // - The IPC trace (Diagnostics/IpcTrace.cs) sees every message here, when it is on: the fast
+    //   path's CallFast and ReplyReceiveFast are not used then (IpcFastPath.SetTracing).
     // - Nothing here allocates. The only step that can fail is the copy from the current thread's
     //   buffer (BadAddress, to the sender), and it comes before anything changes; after it, nothing
     //   fails except on a partner's disappearance (ObjectGone).
@@ -105,6 +108,8 @@ namespace MicroOS.Kernel.Objects
             {
                 // The one copy, and the only step that can fail: before anything changes.
                 long e = CopyFromCurrent(me, receiver, length);
+                if (IpcTrace.On)
+                    IpcTrace.Message(call ? IpcTraceKind.Call : IpcTraceKind.Send, me, receiver, this, me.Tag, e, e == 0 && me.CapToSend != null);
                 if (e != 0)
                 {
                     me.CapToSend = null;
@@ -129,12 +134,16 @@ namespace MicroOS.Kernel.Objects
             }
             if (!block)
             {
+                if (IpcTrace.On)
+                    IpcTrace.Message(IpcTraceKind.Send, me, null, this, me.Tag, (long)SyscallError.WouldBlock, false);
                 me.CapToSend = null;
                 return (long)SyscallError.WouldBlock;
             }
             // Nobody waits: the payload goes to the staging page now (the first of two copies; the
             // second, at the meeting, is kernel to kernel), as the buffer may change while we wait.
             long copied = CopyFromCurrent(me, null, length);
+            if (IpcTrace.On)
+                IpcTrace.Message(call ? IpcTraceKind.Call : IpcTraceKind.Send, me, null, this, me.Tag, copied, copied == 0 && me.CapToSend != null);
             if (copied != 0)
             {
                 me.CapToSend = null;
@@ -171,6 +180,8 @@ namespace MicroOS.Kernel.Objects
         {
             ThreadIpc caller = me.HasValidReplyTarget ? me.ReplyTo : null;
             long e = CopyFromCurrent(me, caller, PayloadLength(me.Tag));
+            if (IpcTrace.On && caller != null)
+                IpcTrace.Message(IpcTraceKind.Reply, me, caller, null, me.Tag, e, e == 0 && me.CapToSend != null);
             if (e != 0)
             {
                 me.CapToSend = null;
@@ -207,6 +218,10 @@ namespace MicroOS.Kernel.Objects
             bool had = me.ReplyTo != null;
             ThreadIpc caller = me.HasValidReplyTarget ? me.ReplyTo : null;
             long e = CopyFromCurrent(me, caller, PayloadLength(me.Tag));
+            if (IpcTrace.On)
+                IpcTrace.Message(IpcTraceKind.Reply, me, caller, null, me.Tag,
+                                 e != 0 ? e : caller != null ? 0 : had ? (long)SyscallError.ObjectGone : (long)SyscallError.NoReplyTarget,
+                                 e == 0 && caller != null && me.CapToSend != null);
             if (e != 0)
             {
                 me.CapToSend = null;
@@ -232,6 +247,8 @@ namespace MicroOS.Kernel.Objects
         // A waiting thread fails (its partner or the object is gone): it resumes with `error` in rax.
         public static void FailWaiter(ThreadIpc t, SyscallError error)
         {
+            if (IpcTrace.On)
+                IpcTrace.Failed(t, (long)error);
             if (t.Queue != null)
                 t.Queue.Remove(t);
             t.Wait = IpcWait.None;
