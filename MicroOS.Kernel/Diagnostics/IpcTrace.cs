@@ -65,7 +65,11 @@ namespace MicroOS.Kernel.Diagnostics
                 from.TraceCallTsc = result == 0 ? now : 0;
             }
             int fromPid = from == null ? 0 : from.Thread.Process.Id;
-            int toPid = to == null ? 0 : to.Thread.Process.Id;
+            // A message nobody waited for yet: the endpoint's last receiver is who it will most likely
+            // go to (Endpoint.TraceReceiverPid), flagged Queued.
+            int toPid = to != null ? to.Thread.Process.Id : obj is Endpoint queuedOn ? queuedOn.TraceReceiverPid : 0;
+            if (to != null && obj is Endpoint deliveredOn)
+                deliveredOn.TraceReceiverPid = toPid;
             uint endpoint = obj == null ? 0 : (uint)obj.Generation;
             if (!Passes(fromPid, toPid, endpoint))
                 return;

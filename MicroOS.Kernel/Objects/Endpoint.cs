@@ -29,6 +29,9 @@ namespace MicroOS.Kernel.Objects
     {
 
         public Rendezvous Queue = new Rendezvous();       // not readonly: built in place (ObjectArena)
+        // The pid that last received here while the IPC trace was on (IpcTrace): who a message that
+        // has to wait will most likely go to, so a trace filtered by that server's pid keeps it.
+        public int TraceReceiverPid;
 
         public override CapType Type => CapType.Endpoint;
 
@@ -169,6 +172,8 @@ namespace MicroOS.Kernel.Objects
             }
             if (!block)
                 return (long)SyscallError.WouldBlock;
+            if (IpcTrace.On)
+                TraceReceiverPid = me.Thread.Process.Id;
             me.Wait = IpcWait.Receive;
             Queue.WaitToReceive(me);
             Scheduler.Block();
@@ -204,6 +209,8 @@ namespace MicroOS.Kernel.Objects
                 MeetSender(me, Unsafe.As<ThreadIpc>(w));
                 return 0;
             }
+            if (IpcTrace.On)
+                TraceReceiverPid = me.Thread.Process.Id;
             me.Wait = IpcWait.Receive;
             Queue.WaitToReceive(me);
             if (caller != null)

@@ -10,9 +10,9 @@ namespace MicroOS.Servers.Shell
     // stops; with no argument it prints what was recorded since the last read, one message a line:
     //   +TIME  SENDER -> RECEIVER  KIND  label N  PAYLOAD  [cap]  RESULT  [rtt TIME]
     // TIME is microseconds since the first line shown (TSC at Stopwatch.Frequency), names come from
-    // the supervisor's List (pids when a process is gone), and a message nobody waited for yet shows
-    // its endpoint (`ep#ID`). While it reads and prints, tracing is paused, so its own calls to the
-    // supervisor and the console do not fill the ring.
+    // the supervisor's List (pids when a process is gone). While it reads and prints, tracing is paused, so its own calls to the
+    // supervisor and the console do not fill the ring. A message that had to wait (`queued`) names the
+    // endpoint's last receiver, or `ep#ID` when none is known.
     internal static class IpcTraceCommand
     {
         public const string Usage = "usage: ipctrace [on | off | NAME...]\n";
@@ -145,7 +145,7 @@ namespace MicroOS.Servers.Shell
             text.Append(e.From == 0 ? "kernel" : NameOf(servers, e.From)).Append(" -> ");
             if (e.Kind == IpcTraceKind.Signal)
                 text.Append("ntfn#").Append(e.Endpoint.ToString());
-            else if ((e.Flags & IpcTraceFlags.Queued) != 0 || e.To == 0)
+            else if (e.To == 0)
                 text.Append("ep#").Append(e.Endpoint.ToString());
             else
                 text.Append(NameOf(servers, e.To));

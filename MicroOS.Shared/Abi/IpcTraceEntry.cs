@@ -15,7 +15,7 @@ namespace MicroOS.Shared.Abi
 
     public static class IpcTraceFlags
     {
-        public const byte Queued = 1;           // nobody waited: To is 0, the message waits on Endpoint
+        public const byte Queued = 1;           // nobody waited: the message waits on Endpoint; To is its last receiver (0: none known)
         public const byte CapMoved = 2;         // a capability went with it
     }
 
@@ -30,7 +30,7 @@ namespace MicroOS.Shared.Abi
         public uint Label;              // the tag's label (a contract's method number)
         public int Result;              // 0, or the SyscallError the sender got
         public ushort From;             // sender's pid
-        public ushort To;               // receiver's pid; 0 when nobody waited (Queued) or none (Signal)
+        public ushort To;               // receiver's pid (Queued: the endpoint's last receiver, 0 if none known); 0 for a Signal
         public ushort Length;           // payload bytes
         public IpcTraceKind Kind;
         public byte Flags;              // IpcTraceFlags
