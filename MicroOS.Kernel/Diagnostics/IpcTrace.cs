@@ -84,7 +84,7 @@ namespace MicroOS.Kernel.Diagnostics
             e->To = (ushort)toPid;
             e->Length = (tag & MessageTag.PayloadAndCapBits) == 0 ? (ushort)0 : (ushort)tagBits.Length;
             e->Kind = kind;
-            e->Flags = (byte)((to == null && kind != IpcTraceKind.Signal && kind != IpcTraceKind.Reply ? IpcTraceFlags.Queued : 0)
+            e->Flags = (byte)((to == null && result == 0 && kind != IpcTraceKind.Signal && kind != IpcTraceKind.Reply ? IpcTraceFlags.Queued : 0)
                               | (capMoved ? IpcTraceFlags.CapMoved : 0));
             e->Reserved = 0;
             s_written++;

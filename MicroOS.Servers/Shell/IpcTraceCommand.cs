@@ -17,6 +17,7 @@ namespace MicroOS.Servers.Shell
     {
         public const string Usage = "usage: ipctrace [on | off | NAME...]\n";
         private const int MaxLines = 400;       // printed per read; the rest is counted
+        private const int LinesPerPrint = 32;   // the shell's heap is small (512 KiB): printed in pieces
 
         private static ulong s_cursor;
         private static ulong s_pids;            // the filter the shell set (0: all)
@@ -40,7 +41,7 @@ namespace MicroOS.Servers.Shell
                     print(string.Concat("ipctrace: ", SyscallErrors.Name(was), "\n"));
                     return;
                 }
-                print(Show(trace, supervisor, was == 1));
+                Show(trace, supervisor, was == 1, print);
                 if (was == 1)
                     trace.Control(true, s_pids);
                 return;
@@ -97,7 +98,7 @@ namespace MicroOS.Servers.Shell
         }
 
         // Everything since the last read (tracing is paused meanwhile: `on` says whether it was on).
-        private static string Show(TraceCap trace, ISupervisor.Client supervisor, bool on)
+        private static void Show(TraceCap trace, ISupervisor.Client supervisor, bool on, System.Action<string> print)
         {
             var text = new System.Text.StringBuilder();
             ServerRecord[] servers = null;
@@ -127,6 +128,11 @@ namespace MicroOS.Servers.Shell
                         first = s_entries[i].Tsc;
                     Line(text, s_entries[i], first, hertz, servers);
                     shown++;
+                    if (shown % LinesPerPrint == 0)
+                    {
+                        print(text.ToString());
+                        text = new System.Text.StringBuilder();
+                    }
                 }
             }
             if (shown == 0)
@@ -135,7 +141,8 @@ namespace MicroOS.Servers.Shell
                 text.Append("ipctrace: ").Append(more.ToString()).Append(" more not shown\n");
             if (lostTotal > 0)
                 text.Append("ipctrace: ").Append(lostTotal.ToString()).Append(" lost (the ring overwrote them before this read)\n");
-            return text.ToString();
+            if (text.Length > 0)
+                print(text.ToString());
         }
 
         // One entry, e.g. "+12 us  shell -> serial  call  label 0xdb01  0 B  ok  rtt 48 us".
