@@ -154,6 +154,23 @@ disk_bench() {
     cat "$out"
 }
 
+# The file-system tax's boot (issue 17, 6): the same FAT code through the fat server and linked into
+# the client (FileChecks TaxBench.cs, section [fs-tax]), -icount shift=0; stopped at "bench: fs-tax done".
+fs_tax_bench() {
+    local img out
+    img="$work/tax-disk.img"
+    rm -f "$img"
+    mkfs.fat -C -F 32 -n TAX "$img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n TAX "$img" 65536 >/dev/null
+    head -c $((10 * 1024 * 1024)) /dev/urandom > "$work/TAX.BIN"
+    MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$work/TAX.BIN" ::/BENCH.BIN
+    out="$work/tax.log"
+    timeout 900 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -smbios "type=1,product=MicroOS test images" \
+        -serial null -serial stdio -drive "file=$img,format=raw,if=ide,index=0,media=disk" -boot order=d \
+        -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=fs-tax" >"$out" 2>&1 </dev/null &
+    stop_at_line "$out" "bench: fs-tax done" $! 9000
+    cat "$out"
+}
+
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR > 0) print v[int((NR + 1) / 2)] }'; }
 
 # The runs are independent, so they run side by side (QEMU's TCG is one thread each): the wall
@@ -166,6 +183,7 @@ trap 'rm -rf "$work"' EXIT
 boot -icount shift=0 > "$work/counted" &
 boot > "$work/timed" &
 disk_bench > "$work/disk" &
+fs_tax_bench > "$work/tax" &
 restart_boot > "$work/restart" &
 async_bench -icount shift=0 > "$work/async_counted" &
 async_bench > "$work/async_timed" &
@@ -225,6 +243,22 @@ if [ -n "$disk_out" ] && grep -q "bench: disk-read-total" <<<"$disk_out"; then
     echo "open+read+close of a 4 KiB file: $(figure "open-read-close-4k" "$disk_out") instructions"
 else
     echo "disk figures: missing (the fat bench client did not report them)"
+    status=1
+fi
+# The microkernel's tax on files (FileChecks TaxBench.cs, section [fs-tax]): the same FAT code as the
+# fat server (client -> fat -> ata) and linked into the client (client -> ata), per 4 KiB read of a
+# 10 MiB file and per small file (create + write 1 KiB + close, one sync at the end).
+tax_out="$(cat "$work/tax")"
+if grep -q "bench: fs-small-inprocess" <<<"$tax_out"; then
+    for w in "read|fs read 10 MiB|per 4 KiB read" "small|fs create+write+close 1,000 small files|per file"; do
+        key="${w%%|*}"; rest="${w#*|}"; name="${rest%%|*}"; unit="${rest#*|}"
+        server="$(figure "fs-$key-server" "$tax_out")"; inproc="$(figure "fs-$key-inprocess" "$tax_out")"
+        echo "$name (server): $server instructions $unit, $(figure "fs-$key-calls" "$tax_out") calls to fat $unit"
+        echo "$name (in-process): $inproc instructions $unit"
+        echo "fs tax ($name): $(awk "BEGIN { printf \"%.2f\", $server / $inproc }")"
+    done
+else
+    echo "fs tax: missing (the tax bench did not report it: $(grep -E 'bench: fs-|fs-tax' <<<"$tax_out" | tail -n 1))"
     status=1
 fi
 # throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").
