@@ -66,6 +66,8 @@ namespace MicroOS.Kernel
             Syscalls.SyscallTable.Verify();
             // Under `irqoff` every syscall goes through Preemption.Measure: the fast path, which would skip it, is off.
             Syscalls.IpcFastPath.Initialize(enabled: !options.Has("ipcslow") && !options.Has("irqoff"));
+            // The IPC trace ring (Diagnostics/IpcTrace.cs), allocated once; `trace` records from the first message.
+            Diagnostics.IpcTrace.Initialize(options.Has("trace"));
 
             ulong usable = boot.UsableBytes;
             Log.WriteLine(string.Concat("MicroOS ", Version, " (x86_64 microkernel in C#) booting"));

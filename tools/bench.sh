@@ -200,6 +200,13 @@ for name in "null syscall" "context switch" "yield round trip" "ipc round trip" 
 done
 # The TSS I/O bitmap (Bench.MeasureIoBitmap): a plain `in` after io_port_enable, against the checked
 # `io port read` above; and the context switch when one side has the bitmap in force.
+# The IPC trace ring on (IpcBench: the same round trip with trace_control on; issue 20): the general
+# path plus two ring entries. Off, `ipc round trip` above is the untraced fast path.
+for pair in "ipc-round-trip-traced|ipc round trip (traced)"; do
+    probe="${pair%%|*}"; name="${pair#*|}"
+    n="$(figure "$probe" "$counted")"; m="$(figure "$probe" "$timed")"
+    if [ -n "$n" ] && [ -n "$m" ]; then echo "$name: $n instructions, $m cycles"; else echo "$name: missing (the bench server did not report it)"; status=1; fi
+done
 for pair in "io-bitmap-read|io port read (tss bitmap)" "io-bitmap-switch|context switch, io bitmap"; do
     probe="${pair%%|*}"; name="${pair#*|}"
     n="$(figure "$probe" "$counted")"; m="$(figure "$probe" "$timed")"

@@ -126,7 +126,7 @@ namespace MicroOS.Build.SyscallGen
             yield return s.Substring(start);
         }
 
-        private static readonly HashSet<string> s_types = new() { "Any", "Endpoint", "Notification", "Frame", "IoPortRange", "IrqLine", "Process", "Thread", "BootImage" };
+        private static readonly HashSet<string> s_types = new() { "Any", "Endpoint", "Notification", "Frame", "IoPortRange", "IrqLine", "Process", "Thread", "BootImage", "Trace" };
         private static readonly HashSet<string> s_rights = new() { "Read", "Write", "Grant", "Manage" };
 
         private static Arg ParseArg(string s)

@@ -18,6 +18,7 @@ namespace MicroOS.Kernel.Boot
             "testmanifest", // Init reads the test manifest (module manifest-test, MicroOS.Build/test-manifest.txt)
             "manifest",  // manifest=SECTION : Init also starts the system servers of that [SECTION] of the boot manifest
             "ipcslow",   // no IPC fast path: every Call and ReplyRecv takes the general path (the tests compare the two)
+            "trace",     // the IPC trace ring records from boot (Diagnostics/IpcTrace.cs; `ipctrace`, ./microos run --trace)
             "timing",    // print the timestamp counter, relative to kernel entry, when each process exits (./microos bench)
         };
 

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using MicroOS.Kernel.Diagnostics;
 using MicroOS.Kernel.Syscalls;
 using MicroOS.Kernel.Tasks;
 using MicroOS.Shared.Abi;
@@ -19,6 +20,8 @@ namespace MicroOS.Kernel.Objects
     // - A thread waits in at most one queue; a woken thread finds its result in ThreadIpc.Result and
     //   its message already in its frame and buffer.
     // - Call and ReplyRecv hand the CPU straight to the partner (Scheduler.SwitchDirect): no ready queue.
+    // - The IPC trace (Diagnostics/IpcTrace.cs) sees every message here, when it is on: the fast
+    //   path's CallFast and ReplyReceiveFast are not used then (IpcFastPath.SetTracing).
     // - Nothing here allocates. The only step that can fail is the copy from the current thread's
     //   buffer (BadAddress, to the sender), and it comes before anything changes; after it, nothing
     //   fails except on a partner's disappearance (ObjectGone).
@@ -26,6 +29,9 @@ namespace MicroOS.Kernel.Objects
     {
 
         public Rendezvous Queue = new Rendezvous();       // not readonly: built in place (ObjectArena)
+        // The pid that last received here while the IPC trace was on (IpcTrace): who a message that
+        // has to wait will most likely go to, so a trace filtered by that server's pid keeps it.
+        public int TraceReceiverPid;
 
         public override CapType Type => CapType.Endpoint;
 
@@ -105,6 +111,8 @@ namespace MicroOS.Kernel.Objects
             {
                 // The one copy, and the only step that can fail: before anything changes.
                 long e = CopyFromCurrent(me, receiver, length);
+                if (IpcTrace.On)
+                    IpcTrace.Message(call ? IpcTraceKind.Call : IpcTraceKind.Send, me, receiver, this, me.Tag, e, e == 0 && me.CapToSend != null);
                 if (e != 0)
                 {
                     me.CapToSend = null;
@@ -129,12 +137,16 @@ namespace MicroOS.Kernel.Objects
             }
             if (!block)
             {
+                if (IpcTrace.On)
+                    IpcTrace.Message(IpcTraceKind.Send, me, null, this, me.Tag, (long)SyscallError.WouldBlock, false);
                 me.CapToSend = null;
                 return (long)SyscallError.WouldBlock;
             }
             // Nobody waits: the payload goes to the staging page now (the first of two copies; the
             // second, at the meeting, is kernel to kernel), as the buffer may change while we wait.
             long copied = CopyFromCurrent(me, null, length);
+            if (IpcTrace.On)
+                IpcTrace.Message(call ? IpcTraceKind.Call : IpcTraceKind.Send, me, null, this, me.Tag, copied, copied == 0 && me.CapToSend != null);
             if (copied != 0)
             {
                 me.CapToSend = null;
@@ -160,6 +172,8 @@ namespace MicroOS.Kernel.Objects
             }
             if (!block)
                 return (long)SyscallError.WouldBlock;
+            if (IpcTrace.On)
+                TraceReceiverPid = me.Thread.Process.Id;
             me.Wait = IpcWait.Receive;
             Queue.WaitToReceive(me);
             Scheduler.Block();
@@ -171,6 +185,8 @@ namespace MicroOS.Kernel.Objects
         {
             ThreadIpc caller = me.HasValidReplyTarget ? me.ReplyTo : null;
             long e = CopyFromCurrent(me, caller, PayloadLength(me.Tag));
+            if (IpcTrace.On && caller != null)
+                IpcTrace.Message(IpcTraceKind.Reply, me, caller, null, me.Tag, e, e == 0 && me.CapToSend != null);
             if (e != 0)
             {
                 me.CapToSend = null;
@@ -193,6 +209,8 @@ namespace MicroOS.Kernel.Objects
                 MeetSender(me, Unsafe.As<ThreadIpc>(w));
                 return 0;
             }
+            if (IpcTrace.On)
+                TraceReceiverPid = me.Thread.Process.Id;
             me.Wait = IpcWait.Receive;
             Queue.WaitToReceive(me);
             if (caller != null)
@@ -207,6 +225,10 @@ namespace MicroOS.Kernel.Objects
             bool had = me.ReplyTo != null;
             ThreadIpc caller = me.HasValidReplyTarget ? me.ReplyTo : null;
             long e = CopyFromCurrent(me, caller, PayloadLength(me.Tag));
+            if (IpcTrace.On)
+                IpcTrace.Message(IpcTraceKind.Reply, me, caller, null, me.Tag,
+                                 e != 0 ? e : caller != null ? 0 : had ? (long)SyscallError.ObjectGone : (long)SyscallError.NoReplyTarget,
+                                 e == 0 && caller != null && me.CapToSend != null);
             if (e != 0)
             {
                 me.CapToSend = null;
@@ -232,6 +254,8 @@ namespace MicroOS.Kernel.Objects
         // A waiting thread fails (its partner or the object is gone): it resumes with `error` in rax.
         public static void FailWaiter(ThreadIpc t, SyscallError error)
         {
+            if (IpcTrace.On)
+                IpcTrace.Failed(t, (long)error);
             if (t.Queue != null)
                 t.Queue.Remove(t);
             t.Wait = IpcWait.None;

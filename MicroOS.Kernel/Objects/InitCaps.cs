@@ -10,8 +10,8 @@ namespace MicroOS.Kernel.Objects
     // system server what its manifest line declares (docs/boot-manifest.md). The slots are fixed,
     // and Init's arguments say what is where:
     //   1      the boot manifest (or, with `testmanifest`, the test manifest), a read-only Frame of its module (`manifest=OFFSET+BYTES`)
-    //   2..10  the devices: COM1 (the serial driver's), slot 3 empty (COM2 is the kernel log's: not
-    //          granted), PS/2 data, PS/2 command, IRQ 1, 3, 4, VGA text, VGA cursor ports
+    //   2..10  the devices: COM1 (the serial driver's), slot 3 the IPC trace ring (IpcTraceCap; COM2,
+    //          whose slot it was, is the kernel log's: never granted), PS/2 data, PS/2 command, IRQ 1, 3, 4, VGA text, VGA cursor ports
     //   11     Init's own Process, read only (the supervisor's `ps` row for init: `proc:init:r`)
     //   12..14 the ATA primary channel (the ata driver's): command block 1F0+8, control 3F6+1, IRQ 14
     //   15..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
@@ -45,8 +45,10 @@ namespace MicroOS.Kernel.Objects
             int pages = (int)((manifest.End - first + 0xFFF) >> 12);
             Insert(init, objects, ManifestSlot, Frame.CreateDevice(init, first, pages), CapType.Frame, CapRights.Read);
             Insert(init, objects, 2, IoPortRange.Create(init, 0x3F8, 8), CapType.IoPortRange, CapRights.Read | CapRights.Write);
-            // Slot 3 stays empty: COM2 (0x2F8) is the kernel log's port (Arch/X64/Serial.cs), polled by the
-            // kernel from its first line; a server writing there would garble it (docs/console.md).
+            // Not COM2 (0x2F8): it is the kernel log's port (Arch/X64/Serial.cs), polled by the kernel
+            // from its first line; a server writing there would garble it (docs/console.md). Slot 3 is
+            // the trace ring's instead (`trace:rw`, the shell's in [system]).
+            Insert(init, objects, InitSlots.Trace, IpcTraceCap.Create(init), CapType.Trace, CapRights.Read | CapRights.Write);
             Insert(init, objects, 4, IoPortRange.Create(init, 0x60, 1), CapType.IoPortRange, CapRights.Read | CapRights.Write);
             Insert(init, objects, 5, IoPortRange.Create(init, 0x64, 1), CapType.IoPortRange, CapRights.Read | CapRights.Write);
             if (!Requested(requested, 1))

@@ -132,6 +132,14 @@ namespace MicroOS.Kernel.Objects
                     objects.Caps.InsertOriginal(slot, CapType.BootImage, s.Rights, 0, image, image.Generation);
                     return null;
                 }
+                case CapSpecKind.Trace:
+                {
+                    IpcTraceCap t = IpcTraceCap.Create(p);
+                    if (t == null || !objects.TryAdopt(t))
+                        return "out of memory";
+                    objects.Caps.InsertOriginal(slot, CapType.Trace, s.Rights, 0, t, t.Generation);
+                    return null;
+                }
                 case CapSpecKind.Mmio:
                 {
                     Frame f = Frame.CreateDevice(p, s.Base, (int)s.Count);

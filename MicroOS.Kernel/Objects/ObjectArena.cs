@@ -79,6 +79,7 @@ namespace MicroOS.Kernel.Objects
             Define(CapType.IoPortRange, new IoPortRange { Untracked = true }, 0);
             Define(CapType.BootImage, new BootImage { Untracked = true }, 0);
             Define(CapType.Thread, new ThreadObject { Untracked = true }, 0);
+            Define(CapType.Trace, new IpcTraceCap { Untracked = true }, 0);
             Define(CapType.IrqLine, new IrqLine { Untracked = true }, 0);       // a stand-in only: lines are a pool of 16
             s_ready = true;
         }

@@ -28,6 +28,8 @@ namespace MicroOS.Kernel.Objects
         // The reply slot.
         public ThreadIpc ReplyTo;
         public int ReplyToId;
+        // The TSC when this thread's traced call was sent (Diagnostics/IpcTrace.cs): its reply's round trip. 0: none.
+        public ulong TraceCallTsc;
 
         // The IPC buffer: a user page this thread registered (ipc_set_buffer). Its frame is pinned
         // (PageFlags.Pinned: unmap_memory refuses it) while registered, so a partner can write a

@@ -29,6 +29,7 @@ namespace MicroOS.Kernel.Syscalls
 
         // In a class without a static constructor: no initialisation check on the hot path.
         private static bool s_enabled;
+        private static bool s_wanted;       // enabled at boot (not ipcslow, not irqoff)
         private static CapRights s_callRights, s_replyRecvRights;
 
         public static bool Enabled => s_enabled;
@@ -42,6 +43,7 @@ namespace MicroOS.Kernel.Syscalls
         public static void Initialize(bool enabled)
         {
             s_enabled = false;
+            s_wanted = false;
             if (!enabled)
                 return;
             ref SyscallTable.Row call = ref SyscallTable.Rows[(int)Syscall.EndpointCall];
@@ -50,8 +52,13 @@ namespace MicroOS.Kernel.Syscalls
                 Panic.Halt("syscall table: the IPC fast path's rows do not name an endpoint", QemuExitCode.Panic);
             s_callRights = call.Requires;
             s_replyRecvRights = replyRecv.Requires;
-            s_enabled = enabled;
+            s_wanted = enabled;
+            s_enabled = enabled && !Diagnostics.IpcTrace.On;
         }
+
+        // While the IPC trace records (Diagnostics/IpcTrace.cs) every Call and ReplyRecv takes the
+        // general path, whose hooks record: so tracing off adds nothing to this path at all.
+        public static void SetTracing(bool tracing) => s_enabled = s_wanted && !tracing;
 
         public static long Call(SyscallFrame* f)
         {

@@ -9,7 +9,11 @@ namespace MicroOS.Kernel.Syscalls
     {
         public static long Signal(SyscallFrame* f, CapSlot cap)
         {
-                        ((Notification)cap.Object).Signal(cap.Badge != 0 ? cap.Badge : 1);
+            // Traced with the bits signalled as the label.
+            if (Diagnostics.IpcTrace.On)
+                Diagnostics.IpcTrace.Message(IpcTraceKind.Signal, ThreadIpc.Of(Scheduler.Current), null, (KernelObject)cap.Object,
+                                             (cap.Badge != 0 ? cap.Badge : 1) << 32, 0, false);
+            ((Notification)cap.Object).Signal(cap.Badge != 0 ? cap.Badge : 1);
             return 0;
         }
 

@@ -63,6 +63,8 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.ProcessSetDeathNotification, "process_set_death_notification", CapType.Process, CapRights.Manage, &DecodeProcessSetDeathNotification),
             R(Syscall.NotificationSignalAfter, "notification_signal_after", CapType.Notification, CapRights.Write, &DecodeNotificationSignalAfter),
             R(Syscall.ClockRead, "clock_read", CapType.None, CapRights.None, &ClockSyscalls.Read),
+            R(Syscall.TraceControl, "trace_control", CapType.Trace, CapRights.Write, &DecodeTraceControl),
+            R(Syscall.TraceRead, "trace_read", CapType.Trace, CapRights.Read, &DecodeTraceRead),
         };
 
         // debug_write(text:in(length,4096), length:val)
@@ -493,6 +495,26 @@ namespace MicroOS.Kernel.Syscalls
             if (notification == null)
                 return Invocation.DecodeError(objects, f->Arg0, CapType.Notification, CapRights.Write);
             return NotificationSyscalls.SignalAfter(f, notification);
+        }
+
+        // trace_control(trace:cap(Trace:Write), mode:val, pids:val, endpoint:val)
+        private static long DecodeTraceControl(SyscallFrame* f)
+        {
+            ProcessObjects objects = Tasks.Scheduler.Current.Process.Objects;
+            CapSlot trace = Invocation.Decode(objects, f->Arg0, CapType.Trace, CapRights.Write);
+            if (trace == null)
+                return Invocation.DecodeError(objects, f->Arg0, CapType.Trace, CapRights.Write);
+            return TraceSyscalls.Control(f, trace);
+        }
+
+        // trace_read(trace:cap(Trace:Read), buffer:val, length:val, cursor:val)
+        private static long DecodeTraceRead(SyscallFrame* f)
+        {
+            ProcessObjects objects = Tasks.Scheduler.Current.Process.Objects;
+            CapSlot trace = Invocation.Decode(objects, f->Arg0, CapType.Trace, CapRights.Read);
+            if (trace == null)
+                return Invocation.DecodeError(objects, f->Arg0, CapType.Trace, CapRights.Read);
+            return TraceSyscalls.Read(f, trace);
         }
     }
 }

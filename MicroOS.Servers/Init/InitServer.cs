@@ -201,6 +201,10 @@ namespace MicroOS.Servers.Init
                     e = process.Transfer(mine, theirSlot, s.Rights);
                     break;
                 }
+                case CapSpecKind.Trace:
+                    // A child of Init's (rights only shrink): the holder's dies with it, Init's stays.
+                    e = process.Transfer(InitSlots.Trace, theirSlot, s.Rights);
+                    break;
                 case CapSpecKind.Spawn:
                     return "spawn: is for test entries (the kernel's caps=)";
                 default:

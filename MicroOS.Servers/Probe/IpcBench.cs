@@ -8,7 +8,8 @@ namespace MicroOS.Servers.Probe
     // at high priority so the other bench servers never run in between. Raw register calls (mos_ipc)
     // on both sides, as a tuned server would make them.
     // Slots: 1 = endpoint benchipc, 2 = notification bn1 (bench signals, the partner has it bound),
-    // 3 = notification bn2 (the partner signals back), 4 = io:80+1 (bench only).
+    // 3 = notification bn2 (the partner signals back), 4 = io:80+1 (bench only), 5 = trace:rw (the
+    // IPC trace ring: the same round trip again with tracing on, `ipc round trip (traced)` in bench.sh).
     internal static unsafe class IpcBench
     {
         private const int Samples = 2001;
@@ -27,6 +28,20 @@ namespace MicroOS.Servers.Probe
                 samples[i] = Sys.ReadTimestamp() - t0;
             }
             Report("ipc round trip", samples, overhead, 1);
+            // Traced: every Call and ReplyRecv takes the general path and is written to the ring.
+            var trace = new TraceCap(5);
+            if (CapInfo.TypeOf(Caps.Inspect(5, out _)) == CapType.Trace && trace.Control(true) == 0)
+            {
+                for (int i = 0; i < Samples; i++)
+                {
+                    r.A0 = 1; r.A1 = (ulong)EchoContract.Ping << 32; r.A2 = (ulong)i; r.A3 = 2; r.A4 = 3; r.A5 = 4;
+                    ulong t0 = Sys.ReadTimestamp();
+                    Ipc.Raw((ulong)Syscall.EndpointCall, &r);
+                    samples[i] = Sys.ReadTimestamp() - t0;
+                }
+                trace.Control(false);
+                Report("ipc-round-trip-traced", samples, overhead, 1);
+            }
             byte* buffer = (byte*)Sys.MapMemory(4096);
             for (int i = 0; i < 4096; i++)
                 buffer[i] = (byte)i;

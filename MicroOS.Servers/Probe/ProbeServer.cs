@@ -30,6 +30,7 @@ namespace MicroOS.Servers.Probe
     //   block-liar MODE  a lying block device in ata's place (BlockLiar.cs)
     //   confine <role>   recycled references, budgets, exhaustion, the capability fuzz (Confine.cs)
     //   timer <role>     notification_signal_after, the one-shot timer (TimerProbe.cs)
+    //   trace <role>     the IPC trace ring: trace_control, trace_read, a burst (TraceProbe.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -81,6 +82,8 @@ namespace MicroOS.Servers.Probe
                     return BlockLiar.Run(args);
                 case "confine":
                     return Confine.Run(args);
+                case "trace":
+                    return TraceProbe.Run(args);
                 case "timer":
                     return TimerProbe.Run(args);
                 case "lab":

@@ -25,6 +25,7 @@ namespace MicroOS.Servers.Shell
             "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
             "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
+            "          ipctrace [on|off|NAME...]\n" +
             FileCommands.Help;
 
         [ServerMain]
@@ -139,6 +140,9 @@ namespace MicroOS.Servers.Shell
                     return;
                 case "kv":
                     Print(KvCommand.Run(words, line, s_names));
+                    return;
+                case "ipctrace":
+                    IpcTraceCommand.Run(words, s_supervisor, Print);
                     return;
                 case "crash":
                 {

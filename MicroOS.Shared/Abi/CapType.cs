@@ -12,6 +12,7 @@ namespace MicroOS.Shared.Abi
         Process = 6,
         BootImage = 7,      // a boot manifest entry process_start can start
         Thread = 8,         // a thread of the holder's own process (thread_create)
+        Trace = 9,          // the kernel's IPC trace ring (trace_control, trace_read; `trace:rw` in a manifest)
     }
 
     // CapInspect's value: type in bits 0..7, rights in bits 8..15.

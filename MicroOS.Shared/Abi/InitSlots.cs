@@ -6,6 +6,7 @@ namespace MicroOS.Shared.Abi
     public static class InitSlots
     {
         public const int Manifest = 1;              // the boot manifest's module, a read-only Frame
+        public const int Trace = 3;                 // the IPC trace ring (read, write): `trace:rw`
         public const int Self = 11;                 // Init's own Process (read): `proc:init`
         public const int FirstImage = 15;           // a BootImage per boot module, in `images=` order
         public const int FirstFree = 64;            // Init's own objects from here

@@ -60,12 +60,14 @@ namespace MicroOS.Shared.Abi
         ProcessSetDeathNotification = 52,    // process_set_death_notification(process, notification, bits) -> 0
         NotificationSignalAfter = 53,    // notification_signal_after(notification, milliseconds, bits) -> 0
         ClockRead = 54,    // clock_read() -> 0; rdi = TSC Hz, rsi = UTC at TSC 0, rdx = CMOS boot time, r10 = its TSC
+        TraceControl = 55,    // trace_control(trace, mode, pids, endpoint) -> the previous mode (0 or 1)
+        TraceRead = 56,    // trace_read(trace, buffer, length, cursor) -> count; rdi = entries lost since cursor, rsi = next cursor
     }
 
     public static class SyscallAbi
     {
         // Syscalls 0 .. Count - 1 exist; every number from Count on is UnknownSyscall.
-        public const int Count = 55;
+        public const int Count = 57;
 
         // Bit n: syscall n may block (User.asm's BLOCKING_SYSCALLS, Syscalls.g.inc).
         public const ulong BlockingMask = 0x8B800C;

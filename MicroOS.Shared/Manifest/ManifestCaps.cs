@@ -3,7 +3,7 @@ using MicroOS.Shared.Abi;
 
 namespace MicroOS.Shared.Manifest
 {
-    public enum CapSpecKind { Endpoint, Notification, IoPorts, Irq, Mmio, Process, FaultEndpoint, Spawn }
+    public enum CapSpecKind { Endpoint, Notification, IoPorts, Irq, Mmio, Process, FaultEndpoint, Spawn, Trace }
 
     public struct CapSpec
     {
@@ -25,6 +25,7 @@ namespace MicroOS.Shared.Manifest
     //   proc:NAME[:RIGHTS]           the (already started) process NAME
     //   faultep:NAME                 this process's faults go to endpoint NAME (the slot gets a send cap)
     //   spawn:NAME                   process_start may start manifest entry NAME
+    //   trace:RIGHTS                 the kernel's IPC trace ring (r: trace_read, w: trace_control)
     // Pure logic (host tests: KernelLogic/ManifestCapsTests.cs). InitialCaps makes the objects.
     public static class ManifestCaps
     {
@@ -64,6 +65,15 @@ namespace MicroOS.Shared.Manifest
                 else if (kind == "ntfn") { s.Kind = CapSpecKind.Notification; s.Name = f[1]; }
                 else if (kind == "proc") { s.Kind = CapSpecKind.Process; s.Name = f[1]; }
                 else if (kind == "spawn") { s.Kind = CapSpecKind.Spawn; s.Name = f[1]; }
+                else if (kind == "trace")
+                {
+                    // The one ring there is: the second field is its rights (trace:rw), nothing follows.
+                    s.Kind = CapSpecKind.Trace;
+                    if (f.Length > 2 || !TryRights(f[1], out s.Rights))
+                        return string.Concat("bad trace capability '", item, "' (trace:RIGHTS, letters r w)");
+                    specs.Add(s);
+                    continue;
+                }
                 else if (kind == "faultep") { s.Kind = CapSpecKind.FaultEndpoint; s.Name = f[1]; s.Rights = CapRights.Write; }
                 else if (kind == "irq")
                 {

@@ -17,6 +17,7 @@ namespace MicroOS.Shared.User
                 case CapType.Process: return "process";
                 case CapType.BootImage: return "bootimage";
                 case CapType.Thread: return "thread";
+                case CapType.Trace: return "trace";
             }
             return "?";
         }

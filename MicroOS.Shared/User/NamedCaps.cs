@@ -24,6 +24,8 @@ namespace MicroOS.Shared.User
         public static IoPorts IoPorts(ushort firstPort) => new IoPorts(Granted(CapSpecKind.IoPorts, null, firstPort, CapType.IoPortRange));
         public static IrqLineCap Irq(int line) => new IrqLineCap(Granted(CapSpecKind.Irq, null, (ulong)line, CapType.IrqLine));
         public static FrameCap DeviceMemory(ulong physicalAddress) => new FrameCap(Granted(CapSpecKind.Mmio, null, physicalAddress, CapType.Frame));
+        // `trace:RIGHTS`: the kernel's IPC trace ring (IpcTraceCap.cs); slot 0 when the list does not name it.
+        public static int TraceSlot() => SlotOf(CapSpecKind.Trace, null, 0);
 
         // An optional capability: false (and no complaint) when the list does not name it.
         public static bool TryEndpoint(string name, out Endpoint endpoint)
@@ -149,6 +151,7 @@ namespace MicroOS.Shared.User
                 case CapType.Process: return "process";
                 case CapType.BootImage: return "boot image";
                 case CapType.Thread: return "thread";
+                case CapType.Trace: return "IPC trace";
             }
             return "nothing";
         }

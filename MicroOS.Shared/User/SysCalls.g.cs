@@ -931,5 +931,39 @@ namespace MicroOS.Shared.User
             result = r;
             return rax;
         }
+
+        // trace_control: IPC tracing on (mode 1) or off (0); pids: up to four 16-bit pids (IpcTraceControl.PackPids), endpoint: an object id, only messages from/to those (both 0: all); on switches the IPC fast path off -> the previous mode (0 or 1)
+        public static long TraceControl(ulong trace, ulong mode, ulong pids, ulong endpoint) =>
+            Sys.Raw((ulong)Syscall.TraceControl, trace, mode, pids, endpoint);
+        public static long TraceControl(ulong trace, ulong mode, ulong pids, ulong endpoint, out IpcRegisters result)
+        {
+            IpcRegisters r;
+            r.A0 = trace;
+            r.A1 = mode;
+            r.A2 = pids;
+            r.A3 = endpoint;
+            r.A4 = 0;
+            r.A5 = 0;
+            long rax = Ipc.Raw((ulong)Syscall.TraceControl, &r);
+            result = r;
+            return rax;
+        }
+
+        // trace_read: copies trace entries (IpcTraceEntry, 40 bytes each) recorded from sequence number cursor on into buffer (length: whole entries, ≤ 4096 bytes) -> count; rdi = entries lost since cursor, rsi = next cursor
+        public static long TraceRead(ulong trace, ulong buffer, ulong length, ulong cursor) =>
+            Sys.Raw((ulong)Syscall.TraceRead, trace, buffer, length, cursor);
+        public static long TraceRead(ulong trace, ulong buffer, ulong length, ulong cursor, out IpcRegisters result)
+        {
+            IpcRegisters r;
+            r.A0 = trace;
+            r.A1 = buffer;
+            r.A2 = length;
+            r.A3 = cursor;
+            r.A4 = 0;
+            r.A5 = 0;
+            long rax = Ipc.Raw((ulong)Syscall.TraceRead, &r);
+            result = r;
+            return rax;
+        }
     }
 }
