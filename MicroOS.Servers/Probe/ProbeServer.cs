@@ -87,7 +87,7 @@ namespace MicroOS.Servers.Probe
                 case "timer":
                     return TimerProbe.Run(args);
                 case "lab":
-                    return KeyValueProbe.Run(args);
+                    return label == "notes-check" ? NotesProbe.Run(args) : label == "ipc-tax" ? IpcTax.Run(args) : KeyValueProbe.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

@@ -8,14 +8,19 @@ namespace MicroOS.Shared.Storage.Fat
     internal static class ClusterChain
     {
         // The cluster after `cluster`, or 0 at the end of the chain.
+        // Lab 7 (docs/labs/07-filesystem.md): every walk of a chain goes through here.
         public static uint Next(FatTable fat, uint cluster)
         {
+            // LAB 7 BEGIN: one step of a cluster chain: the FAT entry of `cluster`, checked
             uint value = fat.Get(cluster);
             if (fat.IsEnd(value))
                 return 0;
             if (value < 2 || value > fat.ClusterCount + 1)
                 throw FatFault.Corrupt(FsMountError.ClusterOutOfRange);
             return value;
+            // LAB 7 STARTER
+            // return 0;       // every chain ends after its first cluster
+            // LAB 7 END
         }
 
         public static void CheckStart(FatTable fat, uint first)

@@ -100,10 +100,12 @@ namespace MicroOS.Shared.Storage.Fat
             return _volume.Cache.GetForWrite(sector).Slice(offset, DirectoryEntry.Size);
         }
 
-        // Every live name, "." and ".." and the volume label left out unless asked for.
+        // Every live name, "." and ".." and the volume label left out unless asked for. Lab 7
+        // (docs/labs/07-filesystem.md): every listing and every lookup by name starts here.
         public List<DirRecord> Records(bool withDots = false)
         {
             var records = new List<DirRecord>();
+            // LAB 7 BEGIN: read the entries: skip free ones, stop at the end marker, gather long names
             bool fat32 = _volume.Bpb.Type == FatType.Fat32;
             var units = new char[LongName.MaxUnits + LongName.UnitsPerEntry];
             int lfnStart = -1, lfnExpected = 0, lfnLength = 0;
@@ -160,6 +162,9 @@ namespace MicroOS.Shared.Storage.Fat
                 r.Index = i;
                 records.Add(r);
             }
+            // LAB 7 STARTER
+            // // an empty directory until the entries are read
+            // LAB 7 END
             return records;
         }
 
