@@ -30,6 +30,7 @@ namespace MicroOS.Servers.Probe
     //   block-liar MODE  a lying block device in ata's place (BlockLiar.cs)
     //   confine <role>   recycled references, budgets, exhaustion, the capability fuzz (Confine.cs)
     //   timer <role>     notification_signal_after, the one-shot timer (TimerProbe.cs)
+    //   calltest         a contract the shell knows nothing of, for `call` and `contracts` (CallTestServer.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -85,6 +86,8 @@ namespace MicroOS.Servers.Probe
                     return TimerProbe.Run(args);
                 case "lab":
                     return KeyValueProbe.Run(args);
+                case "calltest":
+                    return CallTestServer.Run();
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

@@ -25,6 +25,7 @@ namespace MicroOS.Servers.Shell
             "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
             "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
+            "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph\n" +
             FileCommands.Help;
 
         [ServerMain]
@@ -136,6 +137,16 @@ namespace MicroOS.Servers.Shell
                 case "ping":
                     if (words.Length != 2) { Print(PingCommand.Usage); return; }
                     Print(PingCommand.Run(words[1], s_names));
+                    return;
+                case "call":
+                    Print(CallCommand.Call(line, s_names));
+                    return;
+                case "contracts":
+                    Print(CallCommand.Contracts(words, s_names, s_supervisor));
+                    return;
+                case "capgraph":
+                    if (words.Length != 1) { Print(CapGraphCommand.Usage); return; }
+                    Print(CapGraphCommand.Run(s_supervisor));
                     return;
                 case "kv":
                     Print(KvCommand.Run(words, line, s_names));
