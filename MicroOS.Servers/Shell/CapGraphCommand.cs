@@ -15,7 +15,8 @@ namespace MicroOS.Servers.Shell
     // one line per capability (the human form, which MicroOS.Tests/Boot/CapGraphTests.cs checks
     // against the manifest's caps=) and Graphviz DOT between marker lines (`./microos capgraph` renders it; docs/capabilities.md says how to read it).
     // Init's own caps are left out: it holds the creator's copy of every object (counted, not drawn).
-    // Slots past the manifest's (ManifestCaps.MaxItems) were acquired at run time: marked, dashed.
+    // Slots past the manifest's (ManifestCaps.MaxItems) were acquired at run time (Caps.NewSlot): marked,
+    // dashed. (A hand-written driver's fixed low slots cannot be told apart from granted ones here.)
     internal static class CapGraphCommand
     {
         public const string Usage = "usage: capgraph\n";
@@ -28,10 +29,13 @@ namespace MicroOS.Servers.Shell
             public string Target;
         }
 
-        public static string Run(ISupervisor.Client supervisor)
+        public static void Run(ISupervisor.Client supervisor, System.Action<string> print)
         {
             if (supervisor.List(out ServerRecord[] servers) != 0)
-                return "capgraph: supervisor not available\n";
+            {
+                print("capgraph: supervisor not available\n");
+                return;
+            }
             var held = new List<Holding>();
             var unreadable = new List<string>();
             var initCaps = new List<CapRecord>();
@@ -53,7 +57,9 @@ namespace MicroOS.Servers.Shell
             foreach (Holding h in held)
                 h.Target = Target(h.Cap, held, initCaps, servers);
 
-            var text = new StringBuilder();
+            // Printed as it goes, a few lines at a time: the whole graph at once would not fit the
+            // shell's heap (512K for the process; the text is several KiB, twice over while it grows).
+            var text = new Output(print);
             text.Append(string.Concat("capgraph: ", servers.Length.ToString(), " processes, ", held.Count.ToString(), " capabilities (init's ",
                 initCaps.Count.ToString(), " not drawn: the creator's copy of every object)\n"));
             foreach (ServerRecord s in servers)
@@ -64,7 +70,32 @@ namespace MicroOS.Servers.Shell
                 text.Append(string.Concat(" badge ", h.Cap.Badge.ToString(), " slot ", h.Cap.Slot.ToString(), RunTime(h.Cap) ? " run-time" : "", "\n"));
             }
             Dot(text, servers, unreadable, held);
-            return text.ToString();
+            text.Flush();
+        }
+
+        // Lines collected up to about 1 KiB, then printed.
+        private sealed class Output
+        {
+            private const int Chunk = 1024;
+            private readonly System.Action<string> _print;
+            private readonly StringBuilder _text = new StringBuilder();
+
+            public Output(System.Action<string> print) => _print = print;
+
+            public void Append(string s)
+            {
+                _text.Append(s);
+                if (_text.Length >= Chunk)
+                    Flush();
+            }
+
+            public void Flush()
+            {
+                if (_text.Length == 0)
+                    return;
+                _print(_text.ToString());
+                _text.Clear();
+            }
         }
 
         private static bool Has(List<string> list, string name)
@@ -112,7 +143,7 @@ namespace MicroOS.Servers.Shell
             return Object(c);
         }
 
-        private static void Dot(StringBuilder text, ServerRecord[] servers, List<string> unreadable, List<Holding> held)
+        private static void Dot(Output text, ServerRecord[] servers, List<string> unreadable, List<Holding> held)
         {
             text.Append(string.Concat(DotBegin, "\n"));
             text.Append("digraph capgraph {\n  rankdir=LR;\n  node [fontname=\"monospace\", fontsize=10];\n  edge [fontname=\"monospace\", fontsize=8];\n");

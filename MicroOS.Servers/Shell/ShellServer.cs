@@ -146,7 +146,7 @@ namespace MicroOS.Servers.Shell
                     return;
                 case "capgraph":
                     if (words.Length != 1) { Print(CapGraphCommand.Usage); return; }
-                    Print(CapGraphCommand.Run(s_supervisor));
+                    CapGraphCommand.Run(s_supervisor, Print);
                     return;
                 case "kv":
                     Print(KvCommand.Run(words, line, s_names));

@@ -10,7 +10,8 @@ namespace MicroOS.Tests.Boot;
 // grants is one edge in the slot the line gives it (slot 1 first), to the right target (an endpoint or
 // notification to the process with `r` on that name, init if none; a device to itself; a Process cap to
 // that process), with its rights and badge; the same name is the same kernel object for every holder;
-// no edge in a manifest slot is extra; the rest (slots past the manifest's) is marked run-time. The DOT
+// no edge in a manifest slot is extra; what a process holds beyond its grants is a copy of a named
+// endpoint or an object of its own, never a device or Process cap; slots past 32 are marked run-time. The DOT
 // between the marker lines is valid for Graphviz (`dot`, which the setup installs).
 public sealed class CapGraphTests
 {
@@ -87,10 +88,12 @@ public sealed class CapGraphTests
             return m;
         }).ToList();
 
-        // Manifest slots: exactly the grants, in their slots.
-        var manifestEdges = edges.Where(e => int.Parse(e.Groups["slot"].Value) <= ManifestSlots).ToList();
+        // A process's first slots (as many as its caps= items): exactly the grants, in their slots.
+        int Granted(string holder) => grants.Count(g => g.Holder == holder);
+        var manifestEdges = edges.Where(e => int.Parse(e.Groups["slot"].Value) <= Granted(e.Groups["holder"].Value)).ToList();
         Assert.All(manifestEdges, e => Assert.False(e.Groups["runtime"].Success, $"slot {e.Groups["slot"].Value} of {e.Groups["holder"].Value} is marked run-time"));
-        Assert.All(edges.Except(manifestEdges), e => Assert.True(e.Groups["runtime"].Success, $"'{e.Value}' is past the manifest's slots but not marked run-time"));
+        // Slots past the manifest's 32 are the process's own (Caps.NewSlot): marked run-time.
+        Assert.All(edges.Where(e => int.Parse(e.Groups["slot"].Value) > ManifestSlots), e => Assert.True(e.Groups["runtime"].Success, $"'{e.Value}' is past the manifest's slots but not marked run-time"));
         var objects = new Dictionary<(string, string), string>();
         var expected = new List<string>();
         foreach (Grant g in grants)
@@ -139,6 +142,18 @@ public sealed class CapGraphTests
         }
         // None extra.
         Assert.Equal(expected.Order(StringComparer.Ordinal), manifestEdges.Select(e => $"{e.Groups["holder"].Value}/{e.Groups["slot"].Value}").Order(StringComparer.Ordinal));
+        // What a process holds beyond its grants it made or was sent at run time: a copy of a named
+        // endpoint (Names' registrations, the supervisor's lookups, fat's badged copy of its own), or
+        // an object of its own (a notification it waits on, a frame): never a device or a Process
+        // cap, which only a manifest line grants.
+        foreach (Match e in edges.Except(manifestEdges))
+        {
+            string obj = e.Groups["object"].Value;
+            Assert.True(obj.StartsWith("endpoint#", StringComparison.Ordinal) || obj.StartsWith("notification#", StringComparison.Ordinal) || obj.StartsWith("frame#", StringComparison.Ordinal),
+                $"a capability no manifest line granted: '{e.Value}'");
+            if (!objects.ContainsValue(obj) && !obj.StartsWith("frame#", StringComparison.Ordinal))
+                Assert.Equal(e.Groups["holder"].Value, e.Groups["target"].Value);     // its own object: it receives on it
+        }
 
         // The DOT, through Graphviz.
         int end = lines.IndexOf("--- capgraph dot end ---");
