@@ -12,8 +12,9 @@ namespace MicroOS.Servers.Conformance
     // random words and payload bytes, and now and then a capability (its own notification). The
     // Debug contract's Crash is never sent (crashing on request is its job), and a payload never
     // starts with a name or pid character, so no request names a server the supervisor would kill.
-    // Then each server must still answer IDebug.Ping and a well-formed request of its contract.
-    // One line per server: "contract-fuzz: NAME: N messages, R refused, A answered, F failed; ping P, request Q".
+    // Then each server must still answer IDebug.Ping, a well-formed request of its contract and a
+    // describe request (ContractInfo.DescribeLabel, which the fuzz sends too, malformed and not).
+    // One line per server: "contract-fuzz: NAME: N messages, R refused, A answered, F failed; ping P, request Q, describe ICONTRACT".
     internal static unsafe class ContractFuzz
     {
         private static ulong s_state;
@@ -63,7 +64,9 @@ namespace MicroOS.Servers.Conformance
             for (int i = 0; i < count; i++)
             {
                 ulong r = Next();
-                uint label = (r & 1) == 0 ? labels[(int)((r >> 1) % (ulong)labels.Length)] : (uint)(r >> 32);
+                // The contract's labels and the describe request every generated dispatcher answers.
+                int mine = (int)((r >> 1) % (ulong)(labels.Length + 1));
+                uint label = (r & 1) == 0 ? (mine == labels.Length ? ContractInfo.DescribeLabel : labels[mine]) : (uint)(r >> 32);
                 if (label == IDebug.Labels.Crash)
                     label = IDebug.Labels.Ping;
                 ulong pick = Next();
@@ -91,7 +94,18 @@ namespace MicroOS.Servers.Conformance
             bool request = works(server);
             Sys.Write(string.Concat(string.Concat("contract-fuzz: ", name, ": ", count.ToString(), " messages, "),
                 string.Concat(refused.ToString(), " refused, ", answered.ToString(), " answered, ", failed.ToString(), " failed; "),
-                string.Concat("ping ", ping.ToString(), ", request ", request ? "ok" : "failed")));
+                string.Concat("ping ", ping.ToString(), ", request ", request ? "ok" : "failed", ", describe ", Describe(server))));
+        }
+
+        // The contract's name from a well-formed describe request, or why not.
+        private static string Describe(Endpoint server)
+        {
+            var m = new Message(ContractInfo.DescribeLabel);
+            long c = server.Call(ref m);
+            if (c < 0 || m.Label != ContractInfo.DescribeLabel || m.W0 != 0 || m.W1 != ContractInfo.Version)
+                return "failed";
+            ContractInfo info = ContractInfo.Read(m.Tag.Length);
+            return info == null ? "malformed" : info.Name;
         }
     }
 }

@@ -31,6 +31,7 @@ namespace MicroOS.Servers.Probe
     //   confine <role>   recycled references, budgets, exhaustion, the capability fuzz (Confine.cs)
     //   timer <role>     notification_signal_after, the one-shot timer (TimerProbe.cs)
     //   trace <role>     the IPC trace ring: trace_control, trace_read, a burst (TraceProbe.cs)
+    //   calltest         a contract the shell knows nothing of, for `call` and `contracts` (CallTestServer.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -88,6 +89,8 @@ namespace MicroOS.Servers.Probe
                     return TimerProbe.Run(args);
                 case "lab":
                     return label == "notes-check" ? NotesProbe.Run(args) : label == "ipc-tax" ? IpcTax.Run(args) : KeyValueProbe.Run(args);
+                case "calltest":
+                    return CallTestServer.Run();
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

@@ -26,6 +26,7 @@ namespace MicroOS.Servers.Shell
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
             "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
             "          ipctrace [on|off|NAME...]\n" +
+            "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph\n" +
             FileCommands.Help;
 
         [ServerMain]
@@ -137,6 +138,16 @@ namespace MicroOS.Servers.Shell
                 case "ping":
                     if (words.Length != 2) { Print(PingCommand.Usage); return; }
                     Print(PingCommand.Run(words[1], s_names));
+                    return;
+                case "call":
+                    Print(CallCommand.Call(line, s_names));
+                    return;
+                case "contracts":
+                    Print(CallCommand.Contracts(words, s_names, s_supervisor));
+                    return;
+                case "capgraph":
+                    if (words.Length != 1) { Print(CapGraphCommand.Usage); return; }
+                    CapGraphCommand.Run(s_supervisor, Print);
                     return;
                 case "kv":
                     Print(KvCommand.Run(words, line, s_names));

@@ -23,8 +23,12 @@ public sealed class ContractTests
     public void FuzzedMessagesGetErrorRepliesAndEveryServerStillAnswers()
     {
         using var machine = QemuMachine.Boot(_output, Section("contract-fuzz"));
-        var line = new Regex(@"^\[contract-fuzz\] contract-fuzz: (?<name>[a-z]+): 1500 messages, (?<refused>\d+) refused, (?<answered>\d+) answered, (?<failed>\d+) failed; ping (?<ping>-?\d+), request (?<request>\w+)$");
-        foreach (string name in new[] { "names", "serial", "keyboard", "console", "supervisor", "init" })
+        var line = new Regex(@"^\[contract-fuzz\] contract-fuzz: (?<name>[a-z]+): 1500 messages, (?<refused>\d+) refused, (?<answered>\d+) answered, (?<failed>\d+) failed; ping (?<ping>-?\d+), request (?<request>\w+), describe (?<describe>\w+)$");
+        var contracts = new Dictionary<string, string>
+        {
+            ["names"] = "INames", ["serial"] = "ISerialLine", ["keyboard"] = "IKeyboard", ["console"] = "IConsole", ["supervisor"] = "ISupervisor", ["init"] = "IInit",
+        };
+        foreach (string name in contracts.Keys)
         {
             Match m = line.Match(machine.WaitForLine(new Regex(line.ToString().Replace("(?<name>[a-z]+)", Regex.Escape(name))), TimeSpan.FromMinutes(4)));
             Assert.True(m.Success);
@@ -33,6 +37,8 @@ public sealed class ContractTests
             Assert.True(int.Parse(m.Groups["answered"].Value) > 10, $"{name}: too few answered: {m.Value}");
             Assert.Equal("42", m.Groups["ping"].Value);
             Assert.Equal("ok", m.Groups["request"].Value);
+            // The describe reply (ContractInfo.DescribeLabel) still decodes, and names the server's contract.
+            Assert.Equal(contracts[name], m.Groups["describe"].Value);
         }
         machine.WaitForLine(ServerLog.Said("contract-fuzz", "contract-fuzz: done"));
         foreach (string name in new[] { "names", "serial", "keyboard", "console", "supervisor", "init" })

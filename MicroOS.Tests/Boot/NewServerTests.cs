@@ -10,7 +10,7 @@ namespace MicroOS.Tests.Boot;
 // edits: the solution, the boot manifest, the template), the generated project built against this
 // checkout's build kit, an ISO of this build plus its image and the manifest new-server wrote, and a
 // plain boot (the loader's command line: the whole system). The server must start at boot, register its
-// name with Names, be listed by the supervisor (`ps`) and answer `ping` in the shell.
+// name with Names, be listed by the supervisor (`ps`), answer `ping` in the shell and be callable with `call`.
 public sealed class NewServerTests : IDisposable
 {
     private const string Name = "TemplateCheck", Image = "templatecheck";
@@ -68,6 +68,10 @@ public sealed class NewServerTests : IDisposable
         Assert.Matches($@"^{Image} answered in \d+ (us|TSC cycles)$", Assert.Single(Shell(machine, $"ping {Image}")));
         Assert.Contains(Shell(machine, "ps"), line => Regex.IsMatch(line, $@"\b{Image}\b.*\brunning\b"));
         Assert.Equal(new[] { "ping: no server named 'nosuch'" }, Shell(machine, "ping nosuch"));
+        // Its contract, from the shell, with no code for it in the server or the shell (issue 20): the
+        // generated dispatcher describes it, the shell's `call` marshals by the description.
+        Assert.Equal(new[] { $"{Image}: I{Name}", "  Increment(ulong n)" }, Shell(machine, $"contracts {Image}"));
+        Assert.Equal(new[] { "Increment -> 42" }, Shell(machine, $"call {Image} Increment 41"));
     }
 
     // Types a command on COM1 and returns the lines the shell printed before its next prompt (the

@@ -20,6 +20,7 @@ public sealed class ShellTests
         "          ps | caps PID|NAME | kill PID|NAME | restart NAME",
         "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count",
         "          ipctrace [on|off|NAME...]",
+        "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph",
         "          ls [-l] [PATH] | cat FILE | write FILE TEXT | append FILE TEXT",
         "          cp SRC DST | mv SRC DST | rm FILE | mkdir DIR | rmdir DIR",
         "          cd DIR | pwd | df | sync | sum FILE | hexdump FILE",
