@@ -63,6 +63,13 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.ProcessSetDeathNotification, "process_set_death_notification", CapType.Process, CapRights.Manage, &DecodeProcessSetDeathNotification),
             R(Syscall.NotificationSignalAfter, "notification_signal_after", CapType.Notification, CapRights.Write, &DecodeNotificationSignalAfter),
             R(Syscall.ClockRead, "clock_read", CapType.None, CapRights.None, &ClockSyscalls.Read),
+            R(Syscall.Reserved55, "reserved_55", CapType.None, CapRights.None, &SyscallTable.Reserved),
+            R(Syscall.Reserved56, "reserved_56", CapType.None, CapRights.None, &SyscallTable.Reserved),
+            // LAB 1 BEGIN: declare kernel_info (docs/labs/01-syscall.md)
+            R(Syscall.KernelInfo, "kernel_info", CapType.None, CapRights.None, &InfoSyscalls.KernelInfo),
+            // LAB 1 STARTER
+            // R(Syscall.Reserved57, "reserved_57", CapType.None, CapRights.None, &SyscallTable.Reserved),
+            // LAB 1 END
         };
 
         // debug_write(text:in(length,4096), length:val)

@@ -25,6 +25,7 @@ namespace MicroOS.Servers.Shell
             "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
             "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
+            "          uname [ITEM]\n" +
             FileCommands.Help;
 
         [ServerMain]
@@ -105,9 +106,7 @@ namespace MicroOS.Servers.Shell
                     Uptime();
                     return;
                 case "date":
-                    if (words.Length != 1) { Print("usage: date\n"); return; }
-                    Print(string.Concat("date: ", System.DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss"), " UTC (the CMOS clock at boot + the TSC at ",
-                        System.Diagnostics.Stopwatch.Frequency.ToString(), " Hz)\n"));
+                    Print(DateCommand.Run(words, s_names));
                     return;
                 case "mem":
                     if (words.Length != 1) { Print("usage: mem\n"); return; }
@@ -139,6 +138,9 @@ namespace MicroOS.Servers.Shell
                     return;
                 case "kv":
                     Print(KvCommand.Run(words, line, s_names));
+                    return;
+                case "uname":
+                    Print(UnameCommand.Run(words));
                     return;
                 case "crash":
                 {

@@ -60,12 +60,19 @@ namespace MicroOS.Shared.Abi
         ProcessSetDeathNotification = 52,    // process_set_death_notification(process, notification, bits) -> 0
         NotificationSignalAfter = 53,    // notification_signal_after(notification, milliseconds, bits) -> 0
         ClockRead = 54,    // clock_read() -> 0; rdi = TSC Hz, rsi = UTC at TSC 0, rdx = CMOS boot time, r10 = its TSC
+        Reserved55 = 55,    // reserved_55() -> UnknownSyscall
+        Reserved56 = 56,    // reserved_56() -> UnknownSyscall
+        // LAB 1 BEGIN: declare kernel_info (docs/labs/01-syscall.md)
+        KernelInfo = 57,    // kernel_info(item) -> the value
+        // LAB 1 STARTER
+        // Reserved57 = 57,    // reserved_57() -> UnknownSyscall
+        // LAB 1 END
     }
 
     public static class SyscallAbi
     {
         // Syscalls 0 .. Count - 1 exist; every number from Count on is UnknownSyscall.
-        public const int Count = 55;
+        public const int Count = 58;
 
         // Bit n: syscall n may block (User.asm's BLOCKING_SYSCALLS, Syscalls.g.inc).
         public const ulong BlockingMask = 0x8B800C;
