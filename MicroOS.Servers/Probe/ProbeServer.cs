@@ -85,6 +85,8 @@ namespace MicroOS.Servers.Probe
                     return TimerProbe.Run(args);
                 case "lab":
                     return KeyValueProbe.Run(args);
+                case "lab3":
+                    return CapabilityLab.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;
