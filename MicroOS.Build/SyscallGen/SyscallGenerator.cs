@@ -22,6 +22,7 @@ namespace MicroOS.Build.SyscallGen
             public int LengthArg = -1;          // UserIn: the argument holding the length
             public ulong Max;                   // UserIn: the longest accepted
             public string Spec = "";            // as written in the spec
+            public string Of = "";              // Held, Destination: the cap(Process) argument whose table holds the slot (empty: the caller's)
         }
 
         public sealed class Entry
@@ -271,6 +272,13 @@ namespace MicroOS.Build.SyscallGen
                     if (a.LengthArg < 0 || e.Args[a.LengthArg].Kind != ArgKind.Value)
                         throw new FormatException($"{a.Name}: no value argument '{lengthName}' for its length");
                 }
+            for (int i = 0; i < e.Args.Count; i++)
+                if (e.Args[i].Of != "")
+                {
+                    int of = e.Args.FindIndex(x => x.Name == e.Args[i].Of);
+                    if (of < 0 || of >= i || e.Args[of].Kind != ArgKind.Cap || e.Args[of].CapType != "Process")
+                        throw new FormatException($"{e.Args[i].Name}: '{e.Args[i].Of}' is not a cap(Process) argument before it");
+                }
             return e;
         }
 
@@ -303,10 +311,16 @@ namespace MicroOS.Build.SyscallGen
             string k = a.Spec;
             if (k == "val")
                 a.Kind = ArgKind.Value;
-            else if (k == "held")
+            else if (k == "held" || k.StartsWith("held(") && k.EndsWith(")"))
+            {
                 a.Kind = ArgKind.Held;
-            else if (k == "dst")
+                a.Of = k == "held" ? "" : k.Substring(5, k.Length - 6);
+            }
+            else if (k == "dst" || k.StartsWith("dst(") && k.EndsWith(")"))
+            {
                 a.Kind = ArgKind.Destination;
+                a.Of = k == "dst" ? "" : k.Substring(4, k.Length - 5);
+            }
             else if (k.StartsWith("cap(") && k.EndsWith(")"))
             {
                 a.Kind = ArgKind.Cap;
@@ -330,6 +344,14 @@ namespace MicroOS.Build.SyscallGen
                 throw new FormatException($"{a.Name}: unknown kind '{k}'");
             return a;
         }
+
+        // The table a Held or Destination slot is decoded in: the caller's, or that of the process the
+        // named cap(Process) argument (decoded before it) designates. A read (Held) does not attach a
+        // table to a process that has none (Held answers InvalidCapability); a Destination does.
+        private static string TableOf(Arg a) =>
+            a.Of == "" ? "objects"
+            : a.Kind == ArgKind.Held ? "((Tasks.Process)" + a.Of + ".Object).Objects"
+            : "ProcessObjects.Of((Tasks.Process)" + a.Of + ".Object)";
 
         private static string RightsExpr(Arg a) =>
             a.Rights.Length == 0 ? "CapRights.None" : string.Join(" | ", Array.ConvertAll(a.Rights, r => "CapRights." + r));
@@ -435,13 +457,13 @@ namespace MicroOS.Build.SyscallGen
                             passed.Add(a.Name);
                             break;
                         case ArgKind.Held:
-                            b.Append("            CapSlot ").Append(a.Name).Append(" = Invocation.Held(objects, ").Append(reg).Append(");\n");
+                            b.Append("            CapSlot ").Append(a.Name).Append(" = Invocation.Held(").Append(TableOf(a)).Append(", ").Append(reg).Append(");\n");
                             b.Append("            if (").Append(a.Name).Append(" == null)\n");
                             b.Append("                return (long)SyscallError.InvalidCapability;\n");
                             passed.Add(a.Name);
                             break;
                         case ArgKind.Destination:
-                            b.Append("            long ").Append(a.Name).Append("Error = Invocation.Destination(").Append(reg).Append(", out CapSlot ").Append(a.Name).Append(");\n");
+                            b.Append("            long ").Append(a.Name).Append("Error = Invocation.Destination(").Append(a.Of == "" ? "" : TableOf(a) + ", ").Append(reg).Append(", out CapSlot ").Append(a.Name).Append(");\n");
                             b.Append("            if (").Append(a.Name).Append("Error != 0)\n");
                             b.Append("                return ").Append(a.Name).Append("Error;\n");
                             passed.Add(a.Name);

@@ -87,20 +87,14 @@ namespace MicroOS.Kernel.Syscalls
 
         // cap_transfer(process cap, my slot, their slot, rights): a child of my capability (rights
         // only shrink, the badge stays) in the process's table, so revoking mine removes it.
-        // Their slot is a slot of the other process's table, decoded here against that table (after
-        // refusing the caller itself as the target).
-        public static long Transfer(SyscallFrame* f, CapSlot cap, CapSlot source)
+        // Their slot was decoded against that table by the stub; the caller itself as the target is refused.
+        public static long Transfer(SyscallFrame* f, CapSlot cap, CapSlot source, CapSlot destination)
         {
-            var p = (Process)cap.Object;
             bool lend = (f->Arg3 & CapTransferArgs.Lend) != 0;
             if ((f->Arg3 & ~CapTransferArgs.Lend) > (ulong)CapRights.All)
                 return (long)SyscallError.InvalidArgument;
-            ProcessObjects target = ProcessObjects.Of(p);
-            if (target == ProcessObjects.Of(Scheduler.Current.Process))
+            if (destination.Table == ProcessObjects.Of(Scheduler.Current.Process).Caps)
                 return (long)SyscallError.InvalidArgument;
-            long e = Invocation.Destination(target, f->Arg2, out CapSlot destination);
-            if (e != 0)
-                return e;
             if (!lend)
             {
                 SyscallError? error = CapTable.Mint(source, destination, (CapRights)(f->Arg3 & 0xFF), 0);
@@ -117,13 +111,10 @@ namespace MicroOS.Kernel.Syscalls
         public static long Resume(SyscallFrame* f, CapSlot cap) =>
             ProcessManager.Resume((Process)cap.Object) ? 0 : (long)SyscallError.InvalidArgument;
 
-        // process_cap_read(process cap, slot): what the process holds there (the supervisor's Caps).
-        public static long CapRead(SyscallFrame* f, CapSlot cap)
+        // process_cap_read(process cap, slot): what the process holds there (the supervisor's Caps);
+        // the slot was decoded against that process's table by the stub.
+        public static long CapRead(SyscallFrame* f, CapSlot cap, CapSlot slot)
         {
-            ProcessObjects objects = ((Process)cap.Object).Objects;
-            CapSlot slot = Invocation.Held(objects, f->Arg1);
-            if (slot == null)
-                return (long)SyscallError.InvalidCapability;
             bool live = ProcessObjects.IsLive(slot);
             f->Arg0 = slot.Badge;
             f->Arg1 = live ? slot.Generation : 0;

@@ -391,7 +391,7 @@ namespace MicroOS.Kernel.Syscalls
             return ProcessCapSyscalls.Create(f, image, destination);
         }
 
-        // cap_transfer(process:cap(Process:Manage), source:cap(Any), theirSlot:val, rights:val)
+        // cap_transfer(process:cap(Process:Manage), source:cap(Any), theirSlot:dst(process), rights:val)
         private static long DecodeCapTransfer(SyscallFrame* f)
         {
             ProcessObjects objects = Tasks.Scheduler.Current.Process.Objects;
@@ -401,7 +401,10 @@ namespace MicroOS.Kernel.Syscalls
             CapSlot source = Invocation.Decode(objects, f->Arg1, CapType.None, CapRights.None);
             if (source == null)
                 return Invocation.DecodeError(objects, f->Arg1, CapType.None, CapRights.None);
-            return ProcessCapSyscalls.Transfer(f, process, source);
+            long theirSlotError = Invocation.Destination(ProcessObjects.Of((Tasks.Process)process.Object), f->Arg2, out CapSlot theirSlot);
+            if (theirSlotError != 0)
+                return theirSlotError;
+            return ProcessCapSyscalls.Transfer(f, process, source, theirSlot);
         }
 
         // process_resume(process:cap(Process:Manage))
@@ -414,14 +417,17 @@ namespace MicroOS.Kernel.Syscalls
             return ProcessCapSyscalls.Resume(f, process);
         }
 
-        // process_cap_read(process:cap(Process:Read), theirSlot:val)
+        // process_cap_read(process:cap(Process:Read), theirSlot:held(process))
         private static long DecodeProcessCapRead(SyscallFrame* f)
         {
             ProcessObjects objects = Tasks.Scheduler.Current.Process.Objects;
             CapSlot process = Invocation.Decode(objects, f->Arg0, CapType.Process, CapRights.Read);
             if (process == null)
                 return Invocation.DecodeError(objects, f->Arg0, CapType.Process, CapRights.Read);
-            return ProcessCapSyscalls.CapRead(f, process);
+            CapSlot theirSlot = Invocation.Held(((Tasks.Process)process.Object).Objects, f->Arg1);
+            if (theirSlot == null)
+                return (long)SyscallError.InvalidCapability;
+            return ProcessCapSyscalls.CapRead(f, process, theirSlot);
         }
 
         // thread_create(destination:dst, entry:val, stackTop:val, argument:val)
