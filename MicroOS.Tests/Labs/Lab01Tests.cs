@@ -27,8 +27,8 @@ public sealed class Lab01DeclarationTests
         Assert.True(entry.Args.Count == 1 && entry.Args[0].Kind == SyscallGenerator.ArgKind.Value,
             $"kernel_info takes one plain value (item:val), not ({string.Join(", ", entry.Args.Select(a => a.Name + ":" + a.Spec))})");
         Assert.True(Enum.TryParse("KernelInfo", out Syscall compiled) && (ulong)compiled == 57,
-            "the Syscall enum (Syscall.g.cs) has no KernelInfo = 57: regenerate with MICROOS_UPDATE_DOCS=1 ./microos test --filter FullyQualifiedName~SyscallSpecTests");
-        Assert.True(SyscallAbi.Count >= 58, $"SyscallAbi.Count is {SyscallAbi.Count}: regenerate");
+            "the Syscall enum (Syscall.g.cs) has no KernelInfo = 57: regenerate with ./microos gen");
+        Assert.True(SyscallAbi.Count >= 58, $"SyscallAbi.Count is {SyscallAbi.Count}: regenerate with ./microos gen");
     }
 }
 
