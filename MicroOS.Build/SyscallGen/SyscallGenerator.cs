@@ -30,6 +30,7 @@ namespace MicroOS.Build.SyscallGen
             public int Number;
             public string Name = "", CsName = "", Handler = "", Result = "", What = "";
             public bool Blocks;
+            public bool Reserved;               // a number the spec skips: no syscall, UnknownSyscall
             public List<Arg> Args = new();
 
             public bool NeedsStub => Args.Exists(a => a.Kind != ArgKind.Value);
@@ -56,15 +57,187 @@ namespace MicroOS.Build.SyscallGen
                     throw new FormatException($"syscalls.spec line {i + 1}: {e.Message}");
                 }
             }
+            // Numbers ascend; a number the spec skips is reserved (helpers and labs claim numbers ahead
+            // of one another, and a lab's starter leaves its syscall out): its row answers UnknownSyscall.
             var names = new HashSet<string>();
-            for (int i = 0; i < entries.Count; i++)
+            var filled = new List<Entry>();
+            foreach (Entry e in entries)
             {
-                if (entries[i].Number != i)
-                    throw new FormatException($"syscalls.spec: {entries[i].Name} has number {entries[i].Number}, expected {i}");
-                if (!names.Add(entries[i].Name) || !names.Add("C#" + entries[i].CsName))
-                    throw new FormatException($"syscalls.spec: {entries[i].Name} repeats a name");
+                if (e.Number < filled.Count)
+                    throw new FormatException($"syscalls.spec: {e.Name} has number {e.Number}, expected {filled.Count} or more (numbers ascend)");
+                while (filled.Count < e.Number)
+                    filled.Add(ReservedEntry(filled.Count));
+                if (!names.Add(e.Name) || !names.Add("C#" + e.CsName))
+                    throw new FormatException($"syscalls.spec: {e.Name} repeats a name");
+                filled.Add(e);
             }
+            return filled;
+        }
+
+        private static Entry ReservedEntry(int number) => new Entry
+        {
+            Number = number,
+            Name = "reserved_" + number,
+            CsName = "Reserved" + number,
+            Handler = "SyscallTable.Reserved",
+            Result = "UnknownSyscall",
+            What = "no syscall: a number the spec skips",
+            Reserved = true,
+        };
+
+        // Lab regions in the spec (issue 18): a spec line between `# LAB N BEGIN` and `# LAB N STARTER`
+        // is a lab's solution, the `# `-commented lines up to `# LAB N END` its starter (usually none).
+        // The outputs are generated from both sides and carry the same regions (WithLabRegions), so
+        // `./microos lab start N` leaves a tree whose generated files match its spec, and the student
+        // regenerates after writing the line.
+        private static readonly System.Text.RegularExpressions.Regex s_labMarker =
+            new(@"^\s*#\s*LAB (?<lab>\d+) (?<kind>BEGIN|STARTER|END)\b:?\s*(?<title>.*)$");
+
+        // The labs with regions in the spec, each with its first region's title.
+        public static SortedDictionary<int, string> Labs(string spec)
+        {
+            var labs = new SortedDictionary<int, string>();
+            foreach (string line in spec.Replace("\r", "").Split('\n'))
+            {
+                var m = s_labMarker.Match(line);
+                if (m.Success && m.Groups["kind"].Value == "BEGIN" && !labs.ContainsKey(int.Parse(m.Groups["lab"].Value)))
+                    labs[int.Parse(m.Groups["lab"].Value)] = m.Groups["title"].Value.Trim();
+            }
+            return labs;
+        }
+
+        // The spec as `lab start lab` leaves it: regions of that lab and later ones become their starters.
+        public static string StarterSpec(string spec, int lab)
+        {
+            var b = new StringBuilder();
+            bool inSolution = false, inStarter = false, replace = false;
+            foreach (string line in spec.Replace("\r", "").Split('\n'))
+            {
+                var m = s_labMarker.Match(line);
+                if (m.Success)
+                {
+                    string kind = m.Groups["kind"].Value;
+                    if (kind == "BEGIN") { replace = int.Parse(m.Groups["lab"].Value) >= lab; inSolution = true; }
+                    else if (kind == "STARTER") { inSolution = false; inStarter = true; }
+                    else { inSolution = false; inStarter = false; }
+                    continue;
+                }
+                if (replace && inSolution)
+                    continue;
+                if (replace && inStarter)
+                {
+                    string t = line.TrimStart();
+                    b.Append(t.StartsWith("#") ? t.Substring(1).TrimStart() : t).Append('\n');
+                    continue;
+                }
+                b.Append(line).Append('\n');
+            }
+            return b.ToString();
+        }
+
+        // One output with its lab regions: generated from the spec (main's side) and from each lab's
+        // starter spec; every run of lines where they differ becomes `LAB N BEGIN`, main's lines,
+        // `LAB N STARTER`, the starter's lines commented out, `LAB N END` (comment is `//` or `;`).
+        public static string WithLabRegions(string spec, Func<List<Entry>, string> generate, string comment)
+        {
+            List<Entry> mainEntries = Parse(spec);
+            string main = generate(mainEntries);
+            var labs = Labs(spec);
+            if (labs.Count == 0)
+                return main;
+            string[] lines = SplitLines(main);
+            var hunks = new List<(int Start, int End, string[] Starter, int Lab, string Title)>();
+            foreach (var lab in labs.Reverse())
+                foreach (var h in Diff(lines, SplitLines(generate(Padded(Parse(StarterSpec(spec, lab.Key)), mainEntries.Count)))))
+                {
+                    // Lab N's starter replaces the regions of every later lab too: a hunk a later lab
+                    // (visited first) already claimed is that lab's, not this one's.
+                    if (hunks.Exists(x => x.Start == h.Start && x.End == h.End))
+                        continue;
+                    if (hunks.Exists(x => h.Start < x.End && x.Start < h.End || h.Start == x.Start))
+                        throw new FormatException($"syscalls.spec: generated lines of lab {lab.Key} overlap another lab's; keep lab syscalls apart");
+                    hunks.Add((h.Start, h.End, h.Starter, lab.Key, lab.Value));
+                }
+            hunks.Sort((a, b2) => a.Start.CompareTo(b2.Start));
+            var o = new StringBuilder();
+            int at = 0;
+            foreach (var h in hunks)
+            {
+                for (; at < h.Start; at++)
+                    o.Append(lines[at]).Append('\n');
+                string sample = "";
+                for (int i = h.Start; i < h.End && sample.Trim().Length == 0; i++)
+                    sample = lines[i];
+                foreach (string s in h.Starter)
+                    if (sample.Trim().Length == 0)
+                        sample = s;
+                string indent = sample.Substring(0, sample.Length - sample.TrimStart().Length);
+                o.Append(indent).Append(comment).Append(" LAB ").Append(h.Lab).Append(" BEGIN").Append(h.Title.Length > 0 ? ": " + h.Title : "").Append('\n');
+                for (; at < h.End; at++)
+                    o.Append(lines[at]).Append('\n');
+                o.Append(indent).Append(comment).Append(" LAB ").Append(h.Lab).Append(" STARTER\n");
+                foreach (string s in h.Starter)
+                {
+                    string own = s.Substring(0, s.Length - s.TrimStart().Length);
+                    o.Append(s.Trim().Length == 0 ? "" : own + comment + " " + s.TrimStart()).Append('\n');
+                }
+                o.Append(indent).Append(comment).Append(" LAB ").Append(h.Lab).Append(" END\n");
+            }
+            for (; at < lines.Length; at++)
+                o.Append(lines[at]).Append('\n');
+            return main.EndsWith("\n") ? o.ToString() : o.ToString().TrimEnd('\n');
+        }
+
+        // A starter keeps the numbers main has: the lab's syscall, left out, is reserved, not gone
+        // (so SyscallAbi.Count and every later row stay where they are).
+        private static List<Entry> Padded(List<Entry> entries, int count)
+        {
+            while (entries.Count < count)
+                entries.Add(ReservedEntry(entries.Count));
             return entries;
+        }
+
+        private static string[] SplitLines(string text)
+        {
+            string[] lines = text.Split('\n');
+            return text.EndsWith("\n") ? lines[..^1] : lines;
+        }
+
+        // The runs where b differs from a, as (start, end) in a and b's replacement lines: a longest
+        // common subsequence over the lines between the common head and tail.
+        private static List<(int Start, int End, string[] Starter)> Diff(string[] a, string[] b)
+        {
+            int head = 0;
+            while (head < a.Length && head < b.Length && a[head] == b[head])
+                head++;
+            int tail = 0;
+            while (tail < a.Length - head && tail < b.Length - head && a[a.Length - 1 - tail] == b[b.Length - 1 - tail])
+                tail++;
+            int n = a.Length - head - tail, m = b.Length - head - tail;
+            var lcs = new int[n + 1, m + 1];
+            for (int i = n - 1; i >= 0; i--)
+                for (int j = m - 1; j >= 0; j--)
+                    lcs[i, j] = a[head + i] == b[head + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            var hunks = new List<(int, int, string[])>();
+            int x = 0, y = 0;
+            while (x < n || y < m)
+            {
+                if (x < n && y < m && a[head + x] == b[head + y])
+                {
+                    x++; y++;
+                    continue;
+                }
+                int sx = x, sy = y;
+                while ((x < n || y < m) && !(x < n && y < m && a[head + x] == b[head + y]))
+                {
+                    if (y >= m || (x < n && lcs[x + 1, y] >= lcs[x, y + 1]))
+                        x++;
+                    else
+                        y++;
+                }
+                hunks.Add((head + sx, head + x, b[(head + sy)..(head + y)]));
+            }
+            return hunks;
         }
 
         private static Entry ParseLine(string line)
@@ -327,6 +500,8 @@ namespace MicroOS.Build.SyscallGen
             b.Append("    public static unsafe class SysCalls\n    {\n");
             foreach (Entry e in entries)
             {
+                if (e.Reserved)
+                    continue;
                 string parameters = string.Join(", ", e.Args.ConvertAll(a => "ulong " + Identifier(a.Name)));
                 b.Append("        // ").Append(e.Name).Append(": ").Append(e.What).Append(" -> ").Append(e.Result).Append('\n');
                 if (e.Args.Count <= 4)

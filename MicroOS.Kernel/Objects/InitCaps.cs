@@ -14,12 +14,14 @@ namespace MicroOS.Kernel.Objects
     //          whose slot it was, is the kernel log's: never granted), PS/2 data, PS/2 command, IRQ 1, 3, 4, VGA text, VGA cursor ports
     //   11     Init's own Process, read only (the supervisor's `ps` row for init: `proc:init:r`)
     //   12..14 the ATA primary channel (the ata driver's): command block 1F0+8, control 3F6+1, IRQ 14
-    //   15..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
+    //   15..16 the CMOS clock (the rtc driver's, lab 4): index and data ports 70+2, IRQ 8
+    //   17..   a BootImage per boot module but the manifest (`images=a.elf,b.elf,...`, in that order)
     internal static class InitCaps
     {
         public const int ManifestSlot = InitSlots.Manifest;          // Init reads them by these names (Shared/Abi/InitSlots.cs)
         public const int SelfSlot = InitSlots.Self;
         public const int AtaCommandSlot = 12, AtaControlSlot = 13, AtaIrqSlot = 14;
+        public const int CmosPortsSlot = 15, CmosIrqSlot = 16;
         public const int FirstImageSlot = InitSlots.FirstImage;
 
         private static bool IsImage(BootModule m) => m.Name != "manifest" && m.Name != "manifest-test";
@@ -66,6 +68,11 @@ namespace MicroOS.Kernel.Objects
             Insert(init, objects, AtaControlSlot, IoPortRange.Create(init, 0x3F6, 1), CapType.IoPortRange, CapRights.Read | CapRights.Write);
             if (!Requested(requested, 14))
                 Insert(init, objects, AtaIrqSlot, IrqLine.Create(init, 14), CapType.IrqLine, CapRights.All);
+            // The CMOS clock (rtc, lab 4): the kernel reads it once at boot (Arch/X64/Rtc.cs), before
+            // Init runs, and never again, so the ports can be a driver's from here on.
+            Insert(init, objects, CmosPortsSlot, IoPortRange.Create(init, 0x70, 2), CapType.IoPortRange, CapRights.Read | CapRights.Write);
+            if (!Requested(requested, 8))
+                Insert(init, objects, CmosIrqSlot, IrqLine.Create(init, 8), CapType.IrqLine, CapRights.All);
             // Not adopted (a process does not own itself): a plain reference, as process_create's caps are.
             objects.Caps.InsertOriginal(objects.Caps.At(SelfSlot), CapType.Process, CapRights.Read, 0, init, (ulong)init.Id);
             int slot = FirstImageSlot;

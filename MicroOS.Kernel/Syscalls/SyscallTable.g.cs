@@ -65,6 +65,11 @@ namespace MicroOS.Kernel.Syscalls
             R(Syscall.ClockRead, "clock_read", CapType.None, CapRights.None, &ClockSyscalls.Read),
             R(Syscall.TraceControl, "trace_control", CapType.Trace, CapRights.Write, &DecodeTraceControl),
             R(Syscall.TraceRead, "trace_read", CapType.Trace, CapRights.Read, &DecodeTraceRead),
+            // LAB 1 BEGIN: declare kernel_info (docs/labs/01-syscall.md)
+            R(Syscall.KernelInfo, "kernel_info", CapType.None, CapRights.None, &InfoSyscalls.KernelInfo),
+            // LAB 1 STARTER
+            // R(Syscall.Reserved57, "reserved_57", CapType.None, CapRights.None, &SyscallTable.Reserved),
+            // LAB 1 END
         };
 
         // debug_write(text:in(length,4096), length:val)

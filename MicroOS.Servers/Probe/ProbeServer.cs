@@ -91,6 +91,8 @@ namespace MicroOS.Servers.Probe
                     return label == "notes-check" ? NotesProbe.Run(args) : label == "ipc-tax" ? IpcTax.Run(args) : KeyValueProbe.Run(args);
                 case "calltest":
                     return CallTestServer.Run();
+                case "lab3":
+                    return CapabilityLab.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

@@ -27,6 +27,7 @@ namespace MicroOS.Servers.Shell
             "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
             "          ipctrace [on|off|NAME...]\n" +
             "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph\n" +
+            "          uname [ITEM]\n" +
             FileCommands.Help;
 
         [ServerMain]
@@ -107,9 +108,7 @@ namespace MicroOS.Servers.Shell
                     Uptime();
                     return;
                 case "date":
-                    if (words.Length != 1) { Print("usage: date\n"); return; }
-                    Print(string.Concat("date: ", System.DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss"), " UTC (the CMOS clock at boot + the TSC at ",
-                        System.Diagnostics.Stopwatch.Frequency.ToString(), " Hz)\n"));
+                    Print(DateCommand.Run(words, s_names));
                     return;
                 case "mem":
                     if (words.Length != 1) { Print("usage: mem\n"); return; }
@@ -154,6 +153,9 @@ namespace MicroOS.Servers.Shell
                     return;
                 case "ipctrace":
                     IpcTraceCommand.Run(words, s_supervisor, Print);
+                    return;
+                case "uname":
+                    Print(UnameCommand.Run(words));
                     return;
                 case "crash":
                 {

@@ -62,12 +62,17 @@ namespace MicroOS.Shared.Abi
         ClockRead = 54,    // clock_read() -> 0; rdi = TSC Hz, rsi = UTC at TSC 0, rdx = CMOS boot time, r10 = its TSC
         TraceControl = 55,    // trace_control(trace, mode, pids, endpoint) -> the previous mode (0 or 1)
         TraceRead = 56,    // trace_read(trace, buffer, length, cursor) -> count; rdi = entries lost since cursor, rsi = next cursor
+        // LAB 1 BEGIN: declare kernel_info (docs/labs/01-syscall.md)
+        KernelInfo = 57,    // kernel_info(item) -> the value
+        // LAB 1 STARTER
+        // Reserved57 = 57,    // reserved_57() -> UnknownSyscall
+        // LAB 1 END
     }
 
     public static class SyscallAbi
     {
         // Syscalls 0 .. Count - 1 exist; every number from Count on is UnknownSyscall.
-        public const int Count = 57;
+        public const int Count = 58;
 
         // Bit n: syscall n may block (User.asm's BLOCKING_SYSCALLS, Syscalls.g.inc).
         public const ulong BlockingMask = 0x8B800C;

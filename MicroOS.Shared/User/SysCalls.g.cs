@@ -965,5 +965,25 @@ namespace MicroOS.Shared.User
             result = r;
             return rax;
         }
+        // LAB 1 BEGIN: declare kernel_info (docs/labs/01-syscall.md)
+
+        // kernel_info: what the kernel is: item 0 = the syscalls it has, 1 = live processes; any other item InvalidArgument -> the value
+        public static long KernelInfo(ulong item) =>
+            Sys.Raw((ulong)Syscall.KernelInfo, item, 0, 0, 0);
+        public static long KernelInfo(ulong item, out IpcRegisters result)
+        {
+            IpcRegisters r;
+            r.A0 = item;
+            r.A1 = 0;
+            r.A2 = 0;
+            r.A3 = 0;
+            r.A4 = 0;
+            r.A5 = 0;
+            long rax = Ipc.Raw((ulong)Syscall.KernelInfo, &r);
+            result = r;
+            return rax;
+        }
+        // LAB 1 STARTER
+        // LAB 1 END
     }
 }

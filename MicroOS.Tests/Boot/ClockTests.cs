@@ -36,13 +36,18 @@ public sealed class ClockTests
         Assert.InRange(hertz, 990_000_000L, 1_010_000_000L);
 
         machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
-        string date = Assert.Single(ShellTests.Run(machine, "date"));
+        string date = Assert.Single(ShellTests.Run(machine, "date -k"));
         Match shown = Regex.Match(date, @"^date: 2031-05-06 07:(\d\d):(\d\d) UTC \(the CMOS clock at boot \+ the TSC at (\d+) Hz\)$");
         Assert.True(shown.Success, $"`date` printed '{date}'");
         Assert.Equal(hertz, long.Parse(shown.Groups[3].Value));
         int seconds = int.Parse(shown.Groups[1].Value) * 60 + int.Parse(shown.Groups[2].Value);
         int booted = 8 * 60 + int.Parse(cmos.Groups[1].Value);
         Assert.InRange(seconds, booted, booted + 600);      // after the boot read, and not absurdly later
-        Assert.Equal(new[] { "usage: date" }, ShellTests.Run(machine, "date now"));
+        Assert.Equal(new[] { "usage: date [-k]" }, ShellTests.Run(machine, "date now"));
+        // Plain `date` asks the CMOS driver `rtc` (lab 4), which reads the same clock from ring 3.
+        string rtc = Assert.Single(ShellTests.Run(machine, "date"));
+        Match fromRtc = Regex.Match(rtc, @"^date: 2031-05-06 07:(\d\d):(\d\d) UTC \(rtc: the CMOS clock driver, \d+ update interrupts\)$");
+        Assert.True(fromRtc.Success, $"`date` printed '{rtc}'");
+        Assert.InRange(int.Parse(fromRtc.Groups[1].Value) * 60 + int.Parse(fromRtc.Groups[2].Value), booted, booted + 600);
     }
 }

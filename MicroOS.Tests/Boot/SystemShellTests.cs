@@ -11,7 +11,7 @@ namespace MicroOS.Tests.Boot;
 // that the supervisor restarted it; the serial line (COM1) shows the shell going on.
 public sealed class SystemShellTests
 {
-    private static readonly string[] Servers = { "init", "names", "serial", "keyboard", "console", "ata", "fat", "shell", "supervisor" };
+    private static readonly string[] Servers = { "init", "names", "serial", "keyboard", "console", "ata", "fat", "rtc", "shell", "supervisor" };
     private static readonly Regex PsLine =
         new(@"^(?<pid>\d+) (?<name>[a-z-]+) (?<state>running|dead|given-up) (?<restarts>\d+) (?<kib>\d+) (?<sent>\d+) (?<received>\d+) (?<limit>\d+)$");
     // slot type[:hardware] rights badge object
@@ -117,6 +117,7 @@ public sealed class SystemShellTests
         Assert.Equal(new[] { "ioports:60+1", "ioports:64+1", "irq:1" }, Devices(machine, "keyboard"));
         Assert.Equal(new[] { "frame:b8000+1", "ioports:3d4+2" }, Devices(machine, "console"));
         Assert.Equal(new[] { "ioports:1f0+8", "ioports:3f6+1", "irq:14" }, Devices(machine, "ata"));
+        Assert.Equal(new[] { "ioports:70+2", "irq:8" }, Devices(machine, "rtc"));
         foreach (string name in new[] { "shell", "names", "supervisor", "init", "fat" })
             Assert.Empty(Devices(machine, name));
         // By pid, the same as by name.

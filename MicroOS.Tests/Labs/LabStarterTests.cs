@@ -31,7 +31,7 @@ public sealed class LabStarterTests
             int copied = Sync(root, copy);
             int regions = 0;
             foreach (string file in Directory.EnumerateFiles(copy, "*", SearchOption.AllDirectories)
-                         .Where(p => (p.EndsWith(".cs") || p.EndsWith(".asm") || p.EndsWith(".txt"))
+                         .Where(p => (p.EndsWith(".cs") || p.EndsWith(".asm") || p.EndsWith(".txt") || p.EndsWith(".spec") || p.EndsWith(".inc"))
                                      && !IsOutput(Path.GetRelativePath(copy, p)) && !p.Contains("/tools/Labs/")
                                      && !p.EndsWith("LabsTests.cs", StringComparison.Ordinal)))
             {
