@@ -136,38 +136,25 @@ restart_boot() {
     rm -f "$fifo" "$work/com1.in" "$work/com1.out"
 }
 
-# The disk figures' boot: a fresh FAT32 image (mkfs.fat, mcopy) as the IDE primary master, the
-# [fat-bench] section of the test manifest, -icount shift=0; stopped at "bench: done".
-disk_bench() {
-    local img out
-    img="$work/bench-disk.img"
+# The disk figures' boots: a fresh FAT32 image (mkfs.fat, mcopy) holding a 10 MiB /BENCH.BIN and a
+# 4 KiB /SMALL.TXT as the IDE primary master, the test manifest's section $1, -icount shift=0;
+# stopped at a line matching $2. [fat-bench]: FatProbe.Bench (client -> fat -> ata); [fs-tax]: the
+# file-system tax (issue 17, 6: the same FAT code through the fat server and linked into the
+# client, FileChecks TaxBench.cs).
+disk_boot() {
+    local section="$1" stop="$2" dir img out
+    dir="$work/$section"; img="$dir.img"
+    mkdir -p "$dir"
     rm -f "$img"
     mkfs.fat -C -F 32 -n BENCH "$img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n BENCH "$img" 65536 >/dev/null
-    head -c $((10 * 1024 * 1024)) /dev/urandom > "$work/BENCH.BIN"
-    head -c 4096 /dev/urandom > "$work/SMALL.TXT"
-    MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$work/BENCH.BIN" "$work/SMALL.TXT" ::/
-    out="$work/disk.log"
-    timeout 600 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -smbios "type=1,product=MicroOS test images" \
-        -serial null -serial stdio -drive "file=$img,format=raw,if=ide,index=0,media=disk" -boot order=d \
-        -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=fat-bench" >"$out" 2>&1 </dev/null &
-    stop_at_line "$out" "bench: done" $! 6000
-    cat "$out"
-}
-
-# The file-system tax's boot (issue 17, 6): the same FAT code through the fat server and linked into
-# the client (FileChecks TaxBench.cs, section [fs-tax]), -icount shift=0; stopped at "bench: fs-tax done".
-fs_tax_bench() {
-    local img out
-    img="$work/tax-disk.img"
-    rm -f "$img"
-    mkfs.fat -C -F 32 -n TAX "$img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n TAX "$img" 65536 >/dev/null
-    head -c $((10 * 1024 * 1024)) /dev/urandom > "$work/TAX.BIN"
-    MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$work/TAX.BIN" ::/BENCH.BIN
-    out="$work/tax.log"
+    head -c $((10 * 1024 * 1024)) /dev/urandom > "$dir/BENCH.BIN"
+    head -c 4096 /dev/urandom > "$dir/SMALL.TXT"
+    MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$dir/BENCH.BIN" "$dir/SMALL.TXT" ::/
+    out="$dir.log"
     timeout 900 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -smbios "type=1,product=MicroOS test images" \
         -serial null -serial stdio -drive "file=$img,format=raw,if=ide,index=0,media=disk" -boot order=d \
-        -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=fs-tax" >"$out" 2>&1 </dev/null &
-    stop_at_line "$out" "bench: fs-tax done" $! 9000
+        -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=$section" >"$out" 2>&1 </dev/null &
+    stop_at_line "$out" "$stop" $! 9000
     cat "$out"
 }
 
@@ -182,8 +169,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 boot -icount shift=0 > "$work/counted" &
 boot > "$work/timed" &
-disk_bench > "$work/disk" &
-fs_tax_bench > "$work/tax" &
+disk_boot fat-bench "bench: done" > "$work/disk" &
+disk_boot fs-tax "bench: fs-tax done" > "$work/tax" &
 restart_boot > "$work/restart" &
 async_bench -icount shift=0 > "$work/async_counted" &
 async_bench > "$work/async_timed" &

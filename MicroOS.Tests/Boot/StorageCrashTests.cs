@@ -87,7 +87,7 @@ public sealed class StorageCrashTests
         }
         Assert.True(lost.Count == 0, $"{lost.Count} of {files.Count} synced files lost:\n{string.Join("\n", lost)}\n/churn holds: {string.Join(" ", listed.Order())}\nfsck:\n{report}");
         _output.WriteLine($"storage crashes: {rounds} ata kills ({ataSynced} files synced meanwhile, 0 errors seen by the writer), " +
-                          $"{rounds} fat kills/crashes ({fatSynced} files synced, {fatRetries} calls retried by the writer), " +
+                          $"{rounds} fat kills ({fatSynced} files synced, {fatRetries} calls retried by the writer), " +
                           $"{files.Count} synced files intact, fsck: {(clean ? "clean" : "lost clusters / dirty bit only")}");
     }
 
