@@ -136,21 +136,25 @@ restart_boot() {
     rm -f "$fifo" "$work/com1.in" "$work/com1.out"
 }
 
-# The disk figures' boot: a fresh FAT32 image (mkfs.fat, mcopy) as the IDE primary master, the
-# [fat-bench] section of the test manifest, -icount shift=0; stopped at "bench: done".
-disk_bench() {
-    local img out
-    img="$work/bench-disk.img"
+# The disk figures' boots: a fresh FAT32 image (mkfs.fat, mcopy) holding a 10 MiB /BENCH.BIN and a
+# 4 KiB /SMALL.TXT as the IDE primary master, the test manifest's section $1, -icount shift=0;
+# stopped at a line matching $2. [fat-bench]: FatProbe.Bench (client -> fat -> ata); [fs-tax]: the
+# file-system tax (issue 17, 6: the same FAT code through the fat server and linked into the
+# client, FileChecks TaxBench.cs).
+disk_boot() {
+    local section="$1" stop="$2" dir img out
+    dir="$work/$section"; img="$dir.img"
+    mkdir -p "$dir"
     rm -f "$img"
     mkfs.fat -C -F 32 -n BENCH "$img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n BENCH "$img" 65536 >/dev/null
-    head -c $((10 * 1024 * 1024)) /dev/urandom > "$work/BENCH.BIN"
-    head -c 4096 /dev/urandom > "$work/SMALL.TXT"
-    MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$work/BENCH.BIN" "$work/SMALL.TXT" ::/
-    out="$work/disk.log"
-    timeout 600 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -smbios "type=1,product=MicroOS test images" \
+    head -c $((10 * 1024 * 1024)) /dev/urandom > "$dir/BENCH.BIN"
+    head -c 4096 /dev/urandom > "$dir/SMALL.TXT"
+    MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$dir/BENCH.BIN" "$dir/SMALL.TXT" ::/
+    out="$dir.log"
+    timeout 900 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -smbios "type=1,product=MicroOS test images" \
         -serial null -serial stdio -drive "file=$img,format=raw,if=ide,index=0,media=disk" -boot order=d \
-        -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=fat-bench" >"$out" 2>&1 </dev/null &
-    stop_at_line "$out" "bench: done" $! 6000
+        -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=$section" >"$out" 2>&1 </dev/null &
+    stop_at_line "$out" "$stop" $! 9000
     cat "$out"
 }
 
@@ -165,7 +169,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 boot -icount shift=0 > "$work/counted" &
 boot > "$work/timed" &
-disk_bench > "$work/disk" &
+disk_boot fat-bench "bench: done" > "$work/disk" &
+disk_boot fs-tax "bench: fs-tax done" > "$work/tax" &
 restart_boot > "$work/restart" &
 async_bench -icount shift=0 > "$work/async_counted" &
 async_bench > "$work/async_timed" &
@@ -218,6 +223,22 @@ if [ -n "$disk_out" ] && grep -q "bench: disk-read-total" <<<"$disk_out"; then
     echo "open+read+close of a 4 KiB file: $(figure "open-read-close-4k" "$disk_out") instructions"
 else
     echo "disk figures: missing (the fat bench client did not report them)"
+    status=1
+fi
+# The microkernel's tax on files (FileChecks TaxBench.cs, section [fs-tax]): the same FAT code as the
+# fat server (client -> fat -> ata) and linked into the client (client -> ata), per 4 KiB read of a
+# 10 MiB file and per small file (create + write 1 KiB + close, one sync at the end).
+tax_out="$(cat "$work/tax")"
+if grep -q "bench: fs-small-inprocess" <<<"$tax_out"; then
+    for w in "read|fs read 10 MiB|per 4 KiB read" "small|fs create+write+close 1,000 small files|per file"; do
+        key="${w%%|*}"; rest="${w#*|}"; name="${rest%%|*}"; unit="${rest#*|}"
+        server="$(figure "fs-$key-server" "$tax_out")"; inproc="$(figure "fs-$key-inprocess" "$tax_out")"
+        echo "$name (server): $server instructions $unit, $(figure "fs-$key-calls" "$tax_out") calls to fat $unit"
+        echo "$name (in-process): $inproc instructions $unit"
+        echo "fs tax ($name): $(awk "BEGIN { printf \"%.2f\", $server / $inproc }")"
+    done
+else
+    echo "fs tax: missing (the tax bench did not report it: $(grep -E 'bench: fs-|fs-tax' <<<"$tax_out" | tail -n 1))"
     status=1
 fi
 # throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").

@@ -58,6 +58,9 @@ namespace MicroOS.Kernel.Syscalls
             f->Arg0 = slot.Badge;
             // A Frame's size, so a server lent one (the ata driver's Attach) can check what it is told.
             f->Arg1 = slot.Object is Frame frame ? (ulong)frame.Pages : 0;
+            // The object's identity (its generation: never reused), so a holder of two caps can tell
+            // whether they name one object (Names keeps a name with its endpoint while that lives).
+            f->Arg2 = slot.Generation;
             return CapInfo.Pack(slot.Type, slot.Rights);
         }
 

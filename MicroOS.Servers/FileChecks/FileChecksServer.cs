@@ -15,20 +15,25 @@ namespace MicroOS.Servers.FileChecks
     //                compares them with what mcopy put on the image)
     //   write ROOT   writes a fixed set of files under ROOT, prints `wrote: PATH SIZE SHA256` for each,
     //                syncs and says `write: synced` (FatInteropTests reads them back with mtools)
+    //   churn ROOT   writes new files under ROOT without end, each followed by a sync, and prints
+    //                `synced: PATH SIZE SHA256` once the sync returned; a file call that fails (the fat
+    //                or ata server was killed under it) prints `churn: retry PATH after KIND: MESSAGE`
+    //                and the file is written again from the start (StorageCrashTests)
     // Paths print with non-ASCII characters as \uXXXX (the kernel log is ASCII).
-    // Slots (manifest): 1 = endpoint `names` (send). The session with `fat` is kept in slot 2; the
-    // IPC buffer's received caps land in slot 20.
+    //   taxbench FILE  the same FAT code through the fat server and linked in (TaxBench.cs; tools/bench.sh)
+    // Capabilities by name: `names` (send); `ata` (taxbench only). The session with `fat` and the IPC
+    // buffer's received caps get slots of their own (Caps.NewSlot).
     internal static unsafe class FileChecksServer
     {
-        private const int NamesSlot = 1, SessionSlot = 2, ReceiveSlot = 20;
         private static int s_files;
 
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
         {
             byte* ipc = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(ipc, ReceiveSlot);
-            FileSystem.Configure(ipc, ReceiveSlot, NamesSlot, SessionSlot);
+            int receiveSlot = Caps.NewSlot(), sessionSlot = Caps.NewSlot();
+            Ipc.SetBuffer(ipc, receiveSlot);
+            FileSystem.Configure(ipc, receiveSlot, Caps.Endpoint("names").Slot, sessionSlot);
             string[] args = ServerRuntime.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             string mode = args.Length > 0 ? args[0] : "suite";
             string root = args.Length > 1 ? args[1] : "/filechecks";
@@ -49,8 +54,14 @@ namespace MicroOS.Servers.FileChecks
                         FileSystem.Sync();
                         Sys.Write(string.Concat("write: synced, ", s_files.ToString(), " files"));
                         break;
+                    case "churn":
+                        Churn(root);
+                        break;
+                    case "taxbench":
+                        TaxBench.Run(root);
+                        break;
                     default:
-                        Sys.Write(string.Concat("filechecks: unknown mode '", mode, "' (suite, walk, write)"));
+                        Sys.Write(string.Concat("filechecks: unknown mode '", mode, "' (suite, walk, write, churn, taxbench)"));
                         return 2;
                 }
             }
@@ -82,6 +93,34 @@ namespace MicroOS.Servers.FileChecks
             {
                 Sys.Write(string.Concat("walk: ", Escape(sub), "/ dir"));
                 Walk(sub);
+            }
+        }
+
+        // Never returns. Each file has a new name and is never touched after its sync, so every
+        // `synced:` line names bytes the disk must keep through any later crash of fat or ata.
+        private static void Churn(string root)
+        {
+            for (int i = 0; ; i++)
+            {
+                string path = string.Concat(root, "/f", i.ToString("D5"), ".bin");
+                byte[] bytes = FileSuite.Pattern(512 + i * 7919 % 24000, i + 10);
+                for (int attempt = 0; ; attempt++)
+                {
+                    try
+                    {
+                        if (i == 0 || attempt > 0)
+                            Directory.CreateDirectory(root);
+                        File.WriteAllBytes(path, bytes);
+                        FileSystem.Sync();
+                        Report("synced", path, bytes.Length, SHA256.HashData(bytes));
+                        break;
+                    }
+                    catch (Exception e)
+                    {
+                        Sys.Write(string.Concat("churn: retry ", path, " after ", FileSuite.KindOf(e), ": ", Escape(e.Message)));
+                        Sys.Sleep(20);
+                    }
+                }
             }
         }
 

@@ -40,7 +40,15 @@ namespace MicroOS.Servers.Names
             {
                 if (_names[i] == name)
                 {
-                    Caps.FreeSlot(_endpoints[i].Slot);      // a restarted server: the name gets its new endpoint
+                    // A name stays with its endpoint while that endpoint lives. A restarted server
+                    // registers the same endpoint again (the manifest's, which Init owns) or a new one
+                    // after its old one died with it; anyone else with the system badge offering a
+                    // live name another endpoint would take over its clients (a compromised server
+                    // posing as `fat` would read every file a client writes).
+                    long old = Caps.Identity(_endpoints[i].Slot);
+                    if (old >= 0 && old != Caps.Identity(endpoint.Slot))
+                        return NamesError.Taken;
+                    Caps.FreeSlot(_endpoints[i].Slot);
                     free = i;
                     break;
                 }

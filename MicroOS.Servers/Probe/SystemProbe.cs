@@ -66,6 +66,10 @@ namespace MicroOS.Servers.Probe
             Caps.Delete(ReceiveSlot);
 
             Endpoint echo = LookupEcho(names);
+            // A name stays with its endpoint while that lives: the same endpoint again is fine (a
+            // restart), another one for a live name is Taken (a server posing as another).
+            Sys.Write(string.Concat("client: register client again -> ", system.Register("client", 4).ToString()));
+            Sys.Write(string.Concat("client: register over echo -> ", system.Register("echo", 4).ToString()));
             // 1,000 calls; call CrashAt makes echo crash while it handles it, so that call is in flight
             // when echo dies (the only one: this client has one thread). Only calls in flight may
             // fail; every later one reaches the restarted echo (the endpoint is Init's, the cap stays good).

@@ -17,7 +17,7 @@ namespace MicroOS.Shared.Abi
         CapMove = 9,    // cap_move(source, destination) -> 0
         CapDelete = 10,    // cap_delete(slot) -> 0
         CapRevoke = 11,    // cap_revoke(slot) -> removed
-        CapInspect = 12,    // cap_inspect(slot) -> CapInfo.Pack(type, rights); rdi = badge, rsi = a Frame's pages
+        CapInspect = 12,    // cap_inspect(slot) -> CapInfo.Pack(type, rights); rdi = badge, rsi = a Frame's pages, rdx = the object's identity (never reused)
         EndpointCreate = 13,    // endpoint_create(destination) -> 0
         NotificationCreate = 14,    // notification_create(destination) -> 0
         EndpointSend = 15,    // endpoint_send(endpoint, tag, mr0, mr1, mr2, mr3) -> 0

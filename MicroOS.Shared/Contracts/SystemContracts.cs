@@ -26,7 +26,7 @@ namespace MicroOS.Shared.Contracts
         public const int MaxName = 32;
     }
 
-    public enum NamesError : ulong { Ok = 0, NotFound = 1, NotPermitted = 2, BadName = 3, Full = 4 }
+    public enum NamesError : ulong { Ok = 0, NotFound = 1, NotPermitted = 2, BadName = 3, Full = 4, Taken = 5 }
 
     // Supervisor (MINIX 3's reincarnation server). A target is a server's manifest name or its pid
     // ("serial", "3"). Kill, Restart and Crash answer a SupervisorError (init and the supervisor

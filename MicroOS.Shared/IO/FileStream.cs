@@ -186,8 +186,18 @@ namespace System.IO
                 return;
             var m = new Message(FileSystemContract.Close, (ulong)_handle);
             _handle = -1;
-            // A session that died took the handle with it: nothing left to close.
-            try { FileSystem.Call(ref m); } catch (IOException) { }
+            bool written = (_access & FileAccess.Write) != 0;
+            long r;
+            try { r = FileSystem.Call(ref m); }
+            catch (IOException) when (!written) { return; }
+            // The close of a file opened for writing is where its data and entry reach the disk
+            // (docs/storage.md). One that did not happen must not look like one that did: a session
+            // that died with its server (BadHandle: the server restarted, whatever it had not written
+            // back is gone) or a device error throws, as .NET's Dispose does when its last flush fails.
+            // StorageCrashTests found the silent case: a file "closed" and synced, its entry never written.
+            if (r < 0 && written)
+                throw new IOException(string.Concat("The file '", _path, "' may not be on the disk: its close failed (",
+                    r == (long)FsError.BadHandle ? "the file system server restarted" : ((FsError)r).ToString(), ")."));
         }
 
         private void CheckOpen()

@@ -42,6 +42,9 @@ namespace MicroOS.Shared.User
 
         public static byte* Buffer => s_buffer;
 
+        // Calls made on the session so far (the bench's calls per read or per file).
+        public static long Calls { get; private set; }
+
         // Sends `m` on the session (connecting first if needed) and returns the reply's W0 as a long:
         // >= 0 or an FsError. A session that died is made again once; a server that is gone for good
         // is an IOException.
@@ -51,6 +54,7 @@ namespace MicroOS.Shared.User
             for (int attempt = 0; ; attempt++)
             {
                 Connect();
+                Calls++;
                 long r = new Endpoint(s_sessionSlot).Call(ref m);
                 if (r >= 0)
                     return (long)m.W0;

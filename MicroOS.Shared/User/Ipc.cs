@@ -91,6 +91,14 @@ namespace MicroOS.Shared.User
             return info;
         }
 
+        // The identity of the object a live capability names (never reused: two caps with the same
+        // identity name one object), or a negative SyscallError (ObjectGone: it died).
+        public static long Identity(int slot)
+        {
+            long info = SysCalls.CapInspect((ulong)slot, out IpcRegisters r);
+            return info < 0 ? info : (long)r.A2;
+        }
+
         // The same, and the size of a Frame in pages (0 for any other object).
         public static long Inspect(int slot, out ulong badge, out int framePages)
         {

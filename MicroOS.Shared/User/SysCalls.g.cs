@@ -211,7 +211,7 @@ namespace MicroOS.Shared.User
             return rax;
         }
 
-        // cap_inspect: what the slot holds -> CapInfo.Pack(type, rights); rdi = badge, rsi = a Frame's pages
+        // cap_inspect: what the slot holds -> CapInfo.Pack(type, rights); rdi = badge, rsi = a Frame's pages, rdx = the object's identity (never reused)
         public static long CapInspect(ulong slot) =>
             Sys.Raw((ulong)Syscall.CapInspect, slot, 0, 0, 0);
         public static long CapInspect(ulong slot, out IpcRegisters result)

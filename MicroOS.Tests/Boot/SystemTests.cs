@@ -54,7 +54,7 @@ public sealed class SystemTests
         ServerLog.AssertKernelHealthy(machine.Lines);
     }
 
-    // One boot, the client's script in order (SystemProbe.Client). Names: 1 NotFound, 2 NotPermitted;
+    // One boot, the client's script in order (SystemProbe.Client). Names: 1 NotFound, 2 NotPermitted, 5 Taken;
     // supervisor: 1 NoSuchServer, 2 Refused.
     [Fact]
     public void NamesAndTheSupervisorRestartServersThatDieAndGiveUpOnOneThatAlwaysDoes()
@@ -67,6 +67,8 @@ public sealed class SystemTests
             "client: register unbadged -> 2",
             "client: register badged -> 0",
             "client: lookup client -> 0, cap endpoint",
+            "client: register client again -> 0",
+            "client: register over echo -> 5",
             "client: kill init -> 2",
             "client: kill supervisor -> 2",
             "client: crash supervisor -> 2",
