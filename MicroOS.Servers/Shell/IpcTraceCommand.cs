@@ -1,3 +1,4 @@
+using System;
 using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
 using MicroOS.Shared.User;
@@ -8,7 +9,7 @@ namespace MicroOS.Servers.Shell
     // IpcTrace.cs) through the shell's Trace capability (`trace:rw` in its manifest line). `on`
     // records every message, `NAME...` only those from or to these servers (at most four), `off`
     // stops; with no argument it prints what was recorded since the last read, one message a line:
-    //   +TIME  SENDER -> RECEIVER  KIND  label N  PAYLOAD  [cap]  RESULT  [rtt TIME]
+    //   +TIME  SENDER -> RECEIVER  KIND  label N [IContract.Method]  PAYLOAD  [cap]  RESULT  [rtt TIME]
     // TIME is microseconds since the first line shown (TSC at Stopwatch.Frequency), names come from
     // the supervisor's List (pids when a process is gone). While it reads and prints, tracing is paused, so its own calls to the
     // supervisor and the console do not fill the ring. A message that had to wait (`queued`) names the
@@ -145,7 +146,28 @@ namespace MicroOS.Servers.Shell
                 print(text.ToString());
         }
 
-        // One entry, e.g. "+12 us  shell -> serial  call  label 0xdb01  0 B  ok  rtt 48 us".
+        // The contract method a call or send names (the generated contract descriptions of
+        // MicroOS.Shared, ContractIndex.All): the one contract with a method of that label, or among
+        // several the one named like the receiver (INames for `names`, ISerialLine for `serial`); null
+        // when that does not decide.
+        public static string MethodName(uint label, string receiver)
+        {
+            ContractInfo only = null, named = null;
+            int found = 0;
+            foreach (ContractInfo c in ContractIndex.All)
+            {
+                if (c.Method(label) == null)
+                    continue;
+                found++;
+                only = c;
+                if (receiver != null && c.Name.Length > 1 && c.Name.Substring(1).StartsWith(receiver, StringComparison.OrdinalIgnoreCase))
+                    named = c;
+            }
+            ContractInfo chosen = found == 1 ? only : named;
+            return chosen == null ? null : string.Concat(chosen.Name, ".", chosen.Method(label).Name);
+        }
+
+        // One entry, e.g. "+12 us  shell -> serial  call  label 0xdb01 IDebug.Ping  0 B  ok  rtt 48 us".
         public static void Line(System.Text.StringBuilder text, in IpcTraceEntry e, ulong first, ulong hertz, ServerRecord[] servers)
         {
             text.Append('+').Append(Micro(e.Tsc - first, hertz)).Append("  ");
@@ -160,7 +182,12 @@ namespace MicroOS.Servers.Shell
             if (e.Kind == IpcTraceKind.Signal)
                 text.Append("  bits 0x").Append(e.Label.ToString("x"));
             else
+            {
                 text.Append("  label ").Append(e.Label < 0x100 ? e.Label.ToString() : string.Concat("0x", e.Label.ToString("x")));
+                string method = e.Kind == IpcTraceKind.Reply ? null : MethodName(e.Label, e.To == 0 ? null : NameOf(servers, e.To));
+                if (method != null)
+                    text.Append(' ').Append(method);
+            }
             text.Append("  ").Append(e.Length.ToString()).Append(" B");
             if ((e.Flags & IpcTraceFlags.CapMoved) != 0)
                 text.Append("  cap");

@@ -25,9 +25,8 @@ namespace MicroOS.Servers.Shell
             "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
             "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
-            "          ipctrace [on|off|NAME...]\n" +
             "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph\n" +
-            "          uname [ITEM]\n" +
+            "          ipctrace [on|off|NAME...] | uname [ITEM]\n" +
             FileCommands.Help;
 
         [ServerMain]

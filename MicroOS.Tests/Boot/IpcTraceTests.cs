@@ -17,7 +17,7 @@ public sealed class IpcTraceTests
     // One `ipctrace` line (IpcTraceCommand.Line).
     private static readonly Regex TraceLine = new(
         @"^\+\d+ (us|cyc)  (?<from>[a-z-]+|pid \d+) -> (?<to>[a-z-]+|ep#\d+|ntfn#\d+|pid \d+)  (?<kind>call|send|reply|signal)  " +
-        @"(label (?<label>\d+|0x[0-9a-f]+)|bits 0x[0-9a-f]+)  (?<length>\d+) B(?<cap>  cap)?  (?<result>ok|[A-Za-z]+|error\(-?\d+\))(  queued)?(?<rtt>  rtt \d+ (us|cyc))?$");
+        @"(label (?<label>\d+|0x[0-9a-f]+)( (?<method>I[A-Za-z]+\.[A-Za-z]+))?|bits 0x[0-9a-f]+)  (?<length>\d+) B(?<cap>  cap)?  (?<result>ok|[A-Za-z]+|error\(-?\d+\))(  queued)?(?<rtt>  rtt \d+ (us|cyc))?$");
 
     private readonly ITestOutputHelper _output;
 
@@ -89,10 +89,12 @@ public sealed class IpcTraceTests
         Assert.True(lookup >= 0, "no Lookup call from the shell to names:\n" + string.Join("\n", lines));
         Assert.True(int.Parse(trace[lookup].Groups["length"].Value) >= "serial".Length, trace[lookup].Value);
         Assert.Equal("ok", trace[lookup].Groups["result"].Value);
+        Assert.Equal("INames.Lookup", trace[lookup].Groups["method"].Value);     // the generated contract description names it
         AssertAnswered(trace, lines, lookup, "names", withCap: true);
         int ping = trace.FindIndex(lookup + 1, m => IsCall(m, "serial", "0xdb01"));
         Assert.True(ping > lookup, "no Ping call from the shell to serial after the lookup:\n" + string.Join("\n", lines));
         Assert.Equal("0", trace[ping].Groups["length"].Value);
+        Assert.Equal("IDebug.Ping", trace[ping].Groups["method"].Value);
         Assert.Equal("ok", trace[ping].Groups["result"].Value);
         AssertAnswered(trace, lines, ping, "serial", withCap: false);
         // Nothing of anyone else: every line has names or serial on one side.

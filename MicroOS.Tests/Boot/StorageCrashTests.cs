@@ -55,6 +55,8 @@ public sealed class StorageCrashTests
         int ataSynced = seen.Count(l => Synced.IsMatch(l));
 
         // 1a: the file system server dies under the writer; it comes back by itself and the writer goes on.
+        // The shell opens its session with this fat first (`ls`), so its next `ls` meets a dead one.
+        Assert.Contains(ShellTests.Run(machine, "ls /"), l => l.Contains("churn", StringComparison.OrdinalIgnoreCase));
         int fatStart = machine.Lines.Count;
         for (int round = 0; round < rounds; round++)
             KillAndWait(machine, random, "kill fat", "fat", mounted: new Regex(@"^\[fat\] fat: mounted "));
@@ -62,6 +64,10 @@ public sealed class StorageCrashTests
         Assert.Equal(rounds, seen.Count(l => Regex.IsMatch(l, @"^process fat \(pid \d+\) killed")));
         int fatRetries = seen.Count(l => Retry.IsMatch(l));
         int fatSynced = seen.Count(l => Synced.IsMatch(l));
+
+        // The shell's session died with the first fat killed: its next file command connects again.
+        List<string> listing = ShellTests.Run(machine, "ls /");
+        Assert.True(listing.Any(l => l.Contains("churn", StringComparison.OrdinalIgnoreCase)), "ls / after the fat kills: " + string.Join(" | ", listing));
 
         machine.PowerCut();
         ServerLog.AssertKernelHealthy(machine.Lines);
