@@ -55,7 +55,7 @@ public sealed class CommandLineTests
     {
         using var machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "", SerialConsole = true, Iso = grub ? RepoPaths.GrubIso : RepoPaths.Iso });
         machine.WaitForLine(new Regex(grub ? @"^boot: loader 'GRUB [^']*', command line 'manifest=system'$" : @"^boot: loader 'MicroOS boot loader', command line 'manifest=system'$"));
-        machine.WaitForLine(ServerLog.Said("init", "init: system up, 8 servers started; init holds 0 device capabilities"));
+        machine.WaitForLine(ServerLog.Said("init", "init: system up, 9 servers started; init holds 0 device capabilities"));
         machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
         Assert.Equal(new[] { "up" }, ShellTests.Run(machine, "echo up"));
         ServerLog.AssertKernelHealthy(machine.Lines);

@@ -25,13 +25,13 @@ public sealed class SystemTests
     {
         using var machine = QemuMachine.Boot(_output, Section("system"));
         Assert.Equal(1, ServerLog.WaitForStart(machine, "init", kind: "system"));
-        string[] order = { "names", "serial", "keyboard", "console", "shell", "ata", "fat", "supervisor" };     // ata and fat are `late`
+        string[] order = { "names", "serial", "keyboard", "console", "shell", "ata", "fat", "rtc", "supervisor" };     // ata, fat and rtc are `late`
         for (int i = 0; i < order.Length; i++)
             machine.WaitForLine(ServerLog.Said("init", $"init: started {order[i]} (pid {i + 2})"));
-        machine.WaitForLine(ServerLog.Said("init", "init: system up, 8 servers started; init holds 0 device capabilities"));
+        machine.WaitForLine(ServerLog.Said("init", "init: system up, 9 servers started; init holds 0 device capabilities"));
         machine.WaitForLine(ServerLog.Said("names", "names: ready"));
-        machine.WaitForLine(ServerLog.Said("supervisor", "supervisor: watching 7 servers"));
-        foreach (string name in new[] { "serial", "keyboard", "console", "ata", "fat" })
+        machine.WaitForLine(ServerLog.Said("supervisor", "supervisor: watching 8 servers"));
+        foreach (string name in new[] { "serial", "keyboard", "console", "ata", "fat", "rtc" })
             machine.WaitForLine(ServerLog.Said("names", $"names: registered {name}"));
         machine.WaitForLine(new Regex(@"^\[shell\] shell: ready, first prompt shown at TSC \d+$"));
         // Only init is started by the kernel: no other `servers: started` line.
