@@ -133,6 +133,12 @@ public sealed class CapGraphTests
                     Assert.Equal(device, target);
                     break;
                 }
+                case "trace":
+                    // The kernel's IPC trace ring (issue 20): one object, no process behind it.
+                    Assert.Matches(@"^trace#\d+$", obj);
+                    Assert.Equal(obj, target);
+                    Assert.Equal(Rights(g.Rights), e.Groups["rights"].Value);
+                    break;
                 default:
                     Assert.Fail($"a grant kind the test does not know: {g.Kind}");
                     break;
