@@ -29,7 +29,10 @@ namespace MicroOS.Servers.Probe
 
         private const int Image = 1, Ports = 2, Irq = 3;        // manifest caps (boot-manifest.txt)
         private const int Ep = 20, Death = 21, Sync = 22, RecvSlot = 60;
-        private const ulong ChildBytes = 512 * 1024;
+        // A child's limit: the probe image (308 KiB with the trace, call and lab probes) and its start
+        // (stack, arguments, first heap, page tables: 528 KiB in all) must fit; 512 KiB until then.
+        // (The real fix is smaller test images, issue 16 item 7.)
+        public const ulong ChildBytes = 640 * 1024;
         // The recycle scenarios' children create kernel objects and map memory: past the probe
         // image's growth (600 KB with the storage and timer probes) 512 KiB leaves them no room.
         private const ulong WorkingChildBytes = 768 * 1024;
@@ -422,7 +425,7 @@ namespace MicroOS.Servers.Probe
             long fit = Create(31, "idle");
             new ProcessCap(31).Resume();
             WaitDead(31);
-            // Three children at once take 1.5 MiB of this process's 4 MiB (less its own use)...
+            // Three children at once take 1.875 MiB of this process's 3.5 MiB (less its own use, ≈ 580 KiB)...
             long a = Create(32, "sleep"), b = Create(33, "sleep"), c = Create(34, "sleep");
             // ...so a fourth and fifth of 1 MiB each cannot both fit.
             long d = Create(35, "sleep", 1024 * 1024), e = Create(36, "sleep", 1024 * 1024);
@@ -432,12 +435,12 @@ namespace MicroOS.Servers.Probe
             long again = Create(37, "sleep", 1024 * 1024);
             new ProcessCap(37).Kill();
             // A child that creates a grandchild and ends before resuming it: the grandchild ends too.
-            // 1.25 MiB: its own image and heap (the probe image's) plus the grandchild's 512 KiB.
-            Create(38, "half-built", 1280 * 1024);
+            // 1.5 MiB: its own image and heap (the probe image's) plus the grandchild's 640 KiB.
+            Create(38, "half-built", 1536 * 1024);
             new ProcessCap(38).Transfer(Image, 1, CapRights.Write);
             new ProcessCap(38).Resume();
             WaitDead(38);
-            Say(string.Concat("budget: 8 MiB child -> ", Name(big), ", 512 KiB child -> ", Name(fit), ", three more -> ",
+            Say(string.Concat("budget: 8 MiB child -> ", Name(big), ", ", (ChildBytes / 1024).ToString(), " KiB child -> ", Name(fit), ", three more -> ",
                 Name(a), " ", Name(b), " ", Name(c), ", then 1 MiB twice -> ", Name(d), " ", Name(e), ", after the kills 1 MiB -> ", Name(again)));
             return 0;
         }

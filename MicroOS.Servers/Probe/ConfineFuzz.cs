@@ -226,7 +226,7 @@ namespace MicroOS.Servers.Probe
         private static long Thread(int slot) => Ipc.Syscall4(Syscall.ThreadCreate, (ulong)slot, Confine.ExitEntry(), s_top, 0, out _);
 
         private static long Child(int slot) =>
-            new BootImageCap(ImageSlot).Create(slot, "cf-fuzzed confine child idle", 512 * 1024, false);
+            new BootImageCap(ImageSlot).Create(slot, "cf-fuzzed confine child idle", Confine.ChildBytes, false);
 
         // A thread or a process, whichever the slot holds.
         private static void Kill(int slot)

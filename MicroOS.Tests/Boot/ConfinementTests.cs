@@ -64,7 +64,7 @@ public sealed class ConfinementTests
     public void AChildGetsAtMostWhatItsCreatorHasLeftAndGivesItBack()
     {
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("confine-budget"));
-        machine.WaitForLine(ServerLog.Said("confine-budget", "confine: budget: 8 MiB child -> OutOfMemory, 512 KiB child -> ok, three more -> ok ok ok, " +
+        machine.WaitForLine(ServerLog.Said("confine-budget", "confine: budget: 8 MiB child -> OutOfMemory, 640 KiB child -> ok, three more -> ok ok ok, " +
             "then 1 MiB twice -> ok OutOfMemory, after the kills 1 MiB -> ok"), Long);
         Assert.Equal(KernelExit.Success, machine.WaitForExit());
         IReadOnlyList<string> lines = machine.Lines;
