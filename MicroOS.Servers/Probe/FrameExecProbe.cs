@@ -42,8 +42,7 @@ namespace MicroOS.Servers.Probe
                 process.SetDeathNotification(death, 1);
                 process.Resume();
                 death.Wait(out _);
-                process.Inspect(out ulong state, out _, out _, out _);
-                Sys.Write(string.Concat("frameexec: valid ended, state ", state.ToString()));
+                Sys.Write(string.Concat("frameexec: valid ended, inspect -> ", Name(process.Inspect())));
                 Caps.FreeSlot(child);
             }
 

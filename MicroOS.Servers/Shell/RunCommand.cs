@@ -20,8 +20,14 @@ namespace MicroOS.Servers.Shell
     // Nothing else: no device, no Process cap, no trace, no file system (docs/capabilities.md).
     // The shell keeps its Process cap: `ps` lists its programs after the supervisor's servers (the
     // supervisor does not watch them: a program from disk is not restarted), `kill NAME|PID` ends one.
-    // The shell waits RunWaitMs for the program to end (most print and exit) and says how it ended, or
-    // that it runs on; a program that ends later is noticed at the next run, ps or kill.
+    // The shell waits RunWaitMs for the program to end (most print and exit) and says so, or that it
+    // runs on; a program that ends later is noticed at the next run, ps or kill.
+    //
+    // Kernel objects live until their creator ends (issue 17 item 3 is what frees them earlier), so
+    // the shell makes few and reuses them: one image frame, 256 KiB, replaced once by a 1 MiB one
+    // for a larger file (the smaller stays the shell's: 256 KiB at most lost); one endpoint per
+    // program slot, revoked (every copy the program or its clients hold is gone) before the next
+    // program in that slot gets it; one death notification.
     internal static unsafe class RunCommand
     {
         public const string Usage = "usage: run FILE [ARGS...]\n";
@@ -37,10 +43,14 @@ namespace MicroOS.Servers.Shell
 
         private struct Program
         {
-            public int ProcessSlot, EndpointSlot, Pid;
+            public int ProcessSlot, Pid;
             public string Name;
         }
         private static readonly Program[] s_programs = new Program[MaxPrograms];
+        // Per program slot: the endpoint the shell made for it (0: none yet), kept across programs.
+        private static readonly int[] s_endpoints = new int[MaxPrograms];
+        private const int SmallFramePages = 64;
+        private static int s_frameSlot, s_framePages;
         private static Notification s_deaths;
         private static bool s_haveDeaths;
         private static byte[] s_chunk;
@@ -67,7 +77,6 @@ namespace MicroOS.Servers.Shell
                 return;
             }
             string full = path;
-            int frameSlot = 0;
             try
             {
                 full = FileSystem.FullPath(path);
@@ -77,33 +86,54 @@ namespace MicroOS.Servers.Shell
                     print(string.Concat("run: ", full, ": not a program name (letters, digits, - and _, before the first dot)\n"));
                     return;
                 }
-                frameSlot = Caps.NewSlot();
-                if (frameSlot == 0)
-                {
-                    print("run: the shell's capability table is full\n");
-                    return;
-                }
-                string error = Load(full, frameSlot, out int length);
+                string error = Load(full, out int length);
                 if (error != null)
                 {
                     print(string.Concat("run: ", full, ": ", error, "\n"));
                     return;
                 }
-                print(Start(full, name, arguments, frameSlot, length, index, console, names));
+                print(Start(full, name, arguments, s_frameSlot, length, index, console, names));
             }
             catch (Exception e)
             {
                 print(string.Concat("run: ", full, ": ", FileSystem.Reason(e), "\n"));
             }
-            finally
-            {
-                if (frameSlot != 0)
-                    Caps.FreeSlot(frameSlot);      // the frame dies with its last cap: the program has its own copy
-            }
         }
 
-        // The file into a new frame in `frameSlot`: null, or what is wrong with it.
-        private static string Load(string full, int frameSlot, out int length)
+        // The image frame, at least `pages` big, mapped writable at MapAddress: null, or why not.
+        private static string Frame(int pages)
+        {
+            if (s_frameSlot != 0 && s_framePages >= pages)
+                return null;
+            int want = pages <= SmallFramePages ? SmallFramePages : MaxImageBytes / 4096;
+            int slot = Caps.NewSlot();
+            if (slot == 0)
+                return "the shell's capability table is full";
+            long r = Caps.CreateFrame(slot, want);
+            if (r < 0)
+            {
+                Caps.FreeSlot(slot);
+                return string.Concat("no memory for its image (", SyscallErrors.Name(r), ")");
+            }
+            if (s_frameSlot != 0)
+            {
+                FrameCap.Unmap(MapAddress);
+                Caps.FreeSlot(s_frameSlot);
+            }
+            s_frameSlot = slot;
+            s_framePages = want;
+            r = new FrameCap(slot).Map(MapAddress, writable: true);
+            if (r < 0)
+            {
+                Caps.FreeSlot(slot);
+                s_frameSlot = 0;
+                return string.Concat("cannot map its image (", SyscallErrors.Name(r), ")");
+            }
+            return null;
+        }
+
+        // The file into the image frame: null, or what is wrong with it.
+        private static string Load(string full, out int length)
         {
             length = 0;
             using (var stream = new FileStream(full, FileMode.Open, FileAccess.Read))
@@ -114,35 +144,23 @@ namespace MicroOS.Servers.Shell
                 if (size > MaxImageBytes)
                     return string.Concat("too large (", size.ToString(), " bytes; a program is at most ", (MaxImageBytes >> 10).ToString(), " KiB)");
                 length = (int)size;
-                int pages = (length + 4095) / 4096;
-                long r = Caps.CreateFrame(frameSlot, pages);
-                if (r < 0)
-                    return string.Concat("no memory for its image (", SyscallErrors.Name(r), ")");
-                var frame = new FrameCap(frameSlot);
-                r = frame.Map(MapAddress, writable: true);
-                if (r < 0)
-                    return string.Concat("cannot map its image (", SyscallErrors.Name(r), ")");
-                try
+                string error = Frame((length + 4095) / 4096);
+                if (error != null)
+                    return error;
+                s_chunk ??= new byte[4096];
+                byte* to = (byte*)MapAddress;
+                int done = 0;
+                while (done < length)
                 {
-                    s_chunk ??= new byte[4096];
-                    byte* to = (byte*)MapAddress;
-                    int done = 0;
-                    while (done < length)
-                    {
-                        int n = stream.Read(s_chunk, 0, Math.Min(s_chunk.Length, length - done));
-                        if (n <= 0)
-                            return "shorter than its directory entry says";
-                        for (int i = 0; i < n; i++)
-                            to[done + i] = s_chunk[i];
-                        done += n;
-                    }
-                    if (length < 4 || to[0] != 0x7F || to[1] != (byte)'E' || to[2] != (byte)'L' || to[3] != (byte)'F')
-                        return "not a program (no ELF header)";
+                    int n = stream.Read(s_chunk, 0, Math.Min(s_chunk.Length, length - done));
+                    if (n <= 0)
+                        return "shorter than its directory entry says";
+                    for (int i = 0; i < n; i++)
+                        to[done + i] = s_chunk[i];
+                    done += n;
                 }
-                finally
-                {
-                    FrameCap.Unmap(MapAddress);
-                }
+                if (length < 4 || to[0] != 0x7F || to[1] != (byte)'E' || to[2] != (byte)'L' || to[3] != (byte)'F')
+                    return "not a program (no ELF header)";
             }
             return null;
         }
@@ -151,11 +169,21 @@ namespace MicroOS.Servers.Shell
         {
             string text = string.Concat(name, " ", arguments.Length > 0 ? string.Concat(arguments, " ") : "",
                 "caps=ep:console:w,ep:names:w,ep:", name, ":rwg");
-            int processSlot = Caps.NewSlot(), endpointSlot = Caps.NewSlot(), consoleSlot = Caps.NewSlot();
-            if (processSlot == 0 || endpointSlot == 0 || consoleSlot == 0)
+            if (s_endpoints[index] == 0)
+            {
+                int slot = Caps.NewSlot();
+                if (slot == 0 || Caps.CreateEndpoint(slot) != 0)
+                {
+                    Caps.FreeSlot(slot);
+                    return "run: the shell's capability table is full\n";
+                }
+                s_endpoints[index] = slot;
+            }
+            int endpointSlot = s_endpoints[index];
+            int processSlot = Caps.NewSlot(), consoleSlot = Caps.NewSlot();
+            if (processSlot == 0 || consoleSlot == 0)
             {
                 Caps.FreeSlot(processSlot);
-                Caps.FreeSlot(endpointSlot);
                 Caps.FreeSlot(consoleSlot);
                 return "run: the shell's capability table is full\n";
             }
@@ -168,7 +196,6 @@ namespace MicroOS.Servers.Shell
             if (pid < 0)
             {
                 Caps.FreeSlot(processSlot);
-                Caps.FreeSlot(endpointSlot);
                 Caps.FreeSlot(consoleSlot);
                 if (pid == (long)SyscallError.InvalidArgument)
                     return string.Concat("run: ", full, ": not a valid program: the loader refused it (the kernel log says why)\n");
@@ -185,8 +212,6 @@ namespace MicroOS.Servers.Shell
             if (r == 0)
                 r = process.Transfer(names.Slot, NamesSlot, CapRights.Write);
             if (r == 0)
-                r = Caps.CreateEndpoint(endpointSlot);
-            if (r == 0)
                 r = process.Transfer(endpointSlot, OwnSlot, CapRights.Read | CapRights.Write | CapRights.Grant);
             Caps.FreeSlot(consoleSlot);     // the program's copy stays (its parent becomes the shell's console cap)
             if (r == 0)
@@ -199,10 +224,10 @@ namespace MicroOS.Servers.Shell
             {
                 process.Kill();
                 Caps.FreeSlot(processSlot);
-                Caps.FreeSlot(endpointSlot);
+                Caps.Revoke(endpointSlot);
                 return string.Concat("run: ", full, ": could not give it its capabilities (", SyscallErrors.Name(r), ")\n");
             }
-            s_programs[index] = new Program { ProcessSlot = processSlot, EndpointSlot = endpointSlot, Pid = (int)pid, Name = name };
+            s_programs[index] = new Program { ProcessSlot = processSlot, Pid = (int)pid, Name = name };
             return WaitFor(index);
         }
 
@@ -219,8 +244,8 @@ namespace MicroOS.Servers.Shell
                 if ((bits & mine) != 0)
                 {
                     s_deaths.CancelTimer();
-                    string how = Ended(index);
-                    return string.Concat("run: ", p.Name, " (pid ", p.Pid.ToString(), ") ", how, "\n");
+                    Ended(index);
+                    return string.Concat("run: ", p.Name, " (pid ", p.Pid.ToString(), ") ended\n");
                 }
                 if ((bits & TimerBit) != 0)
                     break;
@@ -245,16 +270,13 @@ namespace MicroOS.Servers.Shell
             return 0;
         }
 
-        // The program at `index` ended: how, and its slots are freed.
-        private static string Ended(int index)
+        // The program at `index` ended (the kernel log says how: its exit code, or why it was
+        // killed): its Process cap goes, and every copy of its endpoint (the program's, any client's).
+        private static void Ended(int index)
         {
-            Program p = s_programs[index];
-            long r = new ProcessCap(p.ProcessSlot).Inspect(out ulong state, out _, out _, out _);
-            string how = r >= 0 && state == 2 ? "was killed" : "exited";
-            Caps.FreeSlot(p.ProcessSlot);
-            Caps.FreeSlot(p.EndpointSlot);
+            Caps.FreeSlot(s_programs[index].ProcessSlot);
+            Caps.Revoke(s_endpoints[index]);
             s_programs[index] = default;
-            return how;
         }
 
         // Forgets programs that ended meanwhile (their death bits, or their caps say so).
