@@ -24,16 +24,18 @@ namespace MicroOS.Servers.Shell
     // runs on; a program that ends later is noticed at the next run, ps or kill.
     //
     // Kernel objects live until their creator ends (issue 17 item 3 is what frees them earlier), so
-    // the shell makes few and reuses them: one image frame, 256 KiB, replaced once by a 1 MiB one
-    // for a larger file (the smaller stays the shell's: 256 KiB at most lost); one endpoint per
-    // program slot, revoked (every copy the program or its clients hold is gone) before the next
-    // program in that slot gets it; one death notification.
+    // the shell makes few and reuses them: one image frame of MaxImageBytes, made at the first run;
+    // one endpoint per program slot, revoked (every copy the program or its clients hold is gone)
+    // before the next program in that slot gets it; one death notification. The shell's limit (1792K,
+    // boot-manifest.txt) is its own ≈ 600 KiB, the frame, and ProgramKiB for the program it runs.
     internal static unsafe class RunCommand
     {
         public const string Usage = "usage: run FILE [ARGS...]\n";
         // The program's memory limit, carved out of the shell's (boot-manifest.txt gives the shell room for one).
-        public const ulong ProgramKiB = 1024;
-        private const int MaxImageBytes = 256 * 4096;          // the kernel's largest frame (Frame.MaxPages)
+        public const ulong ProgramKiB = 640;
+        // The image frame's size, made once: a program file is at most this (a stripped program from
+        // `./microos disk put` is about 100 KiB; the kernel would take up to 1 MiB, Frame.MaxPages).
+        private const int MaxImageBytes = 384 * 1024;
         private const ulong RunWaitMs = 1000;
         private const ulong TimerBit = 1UL << 40;
         private const int MaxPrograms = 8;
@@ -49,8 +51,7 @@ namespace MicroOS.Servers.Shell
         private static readonly Program[] s_programs = new Program[MaxPrograms];
         // Per program slot: the endpoint the shell made for it (0: none yet), kept across programs.
         private static readonly int[] s_endpoints = new int[MaxPrograms];
-        private const int SmallFramePages = 64;
-        private static int s_frameSlot, s_framePages;
+        private static int s_frameSlot;
         private static Notification s_deaths;
         private static bool s_haveDeaths;
         private static byte[] s_chunk;
@@ -63,6 +64,8 @@ namespace MicroOS.Servers.Shell
                 return;
             }
             string path = words[1];
+            // The start of `./microos bench`'s `run hello from disk` (to hello's `first line at TSC`).
+            Sys.Write(string.Concat("shell: run ", path, " at TSC ", Sys.ReadTimestamp().ToString()));
             string arguments = FileCommands.TextAfter(line, 2);
             if (arguments.IndexOf("caps=") >= 0)
             {
@@ -100,12 +103,12 @@ namespace MicroOS.Servers.Shell
             }
         }
 
-        // The image frame, at least `pages` big, mapped writable at MapAddress: null, or why not.
-        private static string Frame(int pages)
+        // The image frame, mapped writable at MapAddress: null, or why not.
+        private static string Frame()
         {
-            if (s_frameSlot != 0 && s_framePages >= pages)
+            if (s_frameSlot != 0)
                 return null;
-            int want = pages <= SmallFramePages ? SmallFramePages : MaxImageBytes / 4096;
+            int want = MaxImageBytes / 4096;
             int slot = Caps.NewSlot();
             if (slot == 0)
                 return "the shell's capability table is full";
@@ -115,20 +118,13 @@ namespace MicroOS.Servers.Shell
                 Caps.FreeSlot(slot);
                 return string.Concat("no memory for its image (", SyscallErrors.Name(r), ")");
             }
-            if (s_frameSlot != 0)
-            {
-                FrameCap.Unmap(MapAddress);
-                Caps.FreeSlot(s_frameSlot);
-            }
-            s_frameSlot = slot;
-            s_framePages = want;
             r = new FrameCap(slot).Map(MapAddress, writable: true);
             if (r < 0)
             {
                 Caps.FreeSlot(slot);
-                s_frameSlot = 0;
                 return string.Concat("cannot map its image (", SyscallErrors.Name(r), ")");
             }
+            s_frameSlot = slot;
             return null;
         }
 
@@ -144,7 +140,7 @@ namespace MicroOS.Servers.Shell
                 if (size > MaxImageBytes)
                     return string.Concat("too large (", size.ToString(), " bytes; a program is at most ", (MaxImageBytes >> 10).ToString(), " KiB)");
                 length = (int)size;
-                string error = Frame((length + 4095) / 4096);
+                string error = Frame();
                 if (error != null)
                     return error;
                 s_chunk ??= new byte[4096];

@@ -73,6 +73,7 @@ public sealed class RunFromDiskTests
             disk.Put($"/{bad}.elf", File.ReadAllBytes(Path.Combine(servers, bad + ".elf")));
         disk.PutText("/README.TXT", "not a program\n");
         disk.Put("/EMPTY.ELF", Array.Empty<byte>());
+        disk.Put("/BIG.ELF", new byte[600 * 1024]);
 
         var machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "quiet manifest=system", SerialConsole = true, Disk = disk.Path });
         using (machine)
@@ -94,7 +95,7 @@ public sealed class RunFromDiskTests
             Match runs = Regex.Match(stay[1], @"^run: hello \(pid (?<pid>\d+)\) runs on \(ps lists it; kill hello ends it\)$");
             Assert.True(runs.Success, string.Join("\n", stay));
             string pid = runs.Groups["pid"].Value;
-            Assert.Contains(ShellTests.Run(machine, "ps"), l => Regex.IsMatch(l, $@"^{pid} hello running 0 \d+ \d+ \d+ 1024$"));
+            Assert.Contains(ShellTests.Run(machine, "ps"), l => Regex.IsMatch(l, $@"^{pid} hello running 0 \d+ \d+ \d+ 640$"));
             Assert.Equal(new[] { "ok" }, ShellTests.Run(machine, "kill hello"));
             machine.WaitForLine(new Regex($@"^process hello \(pid {pid}\) killed: by the holder of its process capability$"));
             Assert.DoesNotContain(ShellTests.Run(machine, "ps"), l => l.Contains(" hello ", StringComparison.Ordinal));
@@ -108,6 +109,7 @@ public sealed class RunFromDiskTests
             Assert.Equal(new[] { "run: /README.TXT: not a program (no ELF header)" }, ShellTests.Run(machine, "run README.TXT"));
             Assert.Equal(new[] { "run: /EMPTY.ELF: not a program (empty file)" }, ShellTests.Run(machine, "run EMPTY.ELF"));
             Assert.Equal(new[] { "run: /nosuch.elf: no such file" }, ShellTests.Run(machine, "run nosuch.elf"));
+            Assert.Equal(new[] { "run: /BIG.ELF: too large (614400 bytes; a program is at most 384 KiB)" }, ShellTests.Run(machine, "run BIG.ELF"));
             Assert.Equal(new[] { "usage: run FILE [ARGS...]" }, ShellTests.Run(machine, "run"));
             Assert.Equal(new[] { "run: the arguments may not hold caps= (the shell states the program's capabilities)" }, ShellTests.Run(machine, "run hello.elf caps=ep:fat:rw"));
             // And after all that, the shell and the program still work.

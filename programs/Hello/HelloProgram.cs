@@ -16,6 +16,8 @@ namespace MicroOS.Programs.Hello
             Server.Begin("hello");
             var console = new IConsole.Client(Caps.Endpoint("console"));
             string arguments = Arguments();
+            // The end of `./microos bench`'s `run hello from disk` (from the shell's `run ... at TSC`).
+            Sys.Write(string.Concat("hello: first line at TSC ", Sys.ReadTimestamp().ToString()));
             console.Write(string.Concat("hello from disk", arguments.Length > 0 ? string.Concat(": ", arguments) : "", "\n"));
             // What the console refuses a program: the shell's input.
             if (arguments == "readline")
