@@ -70,6 +70,9 @@ namespace MicroOS.Kernel.Syscalls
             // LAB 1 STARTER
             // R(Syscall.Reserved57, "reserved_57", CapType.None, CapRights.None, &SyscallTable.Reserved),
             // LAB 1 END
+            R(Syscall.Reserved58, "reserved_58", CapType.None, CapRights.None, &SyscallTable.Reserved),
+            R(Syscall.Reserved59, "reserved_59", CapType.None, CapRights.None, &SyscallTable.Reserved),
+            R(Syscall.ObjectDestroy, "object_destroy", CapType.None, CapRights.None, &DecodeObjectDestroy),
         };
 
         // debug_write(text:in(length,4096), length:val)
@@ -520,6 +523,16 @@ namespace MicroOS.Kernel.Syscalls
             if (trace == null)
                 return Invocation.DecodeError(objects, f->Arg0, CapType.Trace, CapRights.Read);
             return TraceSyscalls.Read(f, trace);
+        }
+
+        // object_destroy(slot:cap(Any))
+        private static long DecodeObjectDestroy(SyscallFrame* f)
+        {
+            ProcessObjects objects = Tasks.Scheduler.Current.Process.Objects;
+            CapSlot slot = Invocation.Decode(objects, f->Arg0, CapType.None, CapRights.None);
+            if (slot == null)
+                return Invocation.DecodeError(objects, f->Arg0, CapType.None, CapRights.None);
+            return CapSyscalls.Destroy(f, slot);
         }
     }
 }
