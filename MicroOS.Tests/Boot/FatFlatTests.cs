@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using MicroOS.Tests.Harness;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MicroOS.Tests.Boot;
+
+// A long-running fat server keeps nothing per client past its use (issue 17 item 3): through 10,000
+// open/read/close cycles of one client, and then 100 client processes coming and going (half of them
+// ending with their file still open), its pages and kernel-object frames (process_inspect, what `ps`
+// shows as use) stay what they were after the first 100 cycles. The storage stack runs as test entries
+// (ff-names, ff-ata, ff-fat) so the probe (MicroOS.Servers/Probe/FatFlat.cs) can hold fat's Process cap
+// and start clients. Counts: MICROOS_FATFLAT_CYCLES (default 10000), MICROOS_FATFLAT_CLIENTS (100),
+// handed to the probe in /FLATCFG.TXT on the disk.
+public sealed class FatFlatTests
+{
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(15);
+    private readonly ITestOutputHelper _output;
+
+    public FatFlatTests(ITestOutputHelper output) => _output = output;
+
+    private static int Count(string variable, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), out int n) && n > 0 ? n : fallback;
+
+    [Fact]
+    public void TheFatServersFramesStayFlatThroughOpenCloseCyclesAndClientsComingAndGoing()
+    {
+        int cycles = Count("MICROOS_FATFLAT_CYCLES", 10000), clients = Count("MICROOS_FATFLAT_CLIENTS", 100);
+        Assert.True(cycles > 100, "MICROOS_FATFLAT_CYCLES must exceed the 100 warm-up cycles");
+        using FatImage image = FatImage.Create(fatBits: 32, sizeBytes: 64L << 20);
+        image.PutText("/HELLO.TXT", "Hello from the flat-frames test.\n");
+        image.PutText("/FLATCFG.TXT", $"{cycles} {clients}");
+        using var machine = QemuMachine.Boot(_output, new QemuOptions
+        {
+            CommandLine = "quiet nosystem servers=ff-names,ff-ata,ff-fat,fat-flat", Disk = image.Path, MemoryMiB = 128,
+        });
+        machine.WaitForLine($"[fat-flat] fat-flat: counts: {cycles} cycles, {clients} clients", Long);
+        var cyclesLine = new Regex($@"^\[fat-flat\] fat-flat: open/close: after 100 cycles (?<p1>\d+) pages, (?<o1>\d+) object frames; " +
+            $@"after {cycles} cycles (?<p2>\d+) pages, (?<o2>\d+) object frames; failures 0$");
+        Match after = cyclesLine.Match(machine.WaitForLine(cyclesLine, Long));
+        var clientsLine = new Regex($@"^\[fat-flat\] fat-flat: clients: {clients} of {clients} came and went; fat now (?<p3>\d+) pages, (?<o3>\d+) object frames$");
+        Match end = clientsLine.Match(machine.WaitForLine(clientsLine, Long));
+        IReadOnlyList<string> lines = machine.Lines;
+
+        Assert.Equal(after.Groups["p1"].Value, after.Groups["p2"].Value);
+        Assert.Equal(after.Groups["o1"].Value, after.Groups["o2"].Value);
+        Assert.Equal(after.Groups["p1"].Value, end.Groups["p3"].Value);
+        Assert.Equal(after.Groups["o1"].Value, end.Groups["o3"].Value);
+        // Every client did its work (a failing one says so), and fat is the same process throughout.
+        Assert.DoesNotContain(lines, l => l.Contains("client failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => Regex.IsMatch(l, @"^process ff-fat \(pid \d+\) (killed|exited)"));
+        ServerLog.AssertKernelHealthy(lines);
+    }
+}
