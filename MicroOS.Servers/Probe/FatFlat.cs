@@ -56,6 +56,8 @@ namespace MicroOS.Servers.Probe
             {
                 if (i == WarmUp)
                     warm = Figures();
+                if (i > 0 && i % 1000 == 0)
+                    Say(string.Concat("at ", i.ToString(), " cycles: ", Figures()));
                 long r = Cycle(new Endpoint(Session), close: true);
                 if (r < 0 && failures++ == 0)
                     firstFailure = r;
