@@ -227,6 +227,7 @@ boot -icount shift=0 > "$work/counted" &
 boot > "$work/timed" &
 disk_boot fat-bench "bench: done" > "$work/disk" &
 disk_boot fs-tax "bench: fs-tax done" > "$work/tax" &
+disk_boot restart-bench "bench: ata-restart\|bench: restart:" > "$work/restarts" &
 restart_boot > "$work/restart" &
 run_boot > "$work/run" &
 async_bench -icount shift=0 > "$work/async_counted" &
@@ -305,6 +306,17 @@ else
     echo "fs tax: missing (the tax bench did not report it: $(grep -E 'bench: fs-|fs-tax' <<<"$tax_out" | tail -n 1))"
     status=1
 fi
+# Restarts under the storage stack (Probe/RestartBench.cs, section [restart-bench]): fat killed -> the
+# first read the restarted fat answers (Names lookup, connect, open, read, retried); ata killed -> a read
+# of a block never read answered (fat waits for the restarted driver, attaches again, re-sends). Killed
+# with process_kill, as the shell's `kill`: the supervisor's `crash` order is a message a busy server
+# never takes. Goal for both: <= 5 M instructions.
+restarts_out="$(cat "$work/restarts")"
+for pair in "fs-restart|fs restart|fat killed -> first read answered by the restarted fat" "ata-restart|ata restart|ata killed -> a read needing the disk answered, no error"; do
+    probe="${pair%%|*}"; rest="${pair#*|}"; name="${rest%%|*}"; what="${rest#*|}"
+    n="$(figure "$probe" "$restarts_out")"
+    if [ -n "$n" ]; then echo "$name: $n instructions ($what)"; else echo "$name: missing ($(grep -E 'bench: restart:' <<<"$restarts_out" | tail -n 1))"; status=1; fi
+done
 # throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").
 n="$(figure "throw-catch" "$counted")"; m="$(figure "throw-catch" "$timed")"
 if [ -n "$n" ] && [ -n "$m" ]; then echo "throw/catch: $n instructions, $m cycles"; else echo "throw/catch: missing (the bench server did not report it)"; status=1; fi

@@ -176,10 +176,16 @@ namespace MicroOS.Kernel.Objects
             LinkChild(source, destination);
         }
 
-        // Move: the capability changes slot (and table) keeping its place in the derivation tree.
+        // Move: the capability changes slot (and table) keeping its place in the derivation tree, and
+        // its loan: a borrower that moves a lent cap within its table still gives it back at its end
+        // (found by DestroyTests: the loan used to stay behind with the old slot, and was lost).
         public static void Move(CapSlot source, CapSlot destination)
         {
             destination.Table.Fill(destination, source.Type, source.Rights, source.Badge, source.Object, source.Generation);
+            destination.ReturnTo = source.ReturnTo;
+            destination.LenderId = source.LenderId;
+            source.ReturnTo = null;
+            source.LenderId = 0;
             destination.Parent = source.Parent;
             destination.PrevSibling = source.PrevSibling;
             destination.NextSibling = source.NextSibling;
@@ -257,7 +263,11 @@ namespace MicroOS.Kernel.Objects
                 if (s.IsEmpty || back == null)
                     continue;
                 if (back.IsEmpty && back.Table.OwnerId != 0 && back.Table.OwnerId == s.LenderId)
+                {
                     Move(s, back);
+                    back.ReturnTo = null;       // home again: no longer on loan
+                    back.LenderId = 0;
+                }
             }
         }
 

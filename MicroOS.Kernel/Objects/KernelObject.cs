@@ -19,7 +19,9 @@ namespace MicroOS.Kernel.Objects
     //   0 and a new object takes a fresh, never-used number.
     // - An object lives as long as its owner process (seL4 frees on the last cap; here the owner's
     //   death is the one moment, which makes "server died -> every client gets ObjectGone" direct),
-    //   but a thread's object, which dies with its thread.
+    //   but a thread's object, which dies with its thread, and an endpoint, notification or frame
+    //   its owner ends early through its original cap (object_destroy: ProcessObjects.DestroyOwned,
+    //   the same Destroy, then the cell goes to the arena's free list).
     // - What it holds beyond its cell (a frame's pages, a thread's kernel stack) is charged to the
     //   owner's memory limit (ChargedBytes) and uncharged when it dies.
     internal abstract class KernelObject : CapTarget

@@ -212,6 +212,48 @@ namespace MicroOS.Kernel.Objects
             o.Arena.FreeAll();
         }
 
+        // object_destroy (CapSyscalls.Destroy has checked that this process owns `obj` and asked
+        // through its original cap): the object ends now, as it would at the owner's end, and its
+        // memory is the owner's again at once. A Frame is first unmapped from every process that
+        // maps it (the owner too): its pages go back to the allocator here, so no mapping may
+        // outlive this call; a process that touches the address afterwards faults like on any
+        // unmapped page (it alone). Its cell goes to the arena's free list for the next object of
+        // its kind, so a server that makes and destroys one per client keeps its object pages flat.
+        public void DestroyOwned(KernelObject obj)
+        {
+            if (obj.Type == CapType.Frame)
+                UnmapEverywhere((Frame)obj);
+            int charged = obj.ChargedBytes;
+            Disown(obj);
+            obj.Destroy();          // every cap to it -> the dead stand-in; waiters woken with ObjectGone
+            Uncharge(charged);
+            Arena.Free(obj);
+        }
+
+        // Every frame_map mapping of `f`, in every process: unmapped and no longer recorded. The
+        // page-table entries go first, then Unmapped counts each off (the frame is live: it frees nothing).
+        private static void UnmapEverywhere(Frame f)
+        {
+            foreach (ProcessObjects o in s_live)
+            {
+                int i = 0;
+                while (i < o.MappingCount)
+                {
+                    if (o._mappedFrames[i] != f)
+                    {
+                        i++;
+                        continue;
+                    }
+                    ulong address = o._mappedAt[i];
+                    o.TakeMapping(address);         // moves the last record into i: look at i again
+                    AddressSpace space = o.Process.Space;
+                    for (int p = 0; p < f.Pages; p++)
+                        space.Unmap(address + (ulong)p * PhysicalMemory.FrameSize);
+                    f.Unmapped();
+                }
+            }
+        }
+
         // A dying object that some process keeps as its fault endpoint or death notification
         // (KernelObject.Destroy): forgotten, since its memory is about to go back.
         public static void ForgetWeakReferences(KernelObject obj)

@@ -70,6 +70,25 @@ namespace MicroOS.Kernel.Syscalls
             return objects == null ? 0 : objects.Caps.Count;
         }
 
+        // object_destroy: the owner ends an endpoint, notification or frame it made, before its own
+        // end (a long-running server freeing what it made for one client). Only the owner, and only
+        // through an original cap (no parent: the one endpoint_create / notification_create /
+        // frame_create gave, or one the owner moved within its table): a copy, a minted child or a
+        // cap someone was lent never destroys, whoever holds it (MissingRight). While the owner's
+        // original is lent out it is in the borrower's table, so nobody can destroy it until it
+        // comes back. The decode already refused a stale cap (ObjectGone: destroy twice).
+        public static long Destroy(SyscallFrame* f, CapSlot slot)
+        {
+            if (slot.Type != CapType.Endpoint && slot.Type != CapType.Notification && slot.Type != CapType.Frame)
+                return (long)SyscallError.WrongType;
+            var obj = (KernelObject)slot.Object;
+            Process caller = Scheduler.Current.Process;
+            if (slot.Parent != null || obj.Owner != caller || slot.Table != caller.Objects.Caps)
+                return (long)SyscallError.MissingRight;
+            ProcessObjects.Of(caller).DestroyOwned(obj);
+            return 0;
+        }
+
         public static long CreateEndpoint(SyscallFrame* f, CapSlot destination) => CreateOriginal(destination, CapType.Endpoint);
 
         public static long CreateNotification(SyscallFrame* f, CapSlot destination) => CreateOriginal(destination, CapType.Notification);

@@ -71,6 +71,8 @@ namespace MicroOS.Kernel.Syscalls
             // R(Syscall.Reserved57, "reserved_57", CapType.None, CapRights.None, &SyscallTable.Reserved),
             // LAB 1 END
             R(Syscall.ProcessCreateFrame, "process_create_frame", CapType.Frame, CapRights.Read, &DecodeProcessCreateFrame),
+            R(Syscall.Reserved59, "reserved_59", CapType.None, CapRights.None, &SyscallTable.Reserved),
+            R(Syscall.ObjectDestroy, "object_destroy", CapType.None, CapRights.None, &DecodeObjectDestroy),
         };
 
         // debug_write(text:in(length,4096), length:val)
@@ -534,6 +536,16 @@ namespace MicroOS.Kernel.Syscalls
             if (destinationError != 0)
                 return destinationError;
             return ProcessImageSyscalls.CreateFromFrame(f, frame, destination);
+        }
+
+        // object_destroy(slot:cap(Any))
+        private static long DecodeObjectDestroy(SyscallFrame* f)
+        {
+            ProcessObjects objects = Tasks.Scheduler.Current.Process.Objects;
+            CapSlot slot = Invocation.Decode(objects, f->Arg0, CapType.None, CapRights.None);
+            if (slot == null)
+                return Invocation.DecodeError(objects, f->Arg0, CapType.None, CapRights.None);
+            return CapSyscalls.Destroy(f, slot);
         }
     }
 }

@@ -400,7 +400,7 @@ namespace MicroOS.Servers.Probe
         // COM1 (the drivers' port; the kernel logs on COM2) raises IRQ 4 once its transmit holding
         // register is empty and that interrupt is enabled: a line a test can raise at will. Waits
         // up to 200 ms for `n` to be signalled, then disables the interrupt again.
-        private static long FireCom1(IoPorts ports, Notification n, out ulong bits)
+        internal static long FireCom1(IoPorts ports, Notification n, out ulong bits)
         {
             const ushort InterruptEnable = 0x3F9, InterruptId = 0x3FA, ModemControl = 0x3FC;
             ports.Read8(InterruptId);

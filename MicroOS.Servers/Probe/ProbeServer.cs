@@ -29,6 +29,9 @@ namespace MicroOS.Servers.Probe
     //   fat client       the fat server's client checks (FatProbe.cs)
     //   block-liar MODE  a lying block device in ata's place (BlockLiar.cs)
     //   confine <role>   recycled references, budgets, exhaustion, the capability fuzz (Confine.cs)
+    //   destroy <role>   object_destroy attacked, and a churn that must stay flat (Destroy.cs)
+    //   fatflat ...      the fat server's figures through open/close cycles and clients coming and going (FatFlat.cs)
+    //   restartbench     `fs restart` and `ata restart` for tools/bench.sh (RestartBench.cs)
     //   timer <role>     notification_signal_after, the one-shot timer (TimerProbe.cs)
     //   trace <role>     the IPC trace ring: trace_control, trace_read, a burst (TraceProbe.cs)
     //   calltest         a contract the shell knows nothing of, for `call` and `contracts` (CallTestServer.cs)
@@ -84,6 +87,12 @@ namespace MicroOS.Servers.Probe
                     return BlockLiar.Run(args);
                 case "confine":
                     return Confine.Run(args);
+                case "destroy":
+                    return Destroy.Run(args);
+                case "fatflat":
+                    return FatFlat.Run(args);
+                case "restartbench":
+                    return RestartBench.Run();
                 case "trace":
                     return TraceProbe.Run(args);
                 case "timer":

@@ -68,12 +68,14 @@ namespace MicroOS.Shared.Abi
         // Reserved57 = 57,    // reserved_57() -> UnknownSyscall
         // LAB 1 END
         ProcessCreateFrame = 58,    // process_create_frame(frame, destination, text, packed, imageLength) -> pid
+        Reserved59 = 59,    // reserved_59() -> UnknownSyscall
+        ObjectDestroy = 60,    // object_destroy(slot) -> 0
     }
 
     public static class SyscallAbi
     {
         // Syscalls 0 .. Count - 1 exist; every number from Count on is UnknownSyscall.
-        public const int Count = 59;
+        public const int Count = 61;
 
         // Bit n: syscall n may block (User.asm's BLOCKING_SYSCALLS, Syscalls.g.inc).
         public const ulong BlockingMask = 0x8B800C;

@@ -111,5 +111,8 @@ namespace MicroOS.Shared.User
         public static long CreateEndpoint(int destination) => SysCalls.EndpointCreate((ulong)destination);
         public static long CreateNotification(int destination) => SysCalls.NotificationCreate((ulong)destination);
         public static long CreateFrame(int destination, int pages) => SysCalls.FrameCreate((ulong)destination, (ulong)pages);
+        // object_destroy: ends an endpoint, notification or frame this process made, through its
+        // original cap (docs/capabilities.md "Destroy by owner"); every cap to it then answers ObjectGone.
+        public static long Destroy(int slot) => SysCalls.ObjectDestroy((ulong)slot);
     }
 }

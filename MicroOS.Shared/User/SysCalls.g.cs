@@ -1000,5 +1000,22 @@ namespace MicroOS.Shared.User
             result = r;
             return rax;
         }
+
+        // object_destroy: the owner ends its endpoint, notification or frame now: every cap to it, everywhere, answers ObjectGone, its waiters wake with ObjectGone, its mappings go everywhere, its memory returns to the owner's budget; only through the owner's original cap (else MissingRight), other kinds WrongType -> 0
+        public static long ObjectDestroy(ulong slot) =>
+            Sys.Raw((ulong)Syscall.ObjectDestroy, slot, 0, 0, 0);
+        public static long ObjectDestroy(ulong slot, out IpcRegisters result)
+        {
+            IpcRegisters r;
+            r.A0 = slot;
+            r.A1 = 0;
+            r.A2 = 0;
+            r.A3 = 0;
+            r.A4 = 0;
+            r.A5 = 0;
+            long rax = Ipc.Raw((ulong)Syscall.ObjectDestroy, &r);
+            result = r;
+            return rax;
+        }
     }
 }

@@ -219,4 +219,28 @@ public sealed class CapTableTests
         Assert.Null(borrower.Lookup(3));
         Assert.Equal(0, lender.Count);
     }
+
+    // A borrower that moves a lent capability to another slot of its table still gives it back when
+    // it ends; back home it is no longer on loan (issue 17: DestroyTests' borrower lost the loan).
+    [Fact]
+    public void ALentCapabilityMovedByItsBorrowerStillComesBack()
+    {
+        var (lender, borrower, _) = ThreeProcesses();
+        lender.OwnerId = 5;
+        borrower.OwnerId = 6;
+        CapSlot lent = Original(lender, 2);
+        CapSlot destination = borrower.At(3);
+        CapTable.Move(lent, destination);
+        destination.ReturnTo = lender.At(2);
+        destination.LenderId = lender.OwnerId;
+
+        CapTable.Move(destination, borrower.At(7));
+        Assert.Null(borrower.At(3).ReturnTo);
+        Assert.Same(lender.At(2), borrower.At(7).ReturnTo);
+        borrower.ReturnLent();
+        Assert.NotNull(lender.Lookup(2));
+        Assert.Null(borrower.Lookup(7));
+        Assert.Null(lender.At(2).ReturnTo);
+        Assert.Equal(0UL, lender.At(2).LenderId);
+    }
 }
