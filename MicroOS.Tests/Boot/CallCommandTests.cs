@@ -11,24 +11,13 @@ namespace MicroOS.Tests.Boot;
 // probe (Probe/CallTestServer.cs) that the shell is not compiled with, so everything the shell knows of
 // it comes from the generated dispatcher's describe reply (ContractInfo.DescribeLabel); `kv`, Names,
 // the supervisor and the console are the system's own. One boot for the class.
-public sealed class CallTestBoot : IDisposable
+public sealed class CallTestBoot : SectionBoot
 {
-    public QemuMachine Machine { get; }
-
-    public CallTestBoot()
-    {
-        Machine = QemuMachine.Boot(new BufferedOutput(), new QemuOptions { CommandLine = "quiet testmanifest manifest=call-test", SerialConsole = true });
-        Machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
-        Machine.WaitForLine("[calltest] calltest: registered with names");
-        Machine.WaitForLine("[kv] kv: registered with names");
-    }
-
-    public void Dispose() => Machine.Dispose();
+    public CallTestBoot() : base("call-test", "[calltest] calltest: registered with names", "[kv] kv: registered with names") { }
 }
 
-public sealed class CallCommandTests : IClassFixture<CallTestBoot>
+public sealed class CallCommandTests : SectionShellTests<CallTestBoot>
 {
-    // What `contracts calltest` prints, and what every usage error of `call calltest` ends with.
     private static readonly string[] CallTestContract =
     {
         "calltest: ICallTest",
@@ -41,21 +30,7 @@ public sealed class CallCommandTests : IClassFixture<CallTestBoot>
         "  Sum(ReadOnlySpan<byte> bytes)  [not callable from the shell: bytes is ReadOnlySpan<byte>]",
     };
 
-    private readonly CallTestBoot _boot;
-    private readonly ITestOutputHelper _output;
-
-    public CallCommandTests(CallTestBoot boot, ITestOutputHelper output)
-    {
-        _boot = boot;
-        _output = output;
-    }
-
-    private List<string> Run(string command)
-    {
-        List<string> lines = ShellTests.Run(_boot.Machine, command);
-        _output.WriteLine($"microos> {command}\n{string.Join("\n", lines)}");
-        return lines;
-    }
+    public CallCommandTests(CallTestBoot boot, ITestOutputHelper output) : base(boot, output) { }
 
     private static string[] UsageError(string first) => new[] { "call: " + first }.Concat(CallTestContract).ToArray();
 
