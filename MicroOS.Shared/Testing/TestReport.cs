@@ -40,6 +40,11 @@ namespace MicroOS.Shared.Testing
 
         public static string Value(string key, bool value) => string.Concat(key, "=", value ? "true" : "false");
 
+        public static string Value(string key, string value) => string.Concat(key, "=", value);
+
+        // `key=0x...`: addresses, words read back, register values.
+        public static string Hex(string key, ulong value) => string.Concat(key, "=0x", value.ToString("X"));
+
         // The exit code a test server ends with: 0 when every planned result came and held.
         public int ExitCode => _failed == 0 && _number == _planned ? 0 : 1;
     }

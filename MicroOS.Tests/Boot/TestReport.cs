@@ -53,6 +53,16 @@ internal static class TestReport
         return AssertAllOk(machine.Lines.Skip(plan).ToList(), server, count);
     }
 
+    // WaitForAllOk, then what each result observed, exactly: `expected` is name -> `key=value ...`,
+    // every result named and none more.
+    public static void WaitForObserved(QemuMachine machine, string server, IReadOnlyDictionary<string, string> expected)
+    {
+        Dictionary<string, TestResult> report = WaitForAllOk(machine, server);
+        Assert.Equal(expected.Keys.Order(), report.Keys.Order());
+        foreach ((string name, string observed) in expected)
+            Assert.Equal($"{server} {name}: {observed}", $"{server} {name}: {report[name].Observed}");
+    }
+
     // `lines` from the plan on: exactly `planned` results, numbered 1..planned, each ok.
     public static Dictionary<string, TestResult> AssertAllOk(IReadOnlyList<string> lines, string server, int planned)
     {

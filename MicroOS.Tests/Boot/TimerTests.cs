@@ -18,8 +18,7 @@ public sealed class TimerTests
     {
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("timer-owner,timer"));
         // The probe's report (TestReport.cs): every check ok, and what it observed, value by value.
-        Dictionary<string, TestResult> report = TestReport.WaitForAllOk(machine, "timer");
-        var expected = new Dictionary<string, string>
+        TestReport.WaitForObserved(machine, "timer", new Dictionary<string, string>
         {
             // A waiting thread wakes, with the bits, no sooner than asked.
             ["wait"] = "arm=0 wait=0 bits=5 at-least-50ms=true",
@@ -34,10 +33,7 @@ public sealed class TimerTests
             ["setter-killed"] = "call=0 its-arm=0 kill=0 poll-100ms-later=-10",
             ["dead-notification"] = "arm=-9",
             ["after-delete"] = "bits=64",
-        };
-        Assert.Equal(expected.Keys.Order(), report.Keys.Order());
-        foreach ((string name, string observed) in expected)
-            Assert.Equal($"{name}: {observed}", $"{name}: {report[name].Observed}");
+        });
         Assert.Equal("0", machine.WaitForMatch(ServerLog.Exited("timer")).Groups["code"].Value);
         ServerLog.AssertCleanShutdown(machine);
     }
