@@ -27,7 +27,7 @@ namespace MicroOS.Servers.Probe
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("confine_ud")]
         private static extern void Ud();
 
-        private const int Image = 1, Ports = 2, Irq = 3;        // manifest caps (boot-manifest.txt)
+        private const int Image = 1, Ports = 2, Irq = 3;        // manifest caps (test-manifest.txt)
         private const int Ep = 20, Death = 21, Sync = 22, RecvSlot = 60;
         // A child's limit: the probe image (308 KiB with the trace, call and lab probes) and its start
         // (stack, arguments, first heap, page tables: 528 KiB in all) must fit; 512 KiB until then.

@@ -16,7 +16,7 @@ namespace MicroOS.Servers.Probe
     //   child ROLE ...  what the scenarios start (process_create of the `destroy-child` image)
     internal static unsafe class Destroy
     {
-        private const int Image = 1, Ports = 2, Irq = 3;       // manifest caps (boot-manifest.txt)
+        private const int Image = 1, Ports = 2, Irq = 3;       // manifest caps (test-manifest.txt)
         private const int Sync = 20, Go = 21, Ep = 22, RecvSlot = 60;
         private const ulong ChildBytes = 1024 * 1024;
         private const ulong MapAt = FrameCap.WindowBase;

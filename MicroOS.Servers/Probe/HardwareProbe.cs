@@ -1,4 +1,5 @@
 using MicroOS.Shared.Abi;
+using MicroOS.Shared.Testing;
 using MicroOS.Shared.User;
 
 namespace MicroOS.Servers.Probe
@@ -14,6 +15,9 @@ namespace MicroOS.Servers.Probe
     //   frames          frame_map / frame_unmap / map again; then touches the unmapped page: killed
     //   frame-peer      maps a frame it is sent (slot 1: ep hwshare, served), reads it after the sender unmapped and ended
     //   frame-owner     creates, writes, shares and unmaps a frame (slot 1: ep hwshare)
+    // Each role reports its results as TestReport lines (`ok N name key=value ...`) before its last,
+    // deliberate, fault: errors are SyscallError (-2 InvalidArgument, -5 InvalidCapability,
+    // -8 OutOfRange, -9 ObjectGone).
     internal static unsafe class HardwareProbe
     {
         private const ushort Scratch = 0x3FF;
@@ -59,9 +63,14 @@ namespace MicroOS.Servers.Probe
             ulong direct = RoundTrip(0x5A);
             long viaSyscall = ports.Read8(Scratch);      // the checked path still works beside the bitmap
             long outsideChecked = ports.Read8(Outside);
-            Sys.Write(string.Concat("io-direct: checked write -> ", checkedWrite.ToString(), ", read -> ", Hex((ulong)checkedRead),
-                "; enable -> ", enabled.ToString(), ", again -> ", again.ToString(), "; in/out scratch ", Hex(direct),
-                ", checked read ", Hex((ulong)viaSyscall), ", checked read of 0x3f7 -> ", outsideChecked.ToString()));
+            var report = new TestReport(2);
+            // Checked syscalls first (a port outside the range is OutOfRange) ...
+            report.Check("checked", checkedWrite == 0 && checkedRead == 0x33 && outsideChecked == (long)SyscallError.OutOfRange, string.Concat(
+                TestReport.Value("write", checkedWrite), " ", TestReport.Hex("read", (ulong)checkedRead), " ", TestReport.Value("outside", outsideChecked)));
+            // ... then the bitmap: enabling twice is harmless, in/out reach the device and the checked path still works beside it.
+            report.Check("enabled", enabled == 0 && again == 0 && direct == 0x5A && viaSyscall == 0x5A, string.Concat(
+                TestReport.Value("enable", enabled), " ", TestReport.Value("again", again), " ", TestReport.Hex("in-out", direct),
+                " ", TestReport.Hex("checked-read", (ulong)viaSyscall)));
             Sys.Write("io-direct: in from 0x3f7 (outside the range)");
             ulong v = IoPorts.In8(Outside);
             Sys.Write(string.Concat("io-direct: SURVIVED, read ", Hex(v)));
@@ -75,8 +84,9 @@ namespace MicroOS.Servers.Probe
             ulong before = RoundTrip(0xA5);
             long revoked = Caps.Revoke(1);
             long enableGone = new IoPorts(5).Enable();
-            Sys.Write(string.Concat("io-revoke: copy -> ", copied.ToString(), ", enable copy -> ", enabled.ToString(),
-                ", in/out ", Hex(before), ", revoke -> ", revoked.ToString(), ", enable after -> ", enableGone.ToString()));
+            new TestReport(1).Check("revoke", copied == 0 && enabled == 0 && before == 0xA5 && revoked == 1 && enableGone == (long)SyscallError.InvalidCapability,
+                string.Concat(TestReport.Value("copy", copied), " ", TestReport.Value("enable-copy", enabled), " ", TestReport.Hex("in-out", before),
+                    " ", TestReport.Value("revoke", revoked), " ", TestReport.Value("enable-after", enableGone)));
             Sys.Write("io-revoke: in after revoke");
             ulong v = IoPorts.In8(Scratch);
             Sys.Write(string.Concat("io-revoke: SURVIVED, read ", Hex(v)));
@@ -88,7 +98,8 @@ namespace MicroOS.Servers.Probe
             long enabled = new IoPorts(1).Enable();
             ulong before = RoundTrip(0x3C);
             long deleted = Caps.Delete(1);
-            Sys.Write(string.Concat("io-delete: enable -> ", enabled.ToString(), ", in/out ", Hex(before), ", delete -> ", deleted.ToString()));
+            new TestReport(1).Check("delete", enabled == 0 && before == 0x3C && deleted == 0, string.Concat(
+                TestReport.Value("enable", enabled), " ", TestReport.Hex("in-out", before), " ", TestReport.Value("delete", deleted)));
             Sys.Write("io-delete: in after delete");
             ulong v = IoPorts.In8(Scratch);
             Sys.Write(string.Concat("io-delete: SURVIVED, read ", Hex(v)));
@@ -110,8 +121,9 @@ namespace MicroOS.Servers.Probe
                 else
                     Sys.Yield();
             }
-            Sys.Write(string.Concat("io-keep: enable -> ", enabled.ToString(), ", ", good.ToString(), " of 50 rounds read back"));
-            return 0;
+            var report = new TestReport(1);
+            report.Check("kept", enabled == 0 && good == 50, string.Concat(TestReport.Value("enable", enabled), " ", TestReport.Value("rounds-read-back", good)));
+            return report.ExitCode;
         }
 
         private static int IoNone(int ms)
@@ -145,19 +157,28 @@ namespace MicroOS.Servers.Probe
             long unmapMiddle = FrameCap.Unmap(At + 4096);
             long unmapNothing = FrameCap.Unmap(At + 0x100000);
             long unmapHeap = FrameCap.Unmap(0x10_0000_0000);
-            Sys.Write(string.Concat("frames: create -> ", created.ToString(), ", map -> ", mapped.ToString(), ", unmap -> ", unmapped.ToString(),
-                ", free frames ", free == freeAfter ? "unchanged" : string.Concat(free.ToString(), " -> ", freeAfter.ToString()),
-                "; unmap again -> ", unmapAgain.ToString(), ", mid-mapping -> ", unmapMiddle.ToString(),
-                ", nothing mapped -> ", unmapNothing.ToString(), ", heap -> ", unmapHeap.ToString()));
+            var report = new TestReport(2);
+            long invalid = (long)SyscallError.InvalidArgument;
+            // Unmap frees no frame (the memory is the Frame's); an address where no mapping starts is
+            // InvalidArgument, the middle of a mapping and a heap page included.
+            report.Check("unmap", created == 0 && mapped == 0 && unmapped == 0 && free == freeAfter && unmapAgain == invalid
+                    && unmapMiddle == invalid && unmapNothing == invalid && unmapHeap == invalid,
+                string.Concat(TestReport.Value("create", created), " ", TestReport.Value("map", mapped), " ", TestReport.Value("unmap", unmapped),
+                    " ", TestReport.Value("frames-freed", (long)freeAfter - (long)free), " ", TestReport.Value("again", unmapAgain),
+                    " ", TestReport.Value("mid-mapping", unmapMiddle), " ", TestReport.Value("nothing-mapped", unmapNothing),
+                    " ", TestReport.Value("heap", unmapHeap)));
             long remapped = new FrameCap(5).Map(At, writable: false);
             long second = new FrameCap(5).Map(At + 0x10000, writable: true);
             ulong first = words[0], secondPage = words[512];
             long unmapFirst = FrameCap.Unmap(At);
             ulong viaSecond = *(ulong*)(At + 0x10000 + 4096);
             long unmapSecond = FrameCap.Unmap(At + 0x10000);
-            Sys.Write(string.Concat("frames: map again -> ", remapped.ToString(), ", read ", Hex(first), " ", Hex(secondPage),
-                "; a second mapping -> ", second.ToString(), ", unmap the first -> ", unmapFirst.ToString(),
-                ", read through the second ", Hex(viaSecond), ", unmap it -> ", unmapSecond.ToString()));
+            // Mapped again, the data written before is still there; two mappings of one frame are undone one at a time.
+            report.Check("map-again", remapped == 0 && first == 0x4652_414D_4501 && secondPage == 0x4652_414D_4502 && second == 0
+                    && unmapFirst == 0 && viaSecond == 0x4652_414D_4502 && unmapSecond == 0,
+                string.Concat(TestReport.Value("map", remapped), " ", TestReport.Hex("page0", first), " ", TestReport.Hex("page1", secondPage),
+                    " ", TestReport.Value("second-map", second), " ", TestReport.Value("unmap-first", unmapFirst),
+                    " ", TestReport.Hex("via-second", viaSecond), " ", TestReport.Value("unmap-second", unmapSecond)));
             Sys.Write("frames: touching the unmapped page");
             ulong v = words[0];
             Sys.Write(string.Concat("frames: SURVIVED, read ", Hex(v)));
@@ -185,9 +206,14 @@ namespace MicroOS.Servers.Probe
             long unmapped = FrameCap.Unmap(At);
             long freed = (long)FreeFrames() - (long)free;
             // The last mapping of a dead frame: its memory goes back now.
-            Sys.Write(string.Concat("frame-peer: after the owner ended, read ", Hex(late), ", its cap -> ", inspect.ToString(),
-                ", unmap -> ", unmapped.ToString(), ", frames freed by it ", freed.ToString()));
-            return 0;
+            var report = new TestReport(1);
+            // The frame object is dead (its cap ObjectGone) but its memory stayed while mapped here;
+            // this unmap, the last mapping, gives that frame back, and the owner's object page that
+            // was kept for the frame's object (Objects/ObjectArena.cs): 2.
+            report.Check("after-owner-ended", late == 0x5348_4152_4544_0002 && inspect == (long)SyscallError.ObjectGone && unmapped == 0 && freed == 2,
+                string.Concat(TestReport.Hex("read", late), " ", TestReport.Value("cap", inspect), " ", TestReport.Value("unmap", unmapped),
+                    " ", TestReport.Value("frames-freed", freed)));
+            return report.ExitCode;
         }
 
         private static int FrameOwner()
@@ -204,9 +230,14 @@ namespace MicroOS.Servers.Probe
             long freed = (long)FreeFrames() - (long)free;        // 0: the frame lives (caps, the peer's mapping)
             m = new Message(ReadLabel);
             long call2 = new Endpoint(1).Call(ref m);
-            Sys.Write(string.Concat("frame-owner: create -> ", created.ToString(), ", map -> ", mapped.ToString(), ", call -> ", call.ToString(),
-                ", peer read ", Hex(peerRead), "; my unmap -> ", unmapped.ToString(), " (frames freed ", freed.ToString(), "), call -> ", call2.ToString(), ", peer read ", Hex(m.W0)));
-            return 0;
+            var report = new TestReport(1);
+            // The owner's unmap frees nothing: the peer still reads the frame.
+            report.Check("shared", created == 0 && mapped == 0 && call == 0 && peerRead == 0x5348_4152_4544_0002 && unmapped == 0 && freed == 0
+                    && call2 == 0 && m.W0 == 0x5348_4152_4544_0002,
+                string.Concat(TestReport.Value("create", created), " ", TestReport.Value("map", mapped), " ", TestReport.Value("call", call),
+                    " ", TestReport.Hex("peer-read", peerRead), " ", TestReport.Value("unmap", unmapped), " ", TestReport.Value("frames-freed", freed),
+                    " ", TestReport.Value("call-after", call2), " ", TestReport.Hex("peer-read-after", m.W0)));
+            return report.ExitCode;
         }
     }
 }

@@ -9,7 +9,7 @@ namespace MicroOS.Tests.Boot;
 
 // The runtime's conformance suite (MicroOS.Servers/Conformance/Checks): the same C# files run on real
 // .NET (tools/Conformance.Host) and as the `conformance` server; every `name: value` line must be equal.
-// Both runs take their arguments from the server's boot-manifest line ("<seed> [exceptions]"): adding
+// Both runs take their arguments from the server's test-manifest line ("<seed> [exceptions]"): adding
 // `exceptions` there switches on the groups that need caught exceptions, on both sides at once.
 public sealed class ConformanceTests
 {
@@ -54,7 +54,7 @@ public sealed class ConformanceTests
     // The arguments column of the manifest line for `name`.
     private static string ManifestArguments(string name)
     {
-        string manifest = Path.Combine(RepoPaths.Root, "MicroOS.Build", "boot-manifest.txt");
+        string manifest = Path.Combine(RepoPaths.Root, "MicroOS.Build", "test-manifest.txt");
         foreach (string raw in File.ReadAllLines(manifest))
         {
             string[] fields = raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

@@ -35,15 +35,21 @@ public sealed class HardwareTests
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("io-direct,io-revoke,io-delete"));
         // Checked syscalls first (a port outside the range is OutOfRange), then the bitmap: enabling
         // twice is harmless, `out`/`in` reach the device and the checked path still works beside it.
-        machine.WaitForLine("[io-direct] io-direct: checked write -> 0, read -> 0x33; enable -> 0, again -> 0; in/out scratch 0x5A, checked read 0x5A, checked read of 0x3f7 -> -8");
+        TestReport.WaitForObserved(machine, "io-direct", new Dictionary<string, string>
+        {
+            ["checked"] = "write=0 read=0x33 outside=-8",
+            ["enabled"] = "enable=0 again=0 in-out=0x5A checked-read=0x5A",
+        });
         ExpectKilledAfter(machine, "io-direct", "io-direct: in from 0x3f7 (outside the range)", GeneralProtection);
         // The enabled cap was a copy: revoking the original's children took it, and the ports with it.
-        machine.WaitForLine("[io-revoke] io-revoke: copy -> 0, enable copy -> 0, in/out 0xA5, revoke -> 1, enable after -> -5");
+        TestReport.WaitForObserved(machine, "io-revoke", new Dictionary<string, string>
+        {
+            ["revoke"] = "copy=0 enable-copy=0 in-out=0xA5 revoke=1 enable-after=-5",
+        });
         ExpectKilledAfter(machine, "io-revoke", "io-revoke: in after revoke", GeneralProtection);
-        machine.WaitForLine("[io-delete] io-delete: enable -> 0, in/out 0x3C, delete -> 0");
+        TestReport.WaitForObserved(machine, "io-delete", new Dictionary<string, string> { ["delete"] = "enable=0 in-out=0x3C delete=0" });
         ExpectKilledAfter(machine, "io-delete", "io-delete: in after delete", GeneralProtection);
-        Assert.Equal(KernelExit.Success, machine.WaitForExit());
-        ServerLog.AssertKernelHealthy(machine.Lines);
+        ServerLog.AssertCleanShutdown(machine);
     }
 
     [Fact]
@@ -54,7 +60,8 @@ public sealed class HardwareTests
         // be the one reused). Every frame comes back.
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("io-keep,io-none,io-after"));
         int none = ExpectKilledAfter(machine, "io-none", "io-none: checked read -> ok; in without enable", GeneralProtection);
-        int kept = machine.WaitForLineIndex(ServerLog.Said("io-keep", "io-keep: enable -> 0, 50 of 50 rounds read back"));
+        TestReport.WaitForObserved(machine, "io-keep", new Dictionary<string, string> { ["kept"] = "enable=0 rounds-read-back=50" });
+        int kept = machine.WaitForLineIndex(new Regex(@"^\[io-keep\] ok 1 kept "));
         int keepExit = machine.WaitForLineIndex(ServerLog.Exited("io-keep"), kept);
         Assert.True(none < keepExit, "io-none should have faulted while io-keep (with its bitmap) was still running");
         int after = ExpectKilledAfter(machine, "io-after", "io-none: checked read -> ok; in without enable", GeneralProtection);
@@ -68,11 +75,14 @@ public sealed class HardwareTests
     public void AnUnmappedFrameCanBeMappedAgainAndItsOldAddressFaults()
     {
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("hw-frames"));
-        // Unmap frees no frame (the memory is the Frame's); an address where no mapping starts is
-        // InvalidArgument, the middle of a mapping and a heap page included.
-        machine.WaitForLine("[hw-frames] frames: create -> 0, map -> 0, unmap -> 0, free frames unchanged; unmap again -> -2, mid-mapping -> -2, nothing mapped -> -2, heap -> -2");
-        // Mapped again, the data written before is still there; two mappings of one frame are undone one at a time.
-        machine.WaitForLine("[hw-frames] frames: map again -> 0, read 0x4652414D4501 0x4652414D4502; a second mapping -> 0, unmap the first -> 0, read through the second 0x4652414D4502, unmap it -> 0");
+        TestReport.WaitForObserved(machine, "hw-frames", new Dictionary<string, string>
+        {
+            // Unmap frees no frame (the memory is the Frame's); an address where no mapping starts is
+            // InvalidArgument, the middle of a mapping and a heap page included.
+            ["unmap"] = "create=0 map=0 unmap=0 frames-freed=0 again=-2 mid-mapping=-2 nothing-mapped=-2 heap=-2",
+            // Mapped again, the data written before is still there; two mappings of one frame are undone one at a time.
+            ["map-again"] = "map=0 page0=0x4652414D4501 page1=0x4652414D4502 second-map=0 unmap-first=0 via-second=0x4652414D4502 unmap-second=0",
+        });
         int killed = ExpectKilledAfter(machine, "hw-frames", "frames: touching the unmapped page", "#PF Page Fault");
         Assert.Contains("address 0x0000003000000000 (page not present, read, user)", machine.Lines[killed]);
         Match final = machine.WaitForMatch(ServerLog.AllExited);
@@ -85,14 +95,19 @@ public sealed class HardwareTests
     {
         using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("frame-peer,frame-owner"));
         // The owner's unmap frees nothing: the peer still reads the frame.
-        machine.WaitForLine("[frame-owner] frame-owner: create -> 0, map -> 0, call -> 0, peer read 0x5348415245440002; my unmap -> 0 (frames freed 0), call -> 0, peer read 0x5348415245440002");
+        TestReport.WaitForObserved(machine, "frame-owner", new Dictionary<string, string>
+        {
+            ["shared"] = "create=0 map=0 call=0 peer-read=0x5348415245440002 unmap=0 frames-freed=0 call-after=0 peer-read-after=0x5348415245440002",
+        });
         // The owner ended: the frame object is dead (its cap ObjectGone) but its memory stays while
         // the peer maps it; the peer's unmap, the last mapping, gives that one frame back, and the
         // owner's object page that was kept for the frame's object (Objects/ObjectArena.cs): 2.
-        machine.WaitForLine("[frame-peer] frame-peer: after the owner ended, read 0x5348415245440002, its cap -> -9, unmap -> 0, frames freed by it 2");
+        TestReport.WaitForObserved(machine, "frame-peer", new Dictionary<string, string>
+        {
+            ["after-owner-ended"] = "read=0x5348415245440002 cap=-9 unmap=0 frames-freed=2",
+        });
         Match final = machine.WaitForMatch(ServerLog.AllExited);
         Assert.Equal(final.Groups["before"].Value, ServerLog.FramesBack(final));
-        Assert.Equal(KernelExit.Success, machine.WaitForExit());
-        ServerLog.AssertKernelHealthy(machine.Lines);
+        ServerLog.AssertCleanShutdown(machine);
     }
 }

@@ -55,7 +55,7 @@ public sealed class ProcessLifecycleTests
 
         IReadOnlyList<string> lines = machine.Lines;
         Assert.Single(lines, "warning: unknown kernel option 'no-such-option=1' ignored");
-        Assert.Single(lines, "warning: no server 'no-such-server' in the boot manifest");
+        Assert.Single(lines, "warning: no server 'no-such-server' in the test manifest");
         Assert.Single(lines, l => l.StartsWith("warning: bad server count in 'exit*0'", StringComparison.Ordinal));
         foreach (string bad in new[] { "bad-truncated", "bad-machine", "bad-kernel-half" })
         {

@@ -54,6 +54,16 @@ internal static class ServerLog
         Assert.True(bad == null, $"the kernel reported a failure: {bad}");
     }
 
+    // The one check of a clean shutdown under `exit`: QEMU ended with Success, which the kernel's idle
+    // thread writes only after its `idle: nothing left to run` line (every process ended), and the
+    // kernel reported no panic or ring-0 fault on the way.
+    public static void AssertCleanShutdown(QemuMachine machine, TimeSpan? timeout = null)
+    {
+        Assert.Equal(KernelExit.Success, machine.WaitForExit(timeout));
+        Assert.Contains(Idle, machine.Lines);
+        AssertKernelHealthy(machine.Lines);
+    }
+
     public static int IndexOf(IReadOnlyList<string> lines, Regex pattern, int from = 0)
     {
         for (int i = Math.Max(from, 0); i < lines.Count; i++)

@@ -107,4 +107,29 @@ public sealed class BootManifestTests
         Assert.Contains(entries, e => e.Name == "init" && e.Kind == ServerKind.System);
         Assert.Equal(entries.Count, entries.Select(e => e.Name).Distinct().Count());
     }
+
+    // The product's manifest is the system's alone (issue 16 item 7): test servers live in the test
+    // manifest, whose head (before its first [section]) is what the kernel reads for servers=.
+    [Fact]
+    public void TheShippedManifestHoldsNoTestServer()
+    {
+        string path = Path.Combine(Harness.RepoPaths.Root, "MicroOS.Build", "boot-manifest.txt");
+        List<ManifestEntry> entries = BootManifest.Parse(File.ReadAllText(path), new List<string>());
+        ManifestEntry? test = entries.FirstOrDefault(e => e.Kind != ServerKind.System);
+        Assert.True(test == null, $"boot-manifest.txt line {test?.Line}: '{test?.Name}' is a test server; it belongs in test-manifest.txt");
+    }
+
+    [Fact]
+    public void TheTestManifestsServersParseWithoutErrorsAndAreAllTestEntries()
+    {
+        string path = Path.Combine(Harness.RepoPaths.Root, "MicroOS.Build", "test-manifest.txt");
+        var errors = new List<string>();
+        List<ManifestEntry> entries = BootManifest.Parse(File.ReadAllText(path), errors, firstSectionOnly: true);
+        Assert.Empty(errors);
+        Assert.All(entries, e => Assert.Equal(ServerKind.Test, e.Kind));
+        Assert.Equal(entries.Count, entries.Select(e => e.Name).Distinct().Count());
+        // The entries the boot tests name most: the probe's busy servers, the IPC pair, the attack witness.
+        foreach (string name in new[] { "busy-a", "pong", "ping", "witness", "conformance" })
+            Assert.Contains(entries, e => e.Name == name);
+    }
 }

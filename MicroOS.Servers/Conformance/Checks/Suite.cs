@@ -39,7 +39,7 @@ namespace MicroOS.Conformance
             Group("Numbers", &Numbers.Run);
             Group("Language", &Language.Run);
             // Needs caught exceptions: on when the arguments say `exceptions` (the conformance line of
-            // MicroOS.Build/boot-manifest.txt; the boot test passes the same arguments to the host).
+            // MicroOS.Build/test-manifest.txt; the boot test passes the same arguments to the host).
             if (exceptions)
                 Group("Exceptional", &Exceptional.Run);
             if (exceptions)
