@@ -18,6 +18,7 @@ namespace MicroOS.Servers.Ata
     internal sealed unsafe class AtaServer : IBlock
     {
         private const int MaxClients = 8;
+        private const ulong PublicBadge = 0xA7A;        // the copy registered with Names (no frame, ever)
         // Each client's frame gets a window slice as large as the largest Frame (64 pages).
         private const ulong ClientSpan = 64UL * 4096;
 
@@ -86,8 +87,14 @@ namespace MicroOS.Servers.Ata
                 else
                     Sys.Write(string.Concat("ata: no disk on the primary master (", why, "); answering NoDevice"));
             }
+            // Names gets a write-only copy with a badge of its own (PublicBadge): what anyone looks up
+            // as `ata` can ping the driver and ask Identify, but names no client's frame (fat's cap
+            // is unbadged: with the endpoint itself, `call ata Read` from the shell moved sectors
+            // into fat's frame) and, without `g`, can lend none.
             Endpoint own = Caps.Endpoint("ata");
-            long registered = new INames.Client(Caps.Endpoint("names")).Register("ata", own);
+            int published = Caps.NewSlot();
+            long minted = Caps.Mint(own.Slot, published, CapRights.Write, PublicBadge);
+            long registered = minted < 0 ? minted : new INames.Client(Caps.Endpoint("names")).Register("ata", new Endpoint(published));
             Sys.Write(string.Concat("ata: ready; registered -> ", registered.ToString()));
             return Server.Serve("ata", own, new IBlock.Dispatcher(new AtaServer()), register: false);
         }
@@ -125,8 +132,12 @@ namespace MicroOS.Servers.Ata
         public long Attach(ulong bytes, FrameCap frame)
         {
             ulong badge = Server.CallerBadge;
-            if (frame.Slot == 0)
+            if (frame.Slot == 0 || badge == PublicBadge)
+            {
+                if (frame.Slot != 0)
+                    Caps.FreeSlot(frame.Slot);
                 return (long)BlockError.BadFrameRange;
+            }
             long info = Caps.Inspect(frame.Slot, out _, out int pages);
             int client = ClientOf(badge, allocate: true);
             if (info < 0 || CapInfo.TypeOf(info) != CapType.Frame || bytes == 0 || bytes > (ulong)pages * 4096 || client < 0)

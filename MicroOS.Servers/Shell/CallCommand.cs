@@ -100,7 +100,7 @@ namespace MicroOS.Servers.Shell
         }
 
         // The endpoint of `name`: one of the shell's own (not to be freed), or Names' answer (freed by the caller).
-        private static string Find(string name, Endpoint names, out Endpoint server, out bool owned)
+        internal static string Find(string name, Endpoint names, out Endpoint server, out bool owned)
         {
             owned = false;
             if (Caps.TryEndpoint(name, out server))
@@ -119,7 +119,7 @@ namespace MicroOS.Servers.Shell
         }
 
         // Asks the server for its contract; on failure `info` is null and the text says why.
-        private static string Describe(Endpoint server, out ContractInfo info)
+        internal static string Describe(Endpoint server, out ContractInfo info)
         {
             info = null;
             var m = new Message(ContractInfo.DescribeLabel);

@@ -217,4 +217,20 @@ public sealed class CallCommandTests : IClassFixture<CallTestBoot>
         Assert.Equal(new[] { "call: --count takes 1..1000000" }, Run("call --count 0 names Lookup serial"));
         Assert.Equal(new[] { "Lookup -> 0", "  endpoint = a capability (released: the shell keeps none)" }, Run("call names Lookup serial"));
     }
+
+    // ipctrace names each call's method from the contract the receiving endpoint itself described
+    // (learned when tracing starts), not from a guess by the server's name: kv's Count (label 4, which
+    // IBlock, ISupervisor and IKeyValue all have) is IKeyValue.Count, ata's Read IBlock.Read.
+    [Fact]
+    public void IpcTraceNamesEachMethodFromTheReceiversOwnContract()
+    {
+        Assert.Equal(new[] { "ipctrace: on for kv ata" }, Run("ipctrace kv ata"));
+        Assert.Matches(@"^Count -> \d+$", Assert.Single(Run("call kv Count")));
+        Assert.Equal(new[] { "Read -> error -33 (the server's own error)" }, Run("call ata Read 0 1 0"));
+        List<string> lines = Run("ipctrace");
+        Run("ipctrace off");
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"  shell -> (kv|ep#\d+)  call  label 4 IKeyValue\.Count  0 B  ok"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"  shell -> (ata|ep#\d+)  call  label 3 IBlock\.Read  0 B  ok"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"  shell -> (kv|ep#\d+)  call  label 0xdc01 describe  0 B  ok"));
+    }
 }
