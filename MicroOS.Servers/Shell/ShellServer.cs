@@ -22,7 +22,7 @@ namespace MicroOS.Servers.Shell
         private static Endpoint s_names;
 
         private const string Usage =
-            "commands: help | echo TEXT | clear | uptime | date | mem | bench\n" +
+            "commands: help | echo TEXT | clear | uptime | date | mem | bench [fs [MIB]]\n" +
             "          ps | caps PID|NAME | kill PID|NAME | restart NAME\n" +
             "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
             "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph\n" +
@@ -114,7 +114,8 @@ namespace MicroOS.Servers.Shell
                     Mem();
                     return;
                 case "bench":
-                    if (words.Length != 1) { Print("usage: bench\n"); return; }
+                    if (words.Length >= 2 && words[1] == "fs") { FsBenchCommand.Run(words, Print); return; }
+                    if (words.Length != 1) { Print("usage: bench | bench fs [MIB]\n"); return; }
                     Bench();
                     return;
                 case "ps":

@@ -12,34 +12,37 @@ namespace MicroOS.Tests.Boot;
 // it comes from the generated dispatcher's describe reply (ContractInfo.DescribeLabel); `kv`, Names,
 // the supervisor, the console and the storage stack (ata, fat over a FAT16 disk with /README) are the
 // system's own. One boot for the class.
-public sealed class CallTestBoot : IDisposable
+public sealed class CallTestBoot : SectionBoot, IDisposable
 {
     public const string Readme = "read me, call me\n";
 
-    public QemuMachine Machine { get; }
+    // The disk is made before the boot (the base constructor boots): handed over through this.
+    [ThreadStatic] private static FatImage? s_made;
     private readonly FatImage _disk;
 
-    public CallTestBoot()
+    public CallTestBoot() : base(Options(), "[calltest] calltest: registered with names", "[kv] kv: registered with names")
     {
-        _disk = FatImage.Create(fatBits: 16, sizeBytes: 16L << 20, sectorsPerCluster: 4, label: "CALLTEST");
-        _disk.PutText("/README", Readme);
-        Machine = QemuMachine.Boot(new BufferedOutput(), new QemuOptions { CommandLine = "quiet testmanifest manifest=call-test", SerialConsole = true, Disk = _disk.Path, DiskSnapshot = true });
-        Machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
-        Machine.WaitForLine("[calltest] calltest: registered with names");
-        Machine.WaitForLine("[kv] kv: registered with names");
+        _disk = s_made!;
+        s_made = null;
         Machine.WaitForLine(new Regex(@"^\[fat\] fat: mounted FAT16 'CALLTEST'"));
     }
 
-    public void Dispose()
+    private static QemuOptions Options()
     {
-        Machine.Dispose();
+        s_made = FatImage.Create(fatBits: 16, sizeBytes: 16L << 20, sectorsPerCluster: 4, label: "CALLTEST");
+        s_made.PutText("/README", Readme);
+        return new QemuOptions { CommandLine = "quiet testmanifest manifest=call-test", Disk = s_made.Path, DiskSnapshot = true };
+    }
+
+    void IDisposable.Dispose()
+    {
+        Dispose();
         _disk.Dispose();
     }
 }
 
-public sealed class CallCommandTests : IClassFixture<CallTestBoot>
+public sealed class CallCommandTests : SectionShellTests<CallTestBoot>
 {
-    // What `contracts calltest` prints, and what every usage error of `call calltest` ends with.
     private static readonly string[] CallTestContract =
     {
         "calltest: ICallTest",
@@ -52,21 +55,7 @@ public sealed class CallCommandTests : IClassFixture<CallTestBoot>
         "  Sum(ReadOnlySpan<byte> bytes)  [not callable from the shell: bytes is ReadOnlySpan<byte>]",
     };
 
-    private readonly CallTestBoot _boot;
-    private readonly ITestOutputHelper _output;
-
-    public CallCommandTests(CallTestBoot boot, ITestOutputHelper output)
-    {
-        _boot = boot;
-        _output = output;
-    }
-
-    private List<string> Run(string command)
-    {
-        List<string> lines = ShellTests.Run(_boot.Machine, command);
-        _output.WriteLine($"microos> {command}\n{string.Join("\n", lines)}");
-        return lines;
-    }
+    public CallCommandTests(CallTestBoot boot, ITestOutputHelper output) : base(boot, output) { }
 
     private static string[] UsageError(string first) => new[] { "call: " + first }.Concat(CallTestContract).ToArray();
 

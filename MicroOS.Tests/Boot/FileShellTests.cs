@@ -98,6 +98,41 @@ public sealed class FileShellTests
         image.AssertClean();
     }
 
+    // `bench fs` (FsBenchCommand.cs): the file path measured from the shell, on a copy of the seeded
+    // disk; the figures' shape and the calls they took (a 4 KiB read is one call to fat; a small file
+    // is open, write and close), usage errors for a wrong size, and nothing left behind on the volume.
+    [Fact]
+    public void BenchFsMeasuresTheFilePathAndLeavesNothingBehind()
+    {
+        string seeded = Path.Combine(RepoPaths.Root, "iso", "disk.img");
+        Assert.True(File.Exists(seeded), $"{seeded} is missing: `./microos build` (or `./microos run`) makes and seeds it");
+        using FatImage image = FatImage.Create(32, new FileInfo(seeded).Length);
+        File.Copy(seeded, image.Path, overwrite: true);
+        using (QemuMachine machine = Boot(image.Path))
+        {
+            foreach (string wrong in new[] { "bench fs 0", "bench fs 65", "bench fs x", "bench fs 1 2" })
+                Assert.Equal(new[] { FsBenchUsage }, ShellTests.Run(machine, wrong));
+            List<string> lines = ShellTests.Run(machine, "bench fs", beforeNextLine: () =>
+                machine.WaitForConsoleLine(new Regex("^bench fs: the same FAT code"), 0, TimeSpan.FromMinutes(5)));
+            Assert.True(lines.Count == 4, $"`bench fs` printed:\n{string.Join("\n", lines)}");
+            Assert.Equal("bench fs: writing 1 MiB to /bench-fs/read.bin", lines[0]);
+            Match read = Regex.Match(lines[1], @"^bench fs: read 1 MiB: (?<cycles>[1-9]\d*) TSC cycles per 4 KiB, (?<calls>\d+\.\d\d) calls to fat per 4 KiB, [1-9]\d* KiB/s$");
+            Assert.True(read.Success, lines[1]);
+            // 256 reads of 4 KiB, the read that finds the end, the open and the close: 259 / 256.
+            Assert.Equal("1.01", read.Groups["calls"].Value);
+            Match small = Regex.Match(lines[2], @"^bench fs: 100 files of 1 KiB created, written, closed and synced: (?<cycles>[1-9]\d*) TSC cycles per file, (?<calls>\d+\.\d\d) calls to fat per file$");
+            Assert.True(small.Success, lines[2]);
+            double calls = double.Parse(small.Groups["calls"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(calls >= 3 && calls < 4, $"a small file took {calls} calls to fat (open, write, close and a share of the sync expected)");
+            Assert.DoesNotContain("bench-fs/", ShellTests.Run(machine, "ls"));
+            ServerLog.AssertKernelHealthy(machine.Lines);
+        }
+        Assert.False(image.Exists("/bench-fs"));
+        image.AssertClean();
+    }
+
+    private const string FsBenchUsage = "usage: bench fs [MIB]   (1..64 MiB read back in 4 KiB reads; 100 small files)";
+
     [Fact]
     public void WithoutADiskTheShellSaysSo()
     {
@@ -105,6 +140,7 @@ public sealed class FileShellTests
         Assert.Equal(new[] { "ls: /: no disk" }, ShellTests.Run(machine, "ls"));
         Assert.Equal(new[] { "cat: /README.TXT: no disk" }, ShellTests.Run(machine, "cat README.TXT"));
         Assert.Equal(new[] { "df: /: no disk" }, ShellTests.Run(machine, "df"));
+        Assert.Equal(new[] { "bench fs: no disk" }, ShellTests.Run(machine, "bench fs"));
         ServerLog.AssertKernelHealthy(machine.Lines);
     }
 

@@ -16,7 +16,7 @@ public sealed class ShellTests
     public const string Banner = "MicroOS shell. Type help.";
     private static readonly string[] Usage =
     {
-        "commands: help | echo TEXT | clear | uptime | date | mem | bench",
+        "commands: help | echo TEXT | clear | uptime | date | mem | bench [fs [MIB]]",
         "          ps | caps PID|NAME | kill PID|NAME | restart NAME",
         "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count",
         "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph",
@@ -97,7 +97,7 @@ public sealed class ShellTests
         Assert.Equal(new[] { "usage: crash NAME [null|wild|loop|exit]" }, Run(machine, "crash"));
         Assert.Equal(new[] { "usage: uptime" }, Run(machine, "uptime now"));
         Assert.Equal(new[] { "usage: mem" }, Run(machine, "mem x"));
-        Assert.Equal(new[] { "usage: bench" }, Run(machine, "bench 5"));
+        Assert.Equal(new[] { "usage: bench | bench fs [MIB]" }, Run(machine, "bench 5"));
         Assert.Equal(new[] { "usage: ping NAME" }, Run(machine, "ping"));
         Assert.Equal(new[] { "usage: ping NAME" }, Run(machine, "ping serial console"));
         // ping NAME: Names' lookup, then the Debug contract's Ping on what it returned.

@@ -32,39 +32,14 @@ public sealed class Lab01DeclarationTests
     }
 }
 
-public sealed class Lab01Boot : IDisposable
+public sealed class Lab01Boot : SectionBoot
 {
-    public QemuMachine Machine { get; }
-    private readonly BufferedOutput _output = new();
-
-    public Lab01Boot()
-    {
-        Machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "quiet testmanifest manifest=lab-1", SerialConsole = true });
-        Machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
-    }
-
-    public string Log => Machine.Log;
-
-    public void Dispose() => Machine.Dispose();
+    public Lab01Boot() : base("lab-1") { }
 }
 
-public sealed class Lab01ShellTests : IClassFixture<Lab01Boot>
+public sealed class Lab01ShellTests : SectionShellTests<Lab01Boot>
 {
-    private readonly Lab01Boot _boot;
-    private readonly ITestOutputHelper _output;
-
-    public Lab01ShellTests(Lab01Boot boot, ITestOutputHelper output)
-    {
-        _boot = boot;
-        _output = output;
-    }
-
-    private List<string> Run(string command)
-    {
-        List<string> lines = ShellTests.Run(_boot.Machine, command);
-        _output.WriteLine($"microos> {command}\n{string.Join("\n", lines)}");
-        return lines;
-    }
+    public Lab01ShellTests(Lab01Boot boot, ITestOutputHelper output) : base(boot, output) { }
 
     // ps lists every process of [lab-1] (Init and the supervisor included): the live count.
     private int PsProcesses() => Run("ps").Count(l => Regex.IsMatch(l, @"^\d+ [a-z-]+ running "));
@@ -96,6 +71,6 @@ public sealed class Lab01ShellTests : IClassFixture<Lab01Boot>
         Assert.Equal(new[] { "kernel_info(4294967297): InvalidArgument" }, Run("uname 4294967297"));
         Assert.Equal(new[] { "kernel_info(18446744073709551615): InvalidArgument" }, Run("uname 18446744073709551615"));
         Assert.Equal(new[] { "usage: uname [ITEM]" }, Run("uname one"));
-        ServerLog.AssertKernelHealthy(_boot.Machine.Lines);
+        ServerLog.AssertKernelHealthy(Boot.Machine.Lines);
     }
 }

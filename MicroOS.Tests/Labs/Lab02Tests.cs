@@ -10,45 +10,20 @@ namespace MicroOS.Tests.Labs;
 // KeyValue) and the shell's `kv` command. The checks (points and hints are in the handout's table):
 // the shell's side on the [lab-2] system, one boot shared by the checks of this class; the hostile
 // client's on [lab-2-check] (Lab02ClientTests).
-public sealed class Lab02ShellBoot : IDisposable
+public sealed class Lab02ShellBoot : SectionBoot
 {
-    public QemuMachine Machine { get; }
-    private readonly BufferedOutput _output = new();
-
-    public Lab02ShellBoot()
-    {
-        Machine = QemuMachine.Boot(_output, new QemuOptions { CommandLine = "quiet testmanifest manifest=lab-2", SerialConsole = true });
-        Machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
-    }
-
-    public string Log => Machine.Log;
-
-    public void Dispose() => Machine.Dispose();
+    public Lab02ShellBoot() : base("lab-2") { }
 }
 
-public sealed class Lab02ShellTests : IClassFixture<Lab02ShellBoot>
+public sealed class Lab02ShellTests : SectionShellTests<Lab02ShellBoot>
 {
-    private readonly Lab02ShellBoot _boot;
-    private readonly ITestOutputHelper _output;
-
-    public Lab02ShellTests(Lab02ShellBoot boot, ITestOutputHelper output)
-    {
-        _boot = boot;
-        _output = output;
-    }
-
-    private List<string> Run(string command)
-    {
-        List<string> lines = ShellTests.Run(_boot.Machine, command);
-        _output.WriteLine($"microos> {command}\n{string.Join("\n", lines)}");
-        return lines;
-    }
+    public Lab02ShellTests(Lab02ShellBoot boot, ITestOutputHelper output) : base(boot, output) { }
 
     [Fact, Trait("Lab", "2")]
     public void KvIsRegisteredWithNames()
     {
         string answer = Assert.Single(Run("ping kv"));
-        Assert.True(Regex.IsMatch(answer, @"^kv answered in \d+ (us|TSC cycles)$"), $"`ping kv` said: {answer}\n{_boot.Log}");
+        Assert.True(Regex.IsMatch(answer, @"^kv answered in \d+ (us|TSC cycles)$"), $"`ping kv` said: {answer}\n{Boot.Log}");
     }
 
     [Fact, Trait("Lab", "2")]
@@ -148,13 +123,4 @@ public sealed class Lab02ClientTests : IClassFixture<Lab02ClientBoot>
         Expect("random messages", "500 answered");
         Expect("ping", "42");
     }
-}
-
-// Keeps a machine's log for the fixture's lifetime (a fixture has no test output of its own).
-internal sealed class BufferedOutput : ITestOutputHelper
-{
-    private readonly System.Text.StringBuilder _text = new();
-    public void WriteLine(string message) { lock (_text) _text.AppendLine(message); }
-    public void WriteLine(string format, params object[] args) => WriteLine(string.Format(format, args));
-    public override string ToString() { lock (_text) return _text.ToString(); }
 }

@@ -11,50 +11,27 @@ namespace MicroOS.Tests.Labs;
 // Lab 4, "A user-mode driver" (docs/labs/04-driver.md): the CMOS clock driver `rtc`
 // (MicroOS.Servers/Rtc) and the shell's `date`, on the [lab-4] system with QEMU's clock started at a
 // known time (-rtc base=...,clock=vm: it runs with the guest). One boot shared by the checks.
-public sealed class Lab04Boot : IDisposable
+public sealed class Lab04Boot : SectionBoot
 {
     public static readonly DateTime RtcBase = new(2031, 5, 17, 8, 9, 10, DateTimeKind.Utc);
 
-    public QemuMachine Machine { get; }
     // Host time since QEMU started: the guest's clock cannot have run longer (plus a margin).
-    public Stopwatch SinceStart { get; }
-    private readonly BufferedOutput _output = new();
+    public Stopwatch SinceStart { get; } = Stopwatch.StartNew();
 
-    public Lab04Boot()
+    public Lab04Boot() : base(new QemuOptions
     {
-        SinceStart = Stopwatch.StartNew();
-        Machine = QemuMachine.Boot(_output, new QemuOptions
-        {
-            CommandLine = "quiet testmanifest manifest=lab-4",
-            SerialConsole = true,
-            RtcBase = RtcBase.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
-        });
-        Machine.WaitForConsoleLine(new Regex("^" + Regex.Escape(ShellTests.Banner) + "$"));
+        CommandLine = "quiet testmanifest manifest=lab-4",
+        RtcBase = RtcBase.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+    })
+    {
     }
-
-    public string Log => Machine.Log;
-
-    public void Dispose() => Machine.Dispose();
 }
 
-public sealed class Lab04DriverTests : IClassFixture<Lab04Boot>
+public sealed class Lab04DriverTests : SectionShellTests<Lab04Boot>
 {
     private static readonly Regex RtcDate = new(@"^date: (?<when>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC \(rtc: the CMOS clock driver, (?<interrupts>\d+) update interrupts\)$");
-    private readonly Lab04Boot _boot;
-    private readonly ITestOutputHelper _output;
 
-    public Lab04DriverTests(Lab04Boot boot, ITestOutputHelper output)
-    {
-        _boot = boot;
-        _output = output;
-    }
-
-    private List<string> Run(string command)
-    {
-        List<string> lines = ShellTests.Run(_boot.Machine, command);
-        _output.WriteLine($"microos> {command}\n{string.Join("\n", lines)}");
-        return lines;
-    }
+    public Lab04DriverTests(Lab04Boot boot, ITestOutputHelper output) : base(boot, output) { }
 
     // `date` as the rtc driver answered it: the time and the interrupt count; fails with what it saw.
     private (DateTime When, long Interrupts) RtcNow()
@@ -80,14 +57,14 @@ public sealed class Lab04DriverTests : IClassFixture<Lab04Boot>
         string answer = "";
         for (int attempt = 0; attempt < 20 && !answer.StartsWith("rtc answered", StringComparison.Ordinal); attempt++, Thread.Sleep(250))
             answer = Assert.Single(Run("ping rtc"));
-        Assert.True(Regex.IsMatch(answer, @"^rtc answered in \d+ (us|TSC cycles)$"), $"`ping rtc` said: {answer}\n{_boot.Log}");
+        Assert.True(Regex.IsMatch(answer, @"^rtc answered in \d+ (us|TSC cycles)$"), $"`ping rtc` said: {answer}\n{Boot.Log}");
     }
 
     [Fact, Trait("Lab", "4")]
     public void DateIsQemusClock()
     {
         (DateTime when, _) = RtcNow();
-        DateTime latest = Lab04Boot.RtcBase + _boot.SinceStart.Elapsed + TimeSpan.FromSeconds(5);
+        DateTime latest = Lab04Boot.RtcBase + Boot.SinceStart.Elapsed + TimeSpan.FromSeconds(5);
         Assert.True(when >= Lab04Boot.RtcBase && when <= latest,
             $"`date` says {when:yyyy-MM-dd HH:mm:ss}; QEMU's clock started at {Lab04Boot.RtcBase:yyyy-MM-dd HH:mm:ss} and can be at most {latest:yyyy-MM-dd HH:mm:ss} now");
     }
@@ -110,6 +87,6 @@ public sealed class Lab04DriverTests : IClassFixture<Lab04Boot>
         var kinds = caps.Skip(1).Select(l => l.Split(' ')[1]).ToList();
         Assert.Equal(new[] { "ioports:70+2", "irq:8" }, kinds.Where(k => k.Contains(':')).Order(StringComparer.Ordinal));
         Assert.All(kinds.Where(k => !k.Contains(':')), k => Assert.True(k is "endpoint" or "notification", $"rtc holds a {k}"));
-        ServerLog.AssertKernelHealthy(_boot.Machine.Lines);
+        ServerLog.AssertKernelHealthy(Boot.Machine.Lines);
     }
 }
