@@ -19,7 +19,10 @@ namespace MicroOS.Build.Contracts
     // W0..W3, in order, and the string/byte/record parameters in the payload (Payload in
     // MicroOS.Shared/User/IpcBuffer.cs); a reply carries the method's long result in W0, the
     // integer out parameters in W1..W3 and the others in the payload; an Endpoint, Notification or
-    // FrameCap parameter is the message's one capability. An error reply (W0 < 0) carries no out
+    // FrameCap parameter is the message's one capability. A Span<byte> parameter is a buffer the reply
+    // fills (the server writes straight into the reply's payload, the client's copy lands straight
+    // in the caller's span: no array in between): the method's result is the bytes filled, and the
+    // reply carries no other payload. An error reply (W0 < 0) carries no out
     // parameter; with [Contract(ErrorDetail = true)] its W1 is the implementation's ErrorDetail.Reply. Every decode is bounds-checked and must consume the
     // message exactly: anything else is answered with ContractError.BadMessage (dispatcher) or
     // reported as ContractError.BadReply (client), never a fault.
@@ -66,7 +69,7 @@ namespace MicroOS.Build.Contracts
             });
         }
 
-        private enum Kind { Word, String, Bytes, Records, Cap, Unsupported }
+        private enum Kind { Word, String, Bytes, Records, Cap, Fill, Unsupported }
 
         private sealed class Param
         {
@@ -134,6 +137,9 @@ namespace MicroOS.Build.Contracts
             sb.AppendLine("        public sealed class Dispatcher : " + User + "IDispatcher\n        {");
             sb.AppendLine("            private readonly " + self + " _server;\n");
             sb.AppendLine("            public Dispatcher(" + self + " server) => _server = server;\n");
+            // A method that fills a Span<byte>: its buffer, one per dispatcher (one dispatcher per serving thread).
+            if (labels.Any(l => l.ps.Any(p => p.Kind == Kind.Fill)))
+                sb.AppendLine("            private byte[] _fill;\n");
             sb.AppendLine("            public void Dispatch(ref " + User + "Message m)\n            {");
             sb.AppendLine("                switch (m.Label)\n                {");
             foreach (var l in labels)
@@ -172,7 +178,7 @@ namespace MicroOS.Build.Contracts
             sb.AppendLine("            public static " + Info + "ContractInfo Info => s_info ??= new " + Info + "ContractInfo(Name, new " + Info + "ContractMethod[]\n            {");
             foreach (var l in labels)
             {
-                var ps = l.ps.Select(p => ParamInfo(p.Name.TrimStart('@'), p.Type, p.Kind, p.Out, p.Rest,
+                var ps = l.ps.Select(p => ParamInfo(p.Name.TrimStart('@'), p.Type, p.Kind, p.Out, p.Rest || p.Kind == Kind.Fill,
                     p.Kind == Kind.Records ? Fields(((IArrayTypeSymbol)p.Type).ElementType).ToList() : null));
                 sb.AppendLine("                new " + Info + "ContractMethod(" + l.label + ", \"" + l.method.Name + "\", new " + Info + "ContractParam[] { "
                     + string.Join(", ", ps) + " }),");
@@ -196,7 +202,8 @@ namespace MicroOS.Build.Contracts
             switch (kind)
             {
                 case Kind.String: return "String";
-                case Kind.Bytes: return "Bytes";
+                case Kind.Bytes:
+                case Kind.Fill: return "Bytes";
                 case Kind.Records: return "Records";
                 case Kind.Cap: return CapSlotWord(t.ToDisplayString()) == "FrameCap" ? "Frame" : CapSlotWord(t.ToDisplayString());
                 case Kind.Word:
@@ -233,7 +240,7 @@ namespace MicroOS.Build.Contracts
                 if (p.RefKind == RefKind.Ref || p.RefKind == RefKind.RefReadOnlyParameter)
                     errors.Add(method.Name + "(" + p.Name + "): ref parameters are not supported (in or out)");
                 if (param.Kind == Kind.Unsupported)
-                    errors.Add(method.Name + "(" + p.Name + "): type " + p.Type.ToDisplayString() + " is not supported (integers, bool, enums, string, byte[], ReadOnlySpan<byte>, record arrays, Endpoint, Notification, FrameCap)");
+                    errors.Add(method.Name + "(" + p.Name + "): type " + p.Type.ToDisplayString() + " is not supported (integers, bool, enums, string, byte[], ReadOnlySpan<byte>, Span<byte> to fill, record arrays, Endpoint, Notification, FrameCap)");
                 if (param.Kind == Kind.Records)
                     foreach (IFieldSymbol f in Fields(((IArrayTypeSymbol)p.Type).ElementType))
                         if (FieldKind(f.Type) == Kind.Unsupported)
@@ -254,6 +261,8 @@ namespace MicroOS.Build.Contracts
                 if (mine.Count(p => p.Kind == Kind.Cap) > 1)
                     errors.Add(method.Name + ": a message carries one capability at most");
             }
+            if (ps.Count(p => p.Kind == Kind.Fill) > 1 || (ps.Any(p => p.Kind == Kind.Fill) && ps.Any(p => p.Out && p.Kind != Kind.Word && p.Kind != Kind.Cap)))
+                errors.Add(method.Name + ": a Span<byte> the reply fills is the reply's only payload (no other out string, bytes or records)");
             return ps;
         }
 
@@ -269,6 +278,8 @@ namespace MicroOS.Build.Contracts
             string full = t.ToDisplayString();
             if (!output && full == "System.ReadOnlySpan<byte>")
                 return Kind.Bytes;
+            if (!output && full == "System.Span<byte>")
+                return Kind.Fill;
             if (full == "MicroOS.Shared.User.Endpoint" || full == "MicroOS.Shared.User.Notification" || full == "MicroOS.Shared.User.FrameCap")
                 return Kind.Cap;
             return Kind.Unsupported;
@@ -443,6 +454,9 @@ namespace MicroOS.Build.Contracts
                 else
                     Read(sb, I, "reply", p, p.Name);
             }
+            Param fill = ps.FirstOrDefault(p => p.Kind == Kind.Fill);
+            if (fill != null)
+                sb.AppendLine(I + "if (reply.ReadInto(" + fill.Name + ") != status)\n" + I + "    return " + Errors + "BadReply;");
             sb.AppendLine(I + "return reply.AtEnd ? status : " + Errors + "BadReply;");
             sb.AppendLine("            }");
         }
@@ -461,7 +475,7 @@ namespace MicroOS.Build.Contracts
                     sb.AppendLine(I + p.TypeName + " " + p.Name + ";");
                 else if (p.Kind == Kind.Word)
                     sb.AppendLine(I + p.TypeName + " " + p.Name + " = " + FromWord("m.W" + p.Word, p.Type) + ";");
-                else if (p.Kind != Kind.Cap)
+                else if (p.Kind != Kind.Cap && p.Kind != Kind.Fill)
                 {
                     string type = p.Kind == Kind.Bytes ? "byte[]" : p.TypeName;
                     sb.AppendLine(I + type + " " + p.Name + ";");
@@ -472,6 +486,11 @@ namespace MicroOS.Build.Contracts
             sb.AppendLine(I + "if (!request.AtEnd" + (capIn == null ? " || m.Tag.CapCount != 0" : "") + ")\n" + I + "{\n" + I + "    Refuse(ref m);\n" + I + "    return;\n" + I + "}");
             if (capIn != null)
                 sb.AppendLine(I + "var " + capIn.Name + " = new " + User + CapSlotWord(capIn) + "(m.Tag.CapCount != 0 ? " + User + "IpcBuffer.TakeReceived() : 0);");
+            Param fillIn = ps.FirstOrDefault(p => p.Kind == Kind.Fill);
+            // The buffer to fill is the dispatcher's own, not the IPC page: the implementation may make
+            // calls of its own meanwhile (fat's Read calls ata), whose replies land in the page.
+            if (fillIn != null)
+                sb.AppendLine(I + "global::System.Span<byte> " + fillIn.Name + " = _fill ??= new byte[" + Abi + "MessageTag.MaxPayload];");
             sb.AppendLine(I + "long status = _server." + method.Name + "(" + string.Join(", ", ps.Select(p => (p.Out ? "out " : "") + p.Name)) + ");");
             sb.AppendLine(I + "var reply = " + User + "Payload.Writer();");
             var words = new string[4];
@@ -490,11 +509,17 @@ namespace MicroOS.Build.Contracts
             if (detail && words[1] == "0")
                 words[1] = "(status >= 0 ? 0UL : " + User + "ErrorDetail.TakeReply())";
             sb.AppendLine(I + "if (reply.Failed)\n" + I + "{\n" + I + "    m = new " + User + "Message(" + label + ", unchecked((ulong)" + Errors + "TooLarge));\n" + I + "    return;\n" + I + "}");
+            if (fillIn != null)
+            {
+                sb.AppendLine(I + "if (status > " + fillIn.Name + ".Length)\n" + I + "{\n" + I + "    m = new " + User + "Message(" + label + ", unchecked((ulong)" + Errors + "TooLarge));\n" + I + "    return;\n" + I + "}");
+                sb.AppendLine(I + "if (status > 0)\n" + I + "    reply.WriteBytes(" + fillIn.Name + ".Slice(0, (int)status), true);");
+            }
             sb.AppendLine(I + "m = new " + User + "Message(" + label + ", " + string.Join(", ", words) + ");");
             Param capOut = ps.FirstOrDefault(p => p.Out && p.Kind == Kind.Cap);
+            string replyLength = "reply.Length";
             sb.AppendLine(I + "m.Tag = " + (capOut != null
-                ? "status >= 0 && " + capOut.Name + ".Slot != 0 ? " + Abi + "MessageTag.WithCap(" + label + ", " + capOut.Name + ".Slot, reply.Length) : " + Abi + "MessageTag.Of(" + label + ", reply.Length);"
-                : Abi + "MessageTag.Of(" + label + ", reply.Length);"));
+                ? "status >= 0 && " + capOut.Name + ".Slot != 0 ? " + Abi + "MessageTag.WithCap(" + label + ", " + capOut.Name + ".Slot, " + replyLength + ") : " + Abi + "MessageTag.Of(" + label + ", " + replyLength + ");"
+                : Abi + "MessageTag.Of(" + label + ", " + replyLength + ");"));
             sb.AppendLine("            }");
         }
     }

@@ -25,9 +25,6 @@ namespace MicroOS.Servers.Fat
         private static readonly List<FatEntryInfo> s_entries = new List<FatEntryInfo>();
         private static Endpoint s_own;
         private static int s_sessionSlot;
-        // Read's reply when it is a whole MaxData (the common case): the dispatcher copies it into
-        // the reply before the next request, so one array serves every such read.
-        private static readonly byte[] s_block = new byte[FileSystemContract.MaxData];
 
         [ServerMain]
         internal static int Main()
@@ -119,27 +116,18 @@ namespace MicroOS.Servers.Fat
             return handle;
         }
 
-        public long Read(ulong handle, ulong offset, ulong count, out byte[] data)
+        // The bytes go into `data`, the dispatcher's buffer, which it copies into the reply.
+        public long Read(ulong handle, ulong offset, ulong count, Span<byte> data)
         {
-            data = null;
             if (!Mounted(out FatVolume v))
                 return Fail(FsError.NotMounted);
             FatFile file = s_sessions.Get(Server.CallerBadge, handle);
             if (file == null)
                 return Fail(FsError.BadHandle);
-            if (count > FileSystemContract.MaxData || offset > long.MaxValue)
+            if (count > FileSystemContract.MaxData || count > (ulong)data.Length || offset > long.MaxValue)
                 return Fail(FsError.InvalidArgument);
-            long n = v.Read(file, (long)offset, new Span<byte>(s_block, 0, (int)count));
-            if (n < 0)
-                return Fail((FsError)n);
-            if (n == s_block.Length)
-                data = s_block;
-            else
-            {
-                data = new byte[n];
-                new ReadOnlySpan<byte>(s_block, 0, (int)n).CopyTo(data);
-            }
-            return n;
+            long n = v.Read(file, (long)offset, data.Slice(0, (int)count));
+            return n < 0 ? Fail((FsError)n) : n;
         }
 
         public long Write(ulong handle, ulong offset, ReadOnlySpan<byte> data)

@@ -41,7 +41,7 @@ namespace MicroOS.Shared.Contracts
     {
         long Connect(out Endpoint session);                                         // 0
         long Open(string path, FsOpenMode mode, FsAccess access, out long length);  // a handle (>= 0)
-        long Read(ulong handle, ulong offset, ulong count, out byte[] data);        // bytes read (0 at the end), count <= MaxData
+        long Read(ulong handle, ulong offset, ulong count, Span<byte> data);        // bytes read into data (0 at the end), count <= MaxData
         long Write(ulong handle, ulong offset, ReadOnlySpan<byte> data);            // bytes written (DiskFull: nothing written)
         long SetLength(ulong handle, ulong length);                                 // grows with zeros, or truncates
         long Flush(ulong handle);                                                   // the file's data and entry are on the disk

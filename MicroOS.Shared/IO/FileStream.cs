@@ -78,13 +78,10 @@ namespace System.IO
             while (done < count)
             {
                 int want = count - done < FileSystemContract.MaxData ? count - done : FileSystemContract.MaxData;
-                long r = FileSystem.Read(_handle, _position, want, out byte[] data);
+                long r = FileSystem.Read(_handle, _position, new Span<byte>(buffer, offset + done, want));
                 if (r < 0)
                     throw FileSystem.ErrorFor((FsError)r, _path, FileSystem.LastDetail);
                 int got = (int)(r < want ? r : want);
-                if (data == null || data.Length < got)
-                    throw new IOException(string.Concat("The file system answered ", r.ToString(), " bytes and sent ", (data == null ? 0 : data.Length).ToString(), " : '", _path, "'"));
-                new ReadOnlySpan<byte>(data, 0, got).CopyTo(new Span<byte>(buffer, offset + done, got));
                 done += got;
                 _position += got;
                 if (got < want)

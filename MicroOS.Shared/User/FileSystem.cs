@@ -73,11 +73,12 @@ namespace MicroOS.Shared.User
             return r;
         }
 
-        public static long Read(long handle, long offset, int count, out byte[] data)
+        // Up to into.Length (<= MaxData) bytes, straight into `into`: the bytes read (0 at the end).
+        public static long Read(long handle, long offset, Span<byte> into)
         {
             long r;
             int attempt = 0;
-            do r = Session().Read((ulong)handle, (ulong)offset, (ulong)count, out data); while (Again(r, ref attempt));
+            do r = Session().Read((ulong)handle, (ulong)offset, (ulong)into.Length, into); while (Again(r, ref attempt));
             return r;
         }
 

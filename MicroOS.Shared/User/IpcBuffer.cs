@@ -212,6 +212,21 @@ namespace MicroOS.Shared.User
             return bytes;
         }
 
+        // The rest of a reply into `destination` (a Span<byte> the reply fills): the bytes copied, or
+        // -1 and Failed when they do not fit.
+        public int ReadInto(Span<byte> destination)
+        {
+            int length = ReadLength(true);
+            if (length > destination.Length || !Room(length))
+            {
+                Failed = true;
+                return -1;
+            }
+            new ReadOnlySpan<byte>(Page + _position, length).CopyTo(destination);
+            _position += length;
+            return length;
+        }
+
         public void WriteBytes(ReadOnlySpan<byte> bytes, bool rest)
         {
             if (!rest)

@@ -32,6 +32,7 @@ public sealed class ContractGeneratorTests
         {
             public readonly struct MessageTag
             {
+                public const int MaxPayload = 4096;
                 public readonly ulong Value;
                 public MessageTag(ulong v) { Value = v; }
                 public static MessageTag Of(uint label, int length = 0) => default;
@@ -61,6 +62,7 @@ public sealed class ContractGeneratorTests
                 public int ReadCount(int b) => 0; public void WriteCount(int c) { }
                 public string ReadString(bool rest) => ""; public void WriteString(string s, bool rest) { }
                 public byte[] ReadBytes(bool rest) => new byte[0]; public void WriteBytes(System.ReadOnlySpan<byte> b, bool rest) { }
+                public int ReadInto(System.Span<byte> into) => 0;
             }
         }
         """;
@@ -98,6 +100,7 @@ public sealed class ContractGeneratorTests
                 long Identify(out ulong sectorSize, out ulong flags, out string model);
                 long Read(ulong handle, ulong offset, ulong count, out byte[] data);
                 long Write(ulong handle, ulong offset, System.ReadOnlySpan<byte> data);
+                long Fill(ulong handle, System.Span<byte> into);
             }
 
             [Contract]
@@ -126,6 +129,26 @@ public sealed class ContractGeneratorTests
         // byte[] out and ReadOnlySpan<byte> in: the payload, without a length (the message's only item).
         Assert.Contains("@data = reply.ReadBytes(true);", generated);
         Assert.Contains("request.WriteBytes(@data, true);", generated);
+        // Span<byte>: the reply fills the caller's span (no array on the client); the server fills the
+        // dispatcher's own buffer (not the IPC page, which its own calls may overwrite) and the reply
+        // carries what it answers.
+        Assert.Contains("if (reply.ReadInto(@into) != status)", generated);
+        Assert.Contains("global::System.Span<byte> @into = _fill ??= new byte[global::MicroOS.Shared.Abi.MessageTag.MaxPayload];", generated);
+        Assert.Contains("reply.WriteBytes(@into.Slice(0, (int)status), true);", generated);
+    }
+
+    [Fact]
+    public void ASpanToFillIsTheRepliesOnlyPayload()
+    {
+        (string generated, _) = Run("""
+            using MicroOS.Shared.Contracts;
+            namespace Sample
+            {
+                [Contract]
+                public partial interface IBoth { long Both(System.Span<byte> into, out string name); }
+            }
+            """);
+        Assert.Contains("#error contract IBoth: Both: a Span<byte> the reply fills is the reply's only payload", generated);
     }
 
     [Fact]
