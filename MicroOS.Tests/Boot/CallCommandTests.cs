@@ -181,7 +181,10 @@ public sealed class CallCommandTests : SectionShellTests<CallTestBoot>
         Assert.Matches(@"^  lastWrite = [1-9]\d*$", stat[3]);
         Assert.Equal(new[] { "Stat -> error -64 (the server's own error)" }, Run("call fat Stat /nosuch"));
         // The shell's copy of `fat` is Names' (no session): handles name nothing.
-        Assert.Equal(new[] { "Read -> error -74 (the server's own error)" }, Run("call fat Read 0 0 16"));
+        Assert.Equal(new[] { "Close -> error -74 (the server's own error)" }, Run("call fat Close 5"));
+        // Read fills a span of the caller's: listed, refused.
+        Assert.Contains("  Read(ulong handle, ulong offset, ulong count, Span<byte> data)  [not callable from the shell: data is Span<byte>]", fat);
+        Assert.Equal(new[] { "call: Read cannot be called from the shell: data is Span<byte>" }, Run("call fat Read 0 0 16"));
         Assert.Equal(new[] { "Connect -> 0", "  session = a capability (released: the shell keeps none)" }, Run("call fat Connect"));
 
         List<string> identify = Run("call ata Identify");
