@@ -54,21 +54,24 @@ namespace MicroOS.Kernel.Boot
         // "segment N" in errors is the index in the program header table.
         // `reuse`, when given, is cleared and filled instead of allocating a new image (the kernel keeps
         // one: its heap is never collected).
-        public static ElfImage Parse(ReadOnlySpan<byte> image, ulong userBase, ulong userTop, out string error, ElfImage reuse = null)
+        // `describe` false: a refusal's error is the constant Undescribed, so a refused image allocates
+        // nothing (process_create_frame: a process may offer any number of bad images; the kernel
+        // describes only the first few, ProcessImageSyscalls).
+        public static ElfImage Parse(ReadOnlySpan<byte> image, ulong userBase, ulong userTop, out string error, ElfImage reuse = null, bool describe = true)
         {
             error = null;
             if (userBase >= userTop || userBase % PageSize != 0 || userTop % PageSize != 0)
-                return Fail(out error, string.Concat("invalid user range ", Hex(userBase), "..", Hex(userTop)));
+                return Fail(out error, !describe ? Undescribed : string.Concat("invalid user range ", Hex(userBase), "..", Hex(userTop)));
             if (image.Length < HeaderSize)
-                return Fail(out error, string.Concat("truncated: image is ", image.Length.ToString(), " bytes, shorter than the 64-byte ELF header"));
+                return Fail(out error, !describe ? Undescribed : string.Concat("truncated: image is ", image.Length.ToString(), " bytes, shorter than the 64-byte ELF header"));
             if (image[0] != 0x7F || image[1] != (byte)'E' || image[2] != (byte)'L' || image[3] != (byte)'F')
-                return Fail(out error, "bad magic: not an ELF file");
+                return Fail(out error, !describe ? Undescribed : "bad magic: not an ELF file");
             if (image[4] != 2)
-                return Fail(out error, string.Concat("not a 64-bit ELF (class ", image[4].ToString(), ")"));
+                return Fail(out error, !describe ? Undescribed : string.Concat("not a 64-bit ELF (class ", image[4].ToString(), ")"));
             if (image[5] != 1)
-                return Fail(out error, string.Concat("not little-endian (data encoding ", image[5].ToString(), ")"));
+                return Fail(out error, !describe ? Undescribed : string.Concat("not little-endian (data encoding ", image[5].ToString(), ")"));
             if (image[6] != 1)
-                return Fail(out error, string.Concat("bad ELF identification version ", image[6].ToString()));
+                return Fail(out error, !describe ? Undescribed : string.Concat("bad ELF identification version ", image[6].ToString()));
 
             ushort type = LittleEndian.U16(image, 16);
             ushort machine = LittleEndian.U16(image, 18);
@@ -79,22 +82,22 @@ namespace MicroOS.Kernel.Boot
             ushort phnum = LittleEndian.U16(image, 56);
 
             if (version != 1)
-                return Fail(out error, string.Concat("bad ELF version ", version.ToString()));
+                return Fail(out error, !describe ? Undescribed : string.Concat("bad ELF version ", version.ToString()));
             if (type == ET_DYN)
-                return Fail(out error, "not a static executable: ET_DYN (shared object or position-independent executable)");
+                return Fail(out error, !describe ? Undescribed : "not a static executable: ET_DYN (shared object or position-independent executable)");
             if (type != ET_EXEC)
-                return Fail(out error, string.Concat("not a static executable: ELF type ", type.ToString(), ", expected ET_EXEC (2)"));
+                return Fail(out error, !describe ? Undescribed : string.Concat("not a static executable: ELF type ", type.ToString(), ", expected ET_EXEC (2)"));
             if (machine != EM_X86_64)
-                return Fail(out error, string.Concat("wrong machine: expected x86-64 (62), found ", machine.ToString()));
+                return Fail(out error, !describe ? Undescribed : string.Concat("wrong machine: expected x86-64 (62), found ", machine.ToString()));
             if (phentsize != ProgramHeaderSize)
-                return Fail(out error, string.Concat("bad program header size ", phentsize.ToString(), ", expected 56"));
+                return Fail(out error, !describe ? Undescribed : string.Concat("bad program header size ", phentsize.ToString(), ", expected 56"));
             if (phnum == 0xFFFF)
-                return Fail(out error, "program header count in section 0 (PN_XNUM) is not supported");
+                return Fail(out error, !describe ? Undescribed : "program header count in section 0 (PN_XNUM) is not supported");
 
             ulong tableSize = (ulong)phnum * ProgramHeaderSize;
             ulong tableEnd = phoff + tableSize;
             if (tableEnd < phoff || tableEnd > (ulong)image.Length)
-                return Fail(out error, string.Concat("program header table at ", Hex(phoff), " (", phnum.ToString(), " entries) lies outside the image of size ", Hex((ulong)image.Length)));
+                return Fail(out error, !describe ? Undescribed : string.Concat("program header table at ", Hex(phoff), " (", phnum.ToString(), " entries) lies outside the image of size ", Hex((ulong)image.Length)));
 
             ElfImage result = reuse ?? new ElfImage();
             result.Segments.Clear();
@@ -104,9 +107,9 @@ namespace MicroOS.Kernel.Boot
                 int at = (int)phoff + i * ProgramHeaderSize;
                 uint ptype = LittleEndian.U32(image, at);
                 if (ptype == PT_INTERP)
-                    return Fail(out error, string.Concat("not a static executable: segment ", i.ToString(), " is PT_INTERP"));
+                    return Fail(out error, !describe ? Undescribed : string.Concat("not a static executable: segment ", i.ToString(), " is PT_INTERP"));
                 if (ptype == PT_DYNAMIC)
-                    return Fail(out error, string.Concat("not a static executable: segment ", i.ToString(), " is PT_DYNAMIC"));
+                    return Fail(out error, !describe ? Undescribed : string.Concat("not a static executable: segment ", i.ToString(), " is PT_DYNAMIC"));
                 if (ptype != PT_LOAD)
                     continue;
 
@@ -117,45 +120,45 @@ namespace MicroOS.Kernel.Boot
                 ulong memsz = LittleEndian.U64(image, at + 40);
 
                 if (filesz > memsz)
-                    return Fail(out error, string.Concat(SegmentName(i), ": file size ", Hex(filesz), " exceeds memory size ", Hex(memsz)));
+                    return Fail(out error, !describe ? Undescribed : string.Concat(SegmentName(i), ": file size ", Hex(filesz), " exceeds memory size ", Hex(memsz)));
                 ulong fileEnd = offset + filesz;
                 if (fileEnd < offset)
-                    return Fail(out error, string.Concat(SegmentName(i), ": file range overflows (offset ", Hex(offset), ", size ", Hex(filesz), ")"));
+                    return Fail(out error, !describe ? Undescribed : string.Concat(SegmentName(i), ": file range overflows (offset ", Hex(offset), ", size ", Hex(filesz), ")"));
                 if (fileEnd > (ulong)image.Length)
-                    return Fail(out error, string.Concat("truncated: ", SegmentName(i), " data ends at ", Hex(fileEnd), string.Concat(" past the image size ", Hex((ulong)image.Length))));
+                    return Fail(out error, !describe ? Undescribed : string.Concat("truncated: ", SegmentName(i), " data ends at ", Hex(fileEnd), string.Concat(" past the image size ", Hex((ulong)image.Length))));
                 if (memsz == 0)
                     continue;
                 if (vaddr < userBase || vaddr >= userTop)
-                    return Fail(out error, OutsideUser(i, vaddr));
+                    return Fail(out error, !describe ? Undescribed : OutsideUser(i, vaddr));
                 ulong end = vaddr + memsz;
                 if (end < vaddr)
-                    return Fail(out error, string.Concat(SegmentName(i), ": address range overflows (", Hex(vaddr), " + ", Hex(memsz), ")"));
+                    return Fail(out error, !describe ? Undescribed : string.Concat(SegmentName(i), ": address range overflows (", Hex(vaddr), " + ", Hex(memsz), ")"));
                 // userBase and userTop are page-aligned, so the whole pages the kernel maps fit too.
                 if (end > userTop)
-                    return Fail(out error, OutsideUser(i, vaddr));
+                    return Fail(out error, !describe ? Undescribed : OutsideUser(i, vaddr));
                 ulong pageStart = vaddr & ~(PageSize - 1);
                 ulong lastPage = (end - 1) & ~(PageSize - 1);
                 if (vaddr % PageSize != offset % PageSize)
-                    return Fail(out error, string.Concat(SegmentName(i), ": virtual address ", Hex(vaddr), " and file offset ", string.Concat(Hex(offset), " differ modulo the page size")));
+                    return Fail(out error, !describe ? Undescribed : string.Concat(SegmentName(i), ": virtual address ", Hex(vaddr), " and file offset ", string.Concat(Hex(offset), " differ modulo the page size")));
                 bool writable = (flags & PF_W) != 0;
                 bool executable = (flags & PF_X) != 0;
                 if (writable && executable)
-                    return Fail(out error, string.Concat(SegmentName(i), " at ", Hex(vaddr), " is both writable and executable (W^X)"));
+                    return Fail(out error, !describe ? Undescribed : string.Concat(SegmentName(i), " at ", Hex(vaddr), " is both writable and executable (W^X)"));
                 for (int s = 0; s < result.Segments.Count; s++)
                 {
                     ElfSegment other = result.Segments[s];
                     ulong otherStart = other.VirtualAddress & ~(PageSize - 1);
                     ulong otherLast = (other.VirtualAddress + other.MemorySize - 1) & ~(PageSize - 1);
                     if (pageStart <= otherLast && otherStart <= lastPage)
-                        return Fail(out error, string.Concat(SegmentName(i), " at ", Hex(vaddr), string.Concat(" overlaps an earlier PT_LOAD segment at ", Hex(other.VirtualAddress), " (same page)")));
+                        return Fail(out error, !describe ? Undescribed : string.Concat(SegmentName(i), " at ", Hex(vaddr), string.Concat(" overlaps an earlier PT_LOAD segment at ", Hex(other.VirtualAddress), " (same page)")));
                 }
                 if (result.Segments.Count == MaxLoadSegments)
-                    return Fail(out error, string.Concat("more than ", MaxLoadSegments.ToString(), " PT_LOAD segments"));
+                    return Fail(out error, !describe ? Undescribed : string.Concat("more than ", MaxLoadSegments.ToString(), " PT_LOAD segments"));
                 result.Segments.Add(new ElfSegment(vaddr, offset, filesz, memsz, writable, executable));
             }
 
             if (result.Segments.Count == 0)
-                return Fail(out error, "no PT_LOAD segment");
+                return Fail(out error, !describe ? Undescribed : "no PT_LOAD segment");
             bool entryInCode = false;
             for (int s = 0; s < result.Segments.Count; s++)
             {
@@ -164,9 +167,11 @@ namespace MicroOS.Kernel.Boot
                     entryInCode = true;
             }
             if (!entryInCode)
-                return Fail(out error, string.Concat("entry point ", Hex(entry), " is not inside an executable segment"));
+                return Fail(out error, !describe ? Undescribed : string.Concat("entry point ", Hex(entry), " is not inside an executable segment"));
             return result;
         }
+
+        public const string Undescribed = "malformed ELF image (not described: the kernel describes the first refused images only)";
 
         private static ElfImage Fail(out string error, string message)
         {

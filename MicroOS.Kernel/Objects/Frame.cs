@@ -11,7 +11,7 @@ namespace MicroOS.Kernel.Objects
     // them: the frames go back only when the object is dead AND its last mapping is gone.
     internal sealed class Frame : KernelObject
     {
-        public const int MaxPages = 64;
+        public const int MaxPages = 256;       // 1 MiB: a program read from disk for process_create_frame fits one frame
 
         public ulong Physical;
         public int Pages;

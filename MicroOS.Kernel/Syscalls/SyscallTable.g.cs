@@ -70,6 +70,7 @@ namespace MicroOS.Kernel.Syscalls
             // LAB 1 STARTER
             // R(Syscall.Reserved57, "reserved_57", CapType.None, CapRights.None, &SyscallTable.Reserved),
             // LAB 1 END
+            R(Syscall.ProcessCreateFrame, "process_create_frame", CapType.Frame, CapRights.Read, &DecodeProcessCreateFrame),
         };
 
         // debug_write(text:in(length,4096), length:val)
@@ -520,6 +521,19 @@ namespace MicroOS.Kernel.Syscalls
             if (trace == null)
                 return Invocation.DecodeError(objects, f->Arg0, CapType.Trace, CapRights.Read);
             return TraceSyscalls.Read(f, trace);
+        }
+
+        // process_create_frame(frame:cap(Frame:Read), destination:dst, text:val, packed:val, imageLength:val)
+        private static long DecodeProcessCreateFrame(SyscallFrame* f)
+        {
+            ProcessObjects objects = Tasks.Scheduler.Current.Process.Objects;
+            CapSlot frame = Invocation.Decode(objects, f->Arg0, CapType.Frame, CapRights.Read);
+            if (frame == null)
+                return Invocation.DecodeError(objects, f->Arg0, CapType.Frame, CapRights.Read);
+            long destinationError = Invocation.Destination(f->Arg1, out CapSlot destination);
+            if (destinationError != 0)
+                return destinationError;
+            return ProcessImageSyscalls.CreateFromFrame(f, frame, destination);
         }
     }
 }

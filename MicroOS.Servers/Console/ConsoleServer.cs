@@ -85,6 +85,8 @@ namespace MicroOS.Servers.Console
         public long ReadLine(out string line)
         {
             line = null;
+            if (Server.CallerBadge == ConsoleContract.ProgramBadge)
+                return ConsoleContract.NotForPrograms;     // a program `run` started: output only
             if (s_lines.Count == 0 && s_pendingInput != 0)
             {
                 ulong bits = s_pendingInput;
@@ -105,6 +107,8 @@ namespace MicroOS.Servers.Console
 
         public long Clear()
         {
+            if (Server.CallerBadge == ConsoleContract.ProgramBadge)
+                return ConsoleContract.NotForPrograms;
             s_screen.Clear();
             MoveHardwareCursor();
             SerialWrite("\x1b[2J\x1b[H");

@@ -32,6 +32,7 @@ namespace MicroOS.Servers.Probe
     //   timer <role>     notification_signal_after, the one-shot timer (TimerProbe.cs)
     //   trace <role>     the IPC trace ring: trace_control, trace_read, a burst (TraceProbe.cs)
     //   calltest         a contract the shell knows nothing of, for `call` and `contracts` (CallTestServer.cs)
+    //   frameexec        process_create_frame, attacked (FrameExecProbe.cs)
     internal static class ProbeServer
     {
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
@@ -93,6 +94,8 @@ namespace MicroOS.Servers.Probe
                     return CallTestServer.Run();
                 case "lab3":
                     return CapabilityLab.Run(args);
+                case "frameexec":
+                    return FrameExecProbe.Run(args);
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;

@@ -27,6 +27,7 @@ namespace MicroOS.Servers.Shell
             "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
             "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph\n" +
             "          ipctrace [on|off|NAME...] | uname [ITEM]\n" +
+            "          run FILE [ARGS...]\n" +
             FileCommands.Help;
 
         [ServerMain]
@@ -128,6 +129,7 @@ namespace MicroOS.Servers.Shell
                     return;
                 case "kill":
                     if (words.Length != 2) { Print("usage: kill PID|NAME\n"); return; }
+                    if (RunCommand.TryKill(words[1], out string killed)) { Print(killed); return; }
                     Print(Answer(s_supervisor.Kill(words[1]), words[1]));
                     return;
                 case "restart":
@@ -156,6 +158,9 @@ namespace MicroOS.Servers.Shell
                     return;
                 case "uname":
                     Print(UnameCommand.Run(words));
+                    return;
+                case "run":
+                    RunCommand.Run(words, line, s_console.Endpoint, s_names, Print);
                     return;
                 case "crash":
                 {
@@ -243,7 +248,7 @@ namespace MicroOS.Servers.Shell
             string text = PsHeader;
             foreach (ServerRecord s in servers)
                 text = string.Concat(text, s.ToString(), "\n");
-            Print(text);
+            Print(string.Concat(text, RunCommand.PsLines()));
         }
 
         // `caps NAME`: what the server holds, one capability a line.

@@ -67,12 +67,13 @@ namespace MicroOS.Shared.Abi
         // LAB 1 STARTER
         // Reserved57 = 57,    // reserved_57() -> UnknownSyscall
         // LAB 1 END
+        ProcessCreateFrame = 58,    // process_create_frame(frame, destination, text, packed, imageLength) -> pid
     }
 
     public static class SyscallAbi
     {
         // Syscalls 0 .. Count - 1 exist; every number from Count on is UnknownSyscall.
-        public const int Count = 58;
+        public const int Count = 59;
 
         // Bit n: syscall n may block (User.asm's BLOCKING_SYSCALLS, Syscalls.g.inc).
         public const ulong BlockingMask = 0x8B800C;

@@ -126,5 +126,10 @@ namespace MicroOS.Shared.Contracts
     public static class ConsoleContract
     {
         public const long NoLineYet = 1;
+        // The badge on the console capability the shell gives a program it runs from disk (`run`,
+        // RunCommand.cs): such a caller may Write, never ReadLine (the shell's own input) nor Clear;
+        // both answer NotForPrograms.
+        public const ulong ProgramBadge = 0x7275;
+        public const long NotForPrograms = -7;      // SyscallError.MissingRight's value
     }
 }

@@ -965,8 +965,8 @@ namespace MicroOS.Shared.User
             result = r;
             return rax;
         }
-        // LAB 1 BEGIN: declare kernel_info (docs/labs/01-syscall.md)
 
+        // LAB 1 BEGIN: declare kernel_info (docs/labs/01-syscall.md)
         // kernel_info: what the kernel is: item 0 = the syscalls it has, 1 = live processes; any other item InvalidArgument -> the value
         public static long KernelInfo(ulong item) =>
             Sys.Raw((ulong)Syscall.KernelInfo, item, 0, 0, 0);
@@ -983,7 +983,22 @@ namespace MicroOS.Shared.User
             result = r;
             return rax;
         }
+
         // LAB 1 STARTER
         // LAB 1 END
+        // process_create_frame: a suspended process from the ELF image in the frame's first imageLength bytes (a RAM frame), with boot modules' checks (malformed: InvalidArgument; imageLength past the frame: OutOfRange); text and packed as process_create's; its limit from the caller's budget; its Process cap in destination -> pid
+        public static long ProcessCreateFrame(ulong frame, ulong destination, ulong text, ulong packed, ulong imageLength, out IpcRegisters result)
+        {
+            IpcRegisters r;
+            r.A0 = frame;
+            r.A1 = destination;
+            r.A2 = text;
+            r.A3 = packed;
+            r.A4 = imageLength;
+            r.A5 = 0;
+            long rax = Ipc.Raw((ulong)Syscall.ProcessCreateFrame, &r);
+            result = r;
+            return rax;
+        }
     }
 }
