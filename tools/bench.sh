@@ -184,6 +184,38 @@ run_boot() {
     rm -f "$fifo" "$work/run1.in" "$work/run1.out"
 }
 
+# The shell's `call` round trip (issue 20), under -icount shift=0: once the prompt is up, the shell
+# (on COM1) is told `call --count 1000 names Lookup serial`: each of the 1,000 calls finds `names`
+# (an endpoint the shell holds), asks Names for its description, makes the Lookup (releasing the
+# endpoint it answers) and writes the result's text; the shell prints the guest instructions per
+# call it read from the TSC. Prints that number, or nothing.
+call_boot() {
+    local fifo line pid n=""
+    fifo="$(mktemp -u "$work/com2.XXXXXX")"
+    mkfifo "$fifo" "$work/call1.in" "$work/call1.out"
+    exec 5<>"$work/call1.in" 6<>"$work/call1.out"
+    system_qemu "pipe:$work/call1" -icount shift=0 >"$fifo" &
+    pid=$!
+    while IFS= read -r line; do
+        case "$line" in
+            *"shell: ready, first prompt shown at TSC "*)
+                printf 'call --count 1000 names Lookup serial\r' >&5
+                while IFS= read -r -t 600 line <&6; do
+                    line="${line%$'\r'}"
+                    case "$line" in
+                        *"call: 1000 calls, "*" instructions per call"*) n="$(sed -E 's/.*call: 1000 calls, ([0-9]+) instructions.*/\1/' <<<"$line")"; break ;;
+                    esac
+                done
+                break ;;
+        esac
+    done <"$fifo"
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    exec 5>&- 6>&-
+    rm -f "$fifo" "$work/call1.in" "$work/call1.out"
+    echo "$n"
+}
+
 # The disk figures' boots: a fresh FAT32 image (mkfs.fat, mcopy) holding a 10 MiB /BENCH.BIN and a
 # 4 KiB /SMALL.TXT as the IDE primary master, the test manifest's section $1, -icount shift=0;
 # stopped at a line matching $2. [fat-bench]: FatProbe.Bench (client -> fat -> ata); [fs-tax]: the
@@ -230,6 +262,7 @@ disk_boot fs-tax "bench: fs-tax done" > "$work/tax" &
 disk_boot restart-bench "bench: ata-restart\|bench: restart:" > "$work/restarts" &
 restart_boot > "$work/restart" &
 run_boot > "$work/run" &
+call_boot > "$work/call" &
 async_bench -icount shift=0 > "$work/async_counted" &
 async_bench > "$work/async_timed" &
 wait
@@ -368,6 +401,13 @@ else
     echo "reset to prompt: $(median <<<"$prompts") instructions, $(cut -d' ' -f2 <<<"$timed_boots" | median) cycles ($(range <<<"$prompts"))"
     walls="$(cut -d' ' -f3 <<<"$timed_boots" | sort -n)"
     echo "QEMU start to prompt: $(median <<<"$walls") ms (median of $boots_done boots; $(head -n 1 <<<"$walls")-$(tail -n 1 <<<"$walls") ms)"
+fi
+call_rt="$(cat "$work/call")"
+if [ -n "$call_rt" ]; then
+    echo "call round trip (shell): $call_rt instructions (call names Lookup serial: lookup, describe, call, the result's text; 1,000 in a row)"
+else
+    echo "call round trip (shell): missing (the shell did not print 'call: 1000 calls, N instructions per call')"
+    status=1
 fi
 run_figure="$(cat "$work/run")"
 if [ -n "$run_figure" ]; then

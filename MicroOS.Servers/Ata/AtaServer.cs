@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
 using MicroOS.Shared.User;
@@ -6,21 +5,20 @@ using MicroOS.Shared.User;
 namespace MicroOS.Servers.Ata
 {
     // The ATA disk driver: the primary channel's master (command block 0x1F0..0x1F7, control 0x3F6,
-    // IRQ 14), PIO transfers, serving BlockContract (Contracts/StorageContracts.cs; docs/storage.md).
-    // Blocks never travel in messages: each client lends a Frame once (Attach) and names byte ranges
-    // of it; `rep insw`/`rep outsw` move the sectors between the data port and that frame, which this
-    // driver maps in its window. Every wait on the device has a deadline (AwaitInterrupt: the one-shot
-    // timer on the interrupt notification; AwaitStatus: polls against the tick count): a missing IRQ
-    // or a BSY that never clears becomes BlockError.Timeout, and a channel reset, never a hang. With no
-    // drive (IDENTIFY fails) the driver stays up and answers NoDevice, so the layers above can say
-    // "no disk". Slots (boot manifest): 1 = io:1f0+8, 2 = io:3f6+1, 3 = irq:14, 4 = endpoint `ata`,
-    // 5 = Names (system badge; registers `ata`); it creates 6 = its interrupt notification; received
-    // frames land in 7 and move to 8.. (one per client badge).
-    internal static unsafe class AtaServer
+    // IRQ 14), PIO transfers, serving IBlock (Contracts/StorageContracts.cs; docs/storage.md) through
+    // its generated dispatcher. Blocks never travel in messages: each client lends a Frame once
+    // (Attach) and names byte ranges of it; `rep insw`/`rep outsw` move the sectors between the data
+    // port and that frame, which this driver maps in its window. Every wait on the device has a
+    // deadline (AwaitInterrupt: the one-shot timer on the interrupt notification; AwaitStatus: polls
+    // against the tick count): a missing IRQ or a BSY that never clears becomes BlockError.Timeout,
+    // and a channel reset, never a hang. With no drive (IDENTIFY fails) the driver stays up and
+    // answers NoDevice, so the layers above can say "no disk". Capabilities (boot manifest `caps=`):
+    // io:1f0+8, io:3f6+1, irq:14, its endpoint `ata`, Names (system badge: it registers `ata`); it
+    // makes its interrupt notification, and keeps each client's frame in a slot of its own.
+    internal sealed unsafe class AtaServer : IBlock
     {
-        private const int CommandSlot = 1, ControlSlot = 2, IrqSlot = 3, EndpointSlot = 4, NamesSlot = 5;
-        private const int InterruptSlot = 6, ReceiveSlot = 7, FirstClientSlot = 8;
         private const int MaxClients = 8;
+        private const ulong PublicBadge = 0xA7A;        // the copy registered with Names (no frame, ever)
         // Each client's frame gets a window slice as large as the largest Frame (64 pages).
         private const ulong ClientSpan = 64UL * 4096;
 
@@ -44,9 +42,8 @@ namespace MicroOS.Servers.Ata
         // unbadged) and the one-shot timer (notification_signal_after) that ends a wait.
         private const ulong IrqBit = 1UL << 14, DeadlineBit = 1;
 
-        private static readonly IrqLineCap s_irq = new IrqLineCap(IrqSlot);
-        private static readonly Notification s_interrupts = new Notification(InterruptSlot);
-        private static byte* s_ipc;
+        private static IrqLineCap s_irq;
+        private static Notification s_interrupts;
         private static byte* s_sector;          // IDENTIFY's 512 bytes
         private static bool s_present;
         private static AtaIdentity s_disk;
@@ -58,17 +55,18 @@ namespace MicroOS.Servers.Ata
         private static readonly ulong[] s_badges = new ulong[MaxClients];
         private static readonly bool[] s_attached = new bool[MaxClients];
         private static readonly ulong[] s_frameBytes = new ulong[MaxClients];
+        private static readonly int[] s_frameSlots = new int[MaxClients];
 
-        [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
-        private static int Main()
+        [ServerMain]
+        internal static int Main()
         {
-            s_ipc = (byte*)Sys.MapMemory(4096);
+            Server.Begin("ata");
             s_sector = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(s_ipc, ReceiveSlot);
             Sys.SystemInfo(out _, out s_hertz, out _);
-            long created = Caps.CreateNotification(InterruptSlot);
-            long command = new IoPorts(CommandSlot).Enable();
-            long control = new IoPorts(ControlSlot).Enable();
+            s_irq = Caps.Irq(14);
+            long created = Caps.NewNotification(out s_interrupts);
+            long command = Caps.IoPorts(0x1F0).Enable();
+            long control = Caps.IoPorts(0x3F6).Enable();
             long routed = created < 0 ? created : s_irq.SetNotification(s_interrupts);
             if (created < 0 || command < 0 || control < 0 || routed < 0)
             {
@@ -89,88 +87,76 @@ namespace MicroOS.Servers.Ata
                 else
                     Sys.Write(string.Concat("ata: no disk on the primary master (", why, "); answering NoDevice"));
             }
-            long registered = new NamesClient(new Endpoint(NamesSlot), s_ipc).Register("ata", EndpointSlot);
+            // Names gets a write-only copy with a badge of its own (PublicBadge): what anyone looks up
+            // as `ata` can ping the driver and ask Identify, but names no client's frame (fat's cap
+            // is unbadged: with the endpoint itself, `call ata Read` from the shell moved sectors
+            // into fat's frame) and, without `g`, can lend none.
+            Endpoint own = Caps.Endpoint("ata");
+            int published = Caps.NewSlot();
+            long minted = Caps.Mint(own.Slot, published, CapRights.Write, PublicBadge);
+            long registered = minted < 0 ? minted : new INames.Client(Caps.Endpoint("names")).Register("ata", new Endpoint(published));
             Sys.Write(string.Concat("ata: ready; registered -> ", registered.ToString()));
-            long r = ServerLoop.Run(new Endpoint(EndpointSlot), Handle);
-            Sys.Write(string.Concat("ata: receive -> ", r.ToString()));
-            return 1;
+            return Server.Serve("ata", own, new IBlock.Dispatcher(new AtaServer()), register: false);
         }
 
-        private static void Handle(ref Message m)
+        public long Identify(out ulong sectorSize, out ulong flags, out string model)
         {
-            uint label = m.Label;
-            long result;
+            sectorSize = BlockContract.SectorSize;
+            flags = s_present && s_disk.Lba48 ? BlockFlags.Lba48 : 0;
+            model = s_present ? s_disk.Model : null;
+            return s_present ? (long)s_disk.Sectors : (long)BlockError.NoDevice;
+        }
+
+        public long Read(ulong lba, ulong sectors, ulong offset) => Answer(Transfer(Server.CallerBadge, false, lba, sectors, offset, out ulong detail), detail);
+
+        public long Write(ulong lba, ulong sectors, ulong offset) => Answer(Transfer(Server.CallerBadge, true, lba, sectors, offset, out ulong detail), detail);
+
+        public long Flush()
+        {
             ulong detail = 0;
-            switch (label)
+            return Answer(s_present ? Flush(out detail) : (long)BlockError.NoDevice, detail);
+        }
+
+        // An error's detail (the error register) travels in the error reply.
+        private static long Answer(long result, ulong detail)
+        {
+            if (result < 0)
+                ErrorDetail.Reply = detail;
+            return result;
+        }
+
+        // Attach: the frame just received (the dispatcher's slot, now ours) becomes this badge's,
+        // mapped writable in its slice of the window, replacing the badge's earlier one. Its size is
+        // the kernel's word, not the client's: `bytes` may be smaller (the driver then uses only that
+        // much), never larger.
+        public long Attach(ulong bytes, FrameCap frame)
+        {
+            ulong badge = Server.CallerBadge;
+            if (frame.Slot == 0 || badge == PublicBadge)
             {
-                case BlockContract.Attach:
-                    result = Attach(m.Badge, m.Tag.CapCount > 0, m.W0);
-                    break;
-                case BlockContract.Identify:
-                    if (!s_present)
-                    {
-                        Drop(ref m);
-                        m = new Message(label, unchecked((ulong)(long)BlockError.NoDevice));
-                        return;
-                    }
-                    Drop(ref m);
-                    int length = s_disk.Model.Length;
-                    for (int i = 0; i < length; i++)
-                        s_ipc[i] = (byte)s_disk.Model[i];
-                    m = new Message(label, s_disk.Sectors, (ulong)BlockContract.SectorSize, s_disk.Lba48 ? BlockFlags.Lba48 : 0);
-                    m.Tag = MessageTag.Of(label, length);
-                    return;
-                case BlockContract.Read:
-                case BlockContract.Write:
-                    result = Transfer(m.Badge, label == BlockContract.Write, m.W0, m.W1, m.W2, out detail);
-                    break;
-                case BlockContract.Flush:
-                    result = s_present ? Flush(out detail) : (long)BlockError.NoDevice;
-                    break;
-                default:
-                    result = (long)BlockError.BadRequest;
-                    break;
-            }
-            Drop(ref m);
-            m = new Message(label, unchecked((ulong)result), detail);
-        }
-
-        // A capability sent with anything but Attach is not kept: the receive slot must be empty for the next.
-        private static void Drop(ref Message m)
-        {
-            if (m.Tag.CapCount > 0)
-                Caps.Delete(ReceiveSlot);
-        }
-
-        // Attach: the frame just received (slot 7) becomes this badge's, mapped writable in its slice
-        // of the window, replacing the badge's earlier one. Its size is the kernel's word, not the
-        // client's: W0 may be smaller (the driver then uses only that much), never larger.
-        private static long Attach(ulong badge, bool carriesCap, ulong bytes)
-        {
-            if (!carriesCap)
+                if (frame.Slot != 0)
+                    Caps.FreeSlot(frame.Slot);
                 return (long)BlockError.BadFrameRange;
-            long info = Caps.Inspect(ReceiveSlot, out _, out int pages);
+            }
+            long info = Caps.Inspect(frame.Slot, out _, out int pages);
             int client = ClientOf(badge, allocate: true);
             if (info < 0 || CapInfo.TypeOf(info) != CapType.Frame || bytes == 0 || bytes > (ulong)pages * 4096 || client < 0)
             {
-                Caps.Delete(ReceiveSlot);
+                Caps.FreeSlot(frame.Slot);
                 return client < 0 ? (long)BlockError.BadRequest : (long)BlockError.BadFrameRange;
             }
             Detach(client);
-            int slot = FirstClientSlot + client;
-            long e = Caps.Move(ReceiveSlot, slot);
-            if (e == 0)
-                e = new FrameCap(slot).Map(FrameOf(client), writable: true);
+            long e = frame.Map(FrameOf(client), writable: true);
             if (e != 0)
             {
-                Caps.Delete(ReceiveSlot);
-                Caps.Delete(slot);
+                Caps.FreeSlot(frame.Slot);
                 s_badges[client] = 0;
                 return (long)BlockError.BadFrameRange;   // a read-only frame (MissingRight), or no memory for its page tables
             }
             s_badges[client] = badge;
             s_attached[client] = true;
             s_frameBytes[client] = bytes;
+            s_frameSlots[client] = frame.Slot;
             return 0;
         }
 
@@ -179,7 +165,8 @@ namespace MicroOS.Servers.Ata
             if (!s_attached[client])
                 return;
             FrameCap.Unmap(FrameOf(client));
-            Caps.Delete(FirstClientSlot + client);
+            Caps.FreeSlot(s_frameSlots[client]);
+            s_frameSlots[client] = 0;
             s_attached[client] = false;
             s_frameBytes[client] = 0;
         }

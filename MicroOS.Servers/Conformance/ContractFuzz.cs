@@ -14,6 +14,7 @@ namespace MicroOS.Servers.Conformance
     // starts with a name or pid character, so no request names a server the supervisor would kill.
     // Then each server must still answer IDebug.Ping, a well-formed request of its contract and a
     // describe request (ContractInfo.DescribeLabel, which the fuzz sends too, malformed and not).
+    // The storage servers (ata, fat) are fuzzed without a disk.
     // One line per server: "contract-fuzz: NAME: N messages, R refused, A answered, F failed; ping P, request Q, describe ICONTRACT".
     internal static unsafe class ContractFuzz
     {
@@ -52,6 +53,26 @@ namespace MicroOS.Servers.Conformance
                 e => new ISupervisor.Client(e).List(out ServerRecord[] servers) == 0 && servers.Length > 0);
             Fuzz("init", Caps.Endpoint("init"), new uint[] { IInit.Labels.Restart }, count, buffer, own, receiveSlot,
                 e => new IInit.Client(e).Restart(1, "nobody") == (long)SyscallError.InvalidArgument);   // not the supervisor: refused
+            // The storage stack, without a disk: ata answers NoDevice and fat NotMounted once a
+            // request decodes, so the decoders and the implementations' refusals are what runs.
+            Fuzz("ata", Caps.Endpoint("ata"), new uint[] { IBlock.Labels.Attach, IBlock.Labels.Identify, IBlock.Labels.Read,
+                IBlock.Labels.Write, IBlock.Labels.Flush }, count, buffer, own, receiveSlot,
+                e => new IBlock.Client(e).Identify(out _, out _, out _) == (long)BlockError.NoDevice
+                    && new IBlock.Client(e).Read(0, 1, 0) == (long)BlockError.NoDevice);
+            Fuzz("fat", Caps.Endpoint("fat"), new uint[] { IFileSystem.Labels.Connect, IFileSystem.Labels.Open, IFileSystem.Labels.Read,
+                IFileSystem.Labels.Write, IFileSystem.Labels.SetLength, IFileSystem.Labels.Flush, IFileSystem.Labels.Close,
+                IFileSystem.Labels.Stat, IFileSystem.Labels.List, IFileSystem.Labels.Delete, IFileSystem.Labels.Rename,
+                IFileSystem.Labels.CreateDirectory, IFileSystem.Labels.RemoveDirectory, IFileSystem.Labels.Sync, IFileSystem.Labels.Volume },
+                count, buffer, own, receiveSlot, e =>
+                {
+                    var fs = new IFileSystem.Client(e);
+                    bool volume = fs.Volume(out _, out _, out _, out _) == (long)FsError.NotMounted && ErrorDetail.Last == (ulong)FsMountError.NoDisk;
+                    bool connected = fs.Connect(out Endpoint session) == 0 && session.Slot != 0;
+                    bool stat = connected && new IFileSystem.Client(session).Stat("/README", out _, out _, out _) == (long)FsError.NotMounted;
+                    if (session.Slot != 0)
+                        Caps.FreeSlot(session.Slot);
+                    return volume && stat;
+                });
             Sys.Write("contract-fuzz: done");
             return 0;
         }

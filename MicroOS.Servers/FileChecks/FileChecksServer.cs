@@ -24,8 +24,8 @@ namespace MicroOS.Servers.FileChecks
     //                and the file is written again from the start (StorageCrashTests)
     // Paths print with non-ASCII characters as \uXXXX (the kernel log is ASCII).
     //   taxbench FILE  the same FAT code through the fat server and linked in (TaxBench.cs; tools/bench.sh)
-    // Capabilities by name: `names` (send); `ata` (taxbench only). The session with `fat` and the IPC
-    // buffer's received caps get slots of their own (Caps.NewSlot).
+    // Capabilities by name: `names` (send); `ata` (taxbench only). The IPC buffer is Server.Begin's; the
+    // session with `fat` and received caps get slots of their own (Caps.NewSlot).
     internal static unsafe class FileChecksServer
     {
         private static int s_files;
@@ -34,10 +34,8 @@ namespace MicroOS.Servers.FileChecks
         [UnmanagedCallersOnly(EntryPoint = "ServerMain")]
         private static int Main()
         {
-            byte* ipc = (byte*)Sys.MapMemory(4096);
-            int receiveSlot = Caps.NewSlot(), sessionSlot = Caps.NewSlot();
-            Ipc.SetBuffer(ipc, receiveSlot);
-            FileSystem.Configure(ipc, receiveSlot, Caps.Endpoint("names").Slot, sessionSlot);
+            Server.Begin("filechecks");
+            FileSystem.Configure(Caps.Endpoint("names"));
             string[] args = ServerRuntime.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             string mode = args.Length > 0 ? args[0] : "suite";
             string root = args.Length > 1 ? args[1] : "/filechecks";

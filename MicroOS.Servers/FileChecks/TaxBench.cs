@@ -11,7 +11,7 @@ namespace MicroOS.Servers.FileChecks
 {
     // The microkernel's tax on files (issue 17, 6), for tools/bench.sh's [fs-tax] boot: the same FAT
     // code (MicroOS.Shared/Storage/Fat) used two ways, one after the other, on one disk:
-    //   server      System.IO in this process -> FileSystemContract -> the fat server -> ata
+    //   server      System.IO in this process -> IFileSystem -> the fat server -> ata
     //   in-process  a FatVolume mounted here on an AtaBlockDevice of its own -> ata (no fat server)
     // Two workloads each: FILE (10 MiB) read in 4 KiB reads, and 1,000 files of 1 KiB created,
     // written and closed, then one sync. Under -icount shift=0 the TSC counts guest instructions:

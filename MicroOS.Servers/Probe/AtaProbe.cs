@@ -11,47 +11,45 @@ namespace MicroOS.Servers.Probe
     // frame), 2 = ata with badge 9 (g), 3 = ata with badge 11 without g, 4 = the supervisor (which
     // watches ata here: the restart check). One line per check,
     // "ata-client: WHAT -> RESULT"; checksums are FNV-1a 64 of the bytes (AtaTests computes the same
-    // over the image file). The script adapts to the disk it finds (none, small, past LBA28).
+    // over the image file). The script adapts to the disk it finds (none, small, past LBA28). Calls
+    // go through IBlock's generated client (the three `ata` caps differ only in badge, so they are
+    // reached by slot); the unknown label is built by hand, as no generated client can send one.
     internal static unsafe class AtaProbe
     {
-        private const int ReceiveSlot = 30;
-        private const int BlockFrameSlot = 20, SecondFrameSlot = 21, SmallFrameSlot = 22, TinyFrameSlot = 23;
         private const ulong BlockFrameAt = FrameCap.WindowBase;                 // AtaBlockDevice's 128 KiB
         private const ulong SecondFrameAt = FrameCap.WindowBase + 0x100000;    // badge 9's 8 KiB
         private const int SecondFrameBytes = 8192;
         public const int WriteSectors = 256;
 
-        private static byte* s_ipc;
-
         public static int Run(string[] args)
         {
-            s_ipc = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(s_ipc, ReceiveSlot);
-            var seven = new Endpoint(1);
-            var nine = new Endpoint(2);
-            var eleven = new Endpoint(3);
+            Server.Begin("ata-client");
+            var seven = new IBlock.Client(new Endpoint(1));
+            var nine = new IBlock.Client(new Endpoint(2));
+            var eleven = new IBlock.Client(new Endpoint(3));
+            int blockFrameSlot = Caps.NewSlot(), secondFrameSlot = Caps.NewSlot(), smallFrameSlot = Caps.NewSlot(), tinyFrameSlot = Caps.NewSlot();
 
             // Before any Attach, and the malformed Attaches.
-            Say("read before attach", Call(seven, BlockContract.Read, 0, 1, 0));
-            Say("attach without a frame", Call(seven, BlockContract.Attach, 4096, 0, 0));
-            Caps.CreateFrame(TinyFrameSlot, 1);
-            Say("attach claiming 8192 bytes of a 4096-byte frame", CallWithCap(seven, BlockContract.Attach, TinyFrameSlot, 8192));
-            Say("attach claiming 0 bytes", CallWithCap(seven, BlockContract.Attach, TinyFrameSlot, 0));
-            Say("attach an endpoint as the frame", CallWithCap(seven, BlockContract.Attach, 2, 4096));
-            Say("attach through a cap without grant", CallWithCap(eleven, BlockContract.Attach, TinyFrameSlot, 4096));
-            Say("unknown label", Call(seven, 77, 0, 0, 0));
+            Say("read before attach", seven.Read(0, 1, 0));
+            Say("attach without a frame", seven.Attach(4096, default));
+            Caps.CreateFrame(tinyFrameSlot, 1);
+            Say("attach claiming 8192 bytes of a 4096-byte frame", seven.Attach(8192, new FrameCap(tinyFrameSlot)));
+            Say("attach claiming 0 bytes", seven.Attach(0, new FrameCap(tinyFrameSlot)));
+            Say("attach an endpoint as the frame", seven.Attach(4096, new FrameCap(2)));
+            Say("attach through a cap without grant", eleven.Attach(4096, new FrameCap(tinyFrameSlot)));
+            var unknown = new Message(77);
+            long u = seven.Endpoint.Call(ref unknown);
+            Say("unknown label", u < 0 ? u : (long)unknown.W0);
 
-            var disk = new AtaBlockDevice(seven, BlockFrameSlot, BlockFrameAt, s_ipc);
+            var disk = new AtaBlockDevice(seven.Endpoint, blockFrameSlot, BlockFrameAt);
             long opened = disk.Open();
             if (opened < 0)
             {
                 Say("open", opened);
-                var id = new Message(BlockContract.Identify);
-                nine.Call(ref id);
-                Say("identify", (long)id.W0);
-                Say("read", Call(nine, BlockContract.Read, 0, 1, 0));
-                Say("write", Call(nine, BlockContract.Write, 0, 1, 0));
-                Say("flush", Call(nine, BlockContract.Flush, 0, 0, 0));
+                Say("identify", nine.Identify(out _, out _, out _));
+                Say("read", nine.Read(0, 1, 0));
+                Say("write", nine.Write(0, 1, 0));
+                Say("flush", nine.Flush());
                 Sys.Write("ata-client: done");
                 return 0;
             }
@@ -87,28 +85,28 @@ namespace MicroOS.Servers.Probe
             Say("flush", disk.Flush());
 
             // Refusals, through badge 9's own 8 KiB frame.
-            Caps.CreateFrame(SecondFrameSlot, SecondFrameBytes / 4096);
-            new FrameCap(SecondFrameSlot).Map(SecondFrameAt, true);
-            Say("badge 9 attach", CallWithCap(nine, BlockContract.Attach, SecondFrameSlot, SecondFrameBytes));
+            Caps.CreateFrame(secondFrameSlot, SecondFrameBytes / 4096);
+            new FrameCap(secondFrameSlot).Map(SecondFrameAt, true);
+            Say("badge 9 attach", nine.Attach(SecondFrameBytes, new FrameCap(secondFrameSlot)));
             ulong s = (ulong)sectors;
-            Say("read past the end", Call(nine, BlockContract.Read, s, 1, 0));
-            Say("read across the end", Call(nine, BlockContract.Read, s - 1, 2, 0));
-            Say("read at lba 2^64-1", Call(nine, BlockContract.Read, ulong.MaxValue, 1, 0));
-            Say("read 0 sectors", Call(nine, BlockContract.Read, 0, 0, 0));
-            Say("read 257 sectors", Call(nine, BlockContract.Read, 0, BlockContract.MaxSectors + 1, 0));
-            Say("write past the end", Call(nine, BlockContract.Write, s, 1, 0));
-            Say("read 1 at offset 7681", Call(nine, BlockContract.Read, 0, 1, SecondFrameBytes - 511));
-            Say("read 1 at offset 8192", Call(nine, BlockContract.Read, 0, 1, SecondFrameBytes));
-            Say("read 1 at offset 2^63", Call(nine, BlockContract.Read, 0, 1, 1UL << 63));
-            Say("read 17 at offset 0", Call(nine, BlockContract.Read, 0, 17, 0));
+            Say("read past the end", nine.Read(s, 1, 0));
+            Say("read across the end", nine.Read(s - 1, 2, 0));
+            Say("read at lba 2^64-1", nine.Read(ulong.MaxValue, 1, 0));
+            Say("read 0 sectors", nine.Read(0, 0, 0));
+            Say("read 257 sectors", nine.Read(0, BlockContract.MaxSectors + 1, 0));
+            Say("write past the end", nine.Write(s, 1, 0));
+            Say("read 1 at offset 7681", nine.Read(0, 1, SecondFrameBytes - 511));
+            Say("read 1 at offset 8192", nine.Read(0, 1, SecondFrameBytes));
+            Say("read 1 at offset 2^63", nine.Read(0, 1, 1UL << 63));
+            Say("read 17 at offset 0", nine.Read(0, 17, 0));
             Say("read 16 at offset 0", ReadAll(nine, 0, 16, 0));
-            Say("read 1 at offset 7680", Call(nine, BlockContract.Read, 0, 1, SecondFrameBytes - 512));
+            Say("read 1 at offset 7680", nine.Read(0, 1, SecondFrameBytes - 512));
             Sys.Write(string.Concat("ata-client: badge 9 frame at 7680 fnv ", Fnv((byte*)SecondFrameAt + SecondFrameBytes - 512, 512).ToString()));
             // A new Attach replaces the badge's frame: 4 KiB now, so 7680 is outside.
-            Caps.CreateFrame(SmallFrameSlot, 1);
-            Say("badge 9 attach a smaller frame", CallWithCap(nine, BlockContract.Attach, SmallFrameSlot, 4096));
-            Say("read 1 at offset 7680 after", Call(nine, BlockContract.Read, 0, 1, SecondFrameBytes - 512));
-            Say("badge 11 read (never attached)", Call(eleven, BlockContract.Read, 0, 1, 0));
+            Caps.CreateFrame(smallFrameSlot, 1);
+            Say("badge 9 attach a smaller frame", nine.Attach(4096, new FrameCap(smallFrameSlot)));
+            Say("read 1 at offset 7680 after", nine.Read(0, 1, SecondFrameBytes - 512));
+            Say("badge 11 read (never attached)", eleven.Read(0, 1, 0));
 
             // The driver crashes and the supervisor has it restarted: it knows no frame any more.
             // AtaBlockDevice attaches again by itself; a raw client gets NotAttached until it does.
@@ -116,7 +114,7 @@ namespace MicroOS.Servers.Probe
             Array.Clear(buffer, 0, buffer.Length);
             r = disk.Read(0, 1, new Span<byte>(buffer, 0, 512));
             Sys.Write(string.Concat("ata-client: read 0 1 after the driver's restart -> ", r.ToString(), " fnv ", Fnv(buffer, 512).ToString()));
-            Say("badge 9 read after the restart", Call(nine, BlockContract.Read, 0, 1, 0));
+            Say("badge 9 read after the restart", nine.Read(0, 1, 0));
             Sys.Write("ata-client: done");
             return 0;
         }
@@ -125,12 +123,10 @@ namespace MicroOS.Servers.Probe
         // receive loop yet: asked again.
         private static long CrashAta()
         {
+            var supervisor = new ISupervisor.Client(new Endpoint(4));
             for (int tries = 0; ; tries++)
             {
-                s_ipc[0] = (byte)'a'; s_ipc[1] = (byte)'t'; s_ipc[2] = (byte)'a';
-                var m = new Message(SupervisorContract.Crash, (ulong)CrashKind.Null) { Tag = MessageTag.Of(SupervisorContract.Crash, 3) };
-                long r = new Endpoint(4).Call(ref m);
-                long result = r < 0 ? r : (long)m.W0;
+                long result = supervisor.Crash(CrashKind.Null, "ata");
                 if (result != (long)SupervisorError.NotRunning || tries == 500)
                     return result;
                 Sys.Sleep(10);
@@ -168,32 +164,18 @@ namespace MicroOS.Servers.Probe
             return h;
         }
 
-        private static long Call(Endpoint ata, uint label, ulong w0, ulong w1, ulong w2)
-        {
-            var m = new Message(label, w0, w1, w2);
-            long r = ata.Call(ref m);
-            return r < 0 ? r : (long)m.W0;
-        }
-
         // A Read the driver may answer in parts (its time budget): asked again for the rest.
-        private static long ReadAll(Endpoint ata, ulong lba, ulong sectors, ulong offset)
+        private static long ReadAll(IBlock.Client ata, ulong lba, ulong sectors, ulong offset)
         {
             ulong done = 0;
             while (done < sectors)
             {
-                long r = Call(ata, BlockContract.Read, lba + done, sectors - done, offset + done * 512);
+                long r = ata.Read(lba + done, sectors - done, offset + done * 512);
                 if (r <= 0)
                     return r;
                 done += (ulong)r;
             }
             return (long)done;
-        }
-
-        private static long CallWithCap(Endpoint ata, uint label, int capSlot, ulong w0)
-        {
-            var m = new Message(label, w0) { Tag = MessageTag.WithCap(label, capSlot) };
-            long r = ata.Call(ref m);
-            return r < 0 ? r : (long)m.W0;
         }
 
         private static void Say(string what, long result) => Sys.Write(string.Concat("ata-client: ", what, " -> ", result.ToString()));

@@ -7,88 +7,80 @@ namespace MicroOS.Servers.Probe
     // A block device that lies, registered in the fat server's place of `ata` (the test manifest's
     // [fat-liar-*] sections; MicroOS.Tests/Boot/FatServerTests.cs): the filesystem and the driver
     // are inputs to each other, so the fat server must survive a driver that answers nonsense, and
-    // still answer its own clients. `block-liar MODE`, slot 1 = the endpoint fat calls as `ata`:
+    // still answer its own clients. `block-liar MODE`, serving IBlock (its generated dispatcher) on
+    // the endpoint fat calls as `ata`:
     //   garbage   every sector read is pseudo-random bytes (no boot signature)
     //   overlong  every Read answers more sectors than were asked
     //   fat16     a sound FAT16 boot sector, zeros elsewhere (an empty volume), writes accepted,
     //             until the first Flush: from then on every request is DeviceError
     // Attach maps the lent frame, as the real driver does, so the lies land where fat reads.
-    internal static unsafe class BlockLiar
+    internal sealed unsafe class BlockLiar : IBlock
     {
-        private const int EndpointSlot = 1, ReceiveSlot = 30, FrameSlot = 20;
         private const ulong FrameAt = FrameCap.WindowBase;
         private const ulong DiskSectors = 65536;      // 32 MiB
 
         private static string s_mode;
         private static ulong s_frameBytes;
+        private static int s_frameSlot;
         private static bool s_failing;
         private static ulong s_random = 0x9E3779B97F4A7C15UL;
 
         public static int Run(string[] args)
         {
             s_mode = args.Length > 1 ? args[1] : "garbage";
-            Ipc.SetBuffer((byte*)Sys.MapMemory(4096), ReceiveSlot);
             Sys.Write(string.Concat("block-liar: ", s_mode, " ready"));
-            long r = ServerLoop.Run(new Endpoint(EndpointSlot), Handle);
-            Sys.Write(string.Concat("block-liar: receive -> ", r.ToString()));
-            return 1;
+            return Server.Serve("block-liar", new IBlock.Dispatcher(new BlockLiar()), endpoint: "ata");
         }
 
-        private static void Handle(ref Message m)
+        public long Identify(out ulong sectorSize, out ulong flags, out string model)
         {
-            uint label = m.Label;
-            bool cap = m.Tag.CapCount > 0;
-            long result;
-            switch (label)
-            {
-                case BlockContract.Attach:
-                    result = cap ? Attach(m.W0) : (long)BlockError.BadFrameRange;
-                    break;
-                case BlockContract.Identify:
-                    m = new Message(label, DiskSectors, (ulong)BlockContract.SectorSize, 0);
-                    return;
-                case BlockContract.Read:
-                    result = s_failing ? (long)BlockError.DeviceError : Read(m.W0, m.W1, m.W2);
-                    break;
-                case BlockContract.Write:
-                    result = s_failing ? (long)BlockError.DeviceError : (long)m.W1;
-                    break;
-                case BlockContract.Flush:
-                    result = s_failing || s_mode == "fat16" ? (long)BlockError.DeviceError : 0;
-                    s_failing = s_mode == "fat16";
-                    break;
-                default:
-                    if (cap)
-                        Caps.Delete(ReceiveSlot);
-                    result = (long)BlockError.BadRequest;
-                    break;
-            }
-            m = new Message(label, unchecked((ulong)result), 0x40);
+            sectorSize = BlockContract.SectorSize;
+            flags = 0;
+            model = "LIAR";
+            return (long)DiskSectors;
         }
 
-        private static long Attach(ulong bytes)
+        public long Read(ulong lba, ulong sectors, ulong offset) => Error(s_failing ? (long)BlockError.DeviceError : ReadLie(lba, sectors, offset));
+
+        public long Write(ulong lba, ulong sectors, ulong offset) => Error(s_failing ? (long)BlockError.DeviceError : (long)sectors);
+
+        public long Flush()
         {
+            long result = s_failing || s_mode == "fat16" ? (long)BlockError.DeviceError : 0;
+            s_failing = s_mode == "fat16";
+            return Error(result);
+        }
+
+        // Every error says 0x40 in its detail (as a device's error register might).
+        private static long Error(long result)
+        {
+            if (result < 0)
+                ErrorDetail.Reply = 0x40;
+            return result;
+        }
+
+        public long Attach(ulong bytes, FrameCap frame)
+        {
+            if (frame.Slot == 0)
+                return Error((long)BlockError.BadFrameRange);
             if (s_frameBytes != 0)
             {
                 FrameCap.Unmap(FrameAt);
-                Caps.Delete(FrameSlot);
+                Caps.FreeSlot(s_frameSlot);
                 s_frameBytes = 0;
             }
-            long e = Caps.Move(ReceiveSlot, FrameSlot);
-            if (e == 0)
-                e = new FrameCap(FrameSlot).Map(FrameAt, writable: true);
-            if (e != 0)
+            if (frame.Map(FrameAt, writable: true) != 0)
             {
-                Caps.Delete(ReceiveSlot);
-                Caps.Delete(FrameSlot);
-                return (long)BlockError.BadFrameRange;
+                Caps.FreeSlot(frame.Slot);
+                return Error((long)BlockError.BadFrameRange);
             }
+            s_frameSlot = frame.Slot;
             s_frameBytes = bytes;
             return 0;
         }
 
         // The lie, written where the client's frame says; the sector count the mode answers.
-        private static long Read(ulong lba, ulong sectors, ulong offset)
+        private static long ReadLie(ulong lba, ulong sectors, ulong offset)
         {
             if (s_frameBytes == 0)
                 return (long)BlockError.NotAttached;

@@ -6,37 +6,31 @@ using MicroOS.Shared.User;
 namespace MicroOS.Servers.Probe
 {
     // The fat server's boot tests (MicroOS.Tests/Boot/FatServerTests.cs), from the test manifest's
-    // [fat-test] section: `fat client`. Slot 1 = the fat endpoint, unbadged and write-only, as Names
-    // hands it out. One line per check, "fat-client: WHAT -> RESULT"; checksums are FNV-1a 64, which
-    // the test computes over the host's files. The session caps arrive in ReceiveSlot and move to
-    // SessionA / SessionB.
-    internal static unsafe class FatProbe
+    // [fat-test] section: `fat client`, holding `fat` as Names hands it out (unbadged, write-only),
+    // calling through IFileSystem's generated client. One line per check, "fat-client: WHAT ->
+    // RESULT"; checksums are FNV-1a 64, which the test computes over the host's files. Malformed
+    // requests (the unknown label) are built by hand: no generated client can send one.
+    internal static class FatProbe
     {
-        private const int ReceiveSlot = 30, SessionA = 10, SessionB = 11;
         public const int WrittenBytes = 10_000;     // "/OUT/New File.txt": Pattern(i) at byte i
-
-        private static byte* s_ipc;
 
         public static int Run(string[] args)
         {
-            s_ipc = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(s_ipc, ReceiveSlot);
-            var fat = new Endpoint(1);
+            Server.Begin("fat-client");
+            var fat = new IFileSystem.Client(Caps.Endpoint("fat"));
             if (args.Length > 1 && args[1] == "bench")
                 return Bench(fat);
 
-            var volume = new Message(FileSystemContract.Volume);
-            long r = fat.Call(ref volume);
-            Sys.Write(string.Concat("fat-client: volume -> ", r < 0 ? r.ToString() : ((long)volume.W0).ToString(), " ",
-                volume.W1.ToString(), " ", volume.W2.ToString(), " ", volume.W3.ToString()));
-            Say("open before connect", Request(fat, FileSystemContract.Open, "/HELLO.TXT", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read));
-            Say("connect", Connect(fat, SessionA));
-            Say("connect again", Connect(fat, SessionB));
-            var a = new Endpoint(SessionA);
-            var b = new Endpoint(SessionB);
-            if ((long)volume.W0 < 0)
+            long total = fat.Volume(out ulong free, out ulong perCluster, out ulong type, out _);
+            Sys.Write(total < 0
+                ? string.Concat("fat-client: volume -> ", total.ToString(), " ", ErrorDetail.Last.ToString(), " 0 0")
+                : string.Concat("fat-client: volume -> ", total.ToString(), " ", free.ToString(), " ", perCluster.ToString(), " ", type.ToString()));
+            Say("open before connect", fat.Open("/HELLO.TXT", FsOpenMode.Open, FsAccess.Read, out _));
+            Say("connect", Connect(fat, out IFileSystem.Client a));
+            Say("connect again", Connect(fat, out IFileSystem.Client b));
+            if (total < 0)
             {
-                Say("open when not mounted", Request(a, FileSystemContract.Open, "/HELLO.TXT", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read));
+                Say("open when not mounted", a.Open("/HELLO.TXT", FsOpenMode.Open, FsAccess.Read, out _));
                 Sys.Write("fat-client: done");
                 return 0;
             }
@@ -45,27 +39,27 @@ namespace MicroOS.Servers.Probe
             ReadAll(a, "/Docs/A long name.txt");
             ReadAll(a, "/BIG.BIN");
 
-            long handle = Request(a, FileSystemContract.Open, "/HELLO.TXT", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read);
-            Say("read through another session's handle", Call(b, FileSystemContract.Read, (ulong)handle, 0, 16));
-            Say("read through a forged handle", Call(a, FileSystemContract.Read, (ulong)handle + 1, 0, 16));
-            Say("read more than MaxData", Call(a, FileSystemContract.Read, (ulong)handle, 0, FileSystemContract.MaxData + 1));
-            Say("write to a read-only handle", Call(a, FileSystemContract.Write, (ulong)handle, 0, 0));
-            Say("close", Call(a, FileSystemContract.Close, (ulong)handle, 0, 0));
-            Say("close again", Call(a, FileSystemContract.Close, (ulong)handle, 0, 0));
+            long handle = a.Open("/HELLO.TXT", FsOpenMode.Open, FsAccess.Read, out _);
+            byte[] block = new byte[FileSystemContract.MaxData];
+            Say("read through another session's handle", b.Read((ulong)handle, 0, 16, block));
+            Say("read through a forged handle", a.Read((ulong)handle + 1, 0, 16, block));
+            Say("read more than MaxData", a.Read((ulong)handle, 0, FileSystemContract.MaxData + 1, block));
+            Say("write to a read-only handle", a.Write((ulong)handle, 0, ReadOnlySpan<byte>.Empty));
+            Say("close", a.Close((ulong)handle));
+            Say("close again", a.Close((ulong)handle));
 
-            Say("mkdir /OUT", Request(a, FileSystemContract.CreateDirectory, "/OUT", 0, 0));
-            Say("mkdir /OUT again", Request(a, FileSystemContract.CreateDirectory, "/OUT", 0, 0));
-            long w = Request(a, FileSystemContract.Open, "/OUT/New File.txt", (ulong)FsOpenMode.CreateNew, (ulong)FsAccess.ReadWrite);
+            Say("mkdir /OUT", a.CreateDirectory("/OUT"));
+            Say("mkdir /OUT again", a.CreateDirectory("/OUT"));
+            long w = a.Open("/OUT/New File.txt", FsOpenMode.CreateNew, FsAccess.ReadWrite, out _);
             Say("create /OUT/New File.txt", w < 0 ? w : 0);
             long written = 0;
+            byte[] chunk = new byte[3000];
             for (int at = 0; at < WrittenBytes;)
             {
-                int n = Math.Min(3000, WrittenBytes - at);
+                int n = Math.Min(chunk.Length, WrittenBytes - at);
                 for (int i = 0; i < n; i++)
-                    s_ipc[i] = Pattern(at + i);
-                var m = new Message(FileSystemContract.Write, (ulong)w, (ulong)at) { Tag = MessageTag.Of(FileSystemContract.Write, n) };
-                long rr = a.Call(ref m);
-                long result = rr < 0 ? rr : (long)m.W0;
+                    chunk[i] = Pattern(at + i);
+                long result = a.Write((ulong)w, (ulong)at, new ReadOnlySpan<byte>(chunk, 0, n));
                 if (result != n)
                 {
                     written = result;
@@ -75,26 +69,27 @@ namespace MicroOS.Servers.Probe
                 at += n;
             }
             Say("write /OUT/New File.txt", written);
-            Say("flush", Call(a, FileSystemContract.Flush, (ulong)w, 0, 0));
-            Say("close written", Call(a, FileSystemContract.Close, (ulong)w, 0, 0));
-            var stat = new Message(FileSystemContract.Stat) { Tag = MessageTag.Of(FileSystemContract.Stat, Put("/out/NEW FILE.TXT")) };
-            a.Call(ref stat);
-            Sys.Write(string.Concat("fat-client: stat /out/NEW FILE.TXT -> ", ((long)stat.W0).ToString(), " length ", stat.W1.ToString(),
-                " attributes ", stat.W2.ToString()));
+            Say("flush", a.Flush((ulong)w));
+            Say("close written", a.Close((ulong)w));
+            long stat = a.Stat("/out/NEW FILE.TXT", out ulong length, out byte attributes, out _);
+            Sys.Write(string.Concat("fat-client: stat /out/NEW FILE.TXT -> ", stat.ToString(), " length ", length.ToString(),
+                " attributes ", attributes.ToString()));
             ReadAll(a, "/OUT/new file.TXT");
             List(a, "/OUT");
-            Say("rename", Request(a, FileSystemContract.Rename, "/HELLO.TXT\0/OUT/hello again.txt", 0, 0));
-            Say("delete a directory", Request(a, FileSystemContract.Delete, "/OUT", 0, 0));
-            Say("rmdir a full directory", Request(a, FileSystemContract.RemoveDirectory, "/OUT", 0, 0));
-            Say("delete a missing file", Request(a, FileSystemContract.Delete, "/nothing.txt", 0, 0));
-            Say("open an empty path", Request(a, FileSystemContract.Open, "", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read));
-            Say("open a reserved name", Request(a, FileSystemContract.Open, "/a<b.txt", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read));
-            Say("open above the root", Request(a, FileSystemContract.Open, "/../x.txt", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read));
-            Say("open a 300-character name", Request(a, FileSystemContract.Open, "/" + new string('x', 300), (ulong)FsOpenMode.Open, (ulong)FsAccess.Read));
-            Say("open with a bad mode", Request(a, FileSystemContract.Open, "/BIG.BIN", 99, (ulong)FsAccess.Read));
-            Say("unknown label", Call(a, 99, 0, 0, 0));
+            Say("rename", a.Rename("/HELLO.TXT", "/OUT/hello again.txt"));
+            Say("delete a directory", a.Delete("/OUT"));
+            Say("rmdir a full directory", a.RemoveDirectory("/OUT"));
+            Say("delete a missing file", a.Delete("/nothing.txt"));
+            Say("open an empty path", a.Open("", FsOpenMode.Open, FsAccess.Read, out _));
+            Say("open a reserved name", a.Open("/a<b.txt", FsOpenMode.Open, FsAccess.Read, out _));
+            Say("open above the root", a.Open("/../x.txt", FsOpenMode.Open, FsAccess.Read, out _));
+            Say("open a 300-character name", a.Open("/" + new string('x', 300), FsOpenMode.Open, FsAccess.Read, out _));
+            Say("open with a bad mode", a.Open("/BIG.BIN", (FsOpenMode)99, FsAccess.Read, out _));
+            var unknown = new Message(99);
+            long r = a.Endpoint.Call(ref unknown);
+            Say("unknown label", r < 0 ? r : (long)unknown.W0);
             List(a, "/");
-            Say("sync", Call(a, FileSystemContract.Sync, 0, 0, 0));
+            Say("sync", a.Sync());
             Sys.Write("fat-client: done");
             return 0;
         }
@@ -102,51 +97,51 @@ namespace MicroOS.Servers.Probe
         // tools/bench.sh's disk figures, in guest instructions (the TSC under -icount shift=0) through
         // client -> fat -> ata: a 10 MiB file read 4 KiB per request, 1 MiB written 4 KiB per request
         // then Sync, and open + read 4 KiB + close of a small file (the mean of 64).
-        private static int Bench(Endpoint fat)
+        private static int Bench(IFileSystem.Client fat)
         {
-            Connect(fat, SessionA);
-            var a = new Endpoint(SessionA);
-            long handle = Request(a, FileSystemContract.Open, "/BENCH.BIN", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read);
+            Connect(fat, out IFileSystem.Client a);
+            long handle = a.Open("/BENCH.BIN", FsOpenMode.Open, FsAccess.Read, out _);
+            byte[] into = new byte[FileSystemContract.MaxData];
             ulong t0 = Sys.ReadTimestamp();
             long offset = 0, blocks = 0;
             while (handle >= 0)
             {
-                long n = Call(a, FileSystemContract.Read, (ulong)handle, (ulong)offset, FileSystemContract.MaxData);
+                long n = a.Read((ulong)handle, (ulong)offset, FileSystemContract.MaxData, into);
                 if (n <= 0)
                     break;
                 offset += n;
                 blocks++;
             }
             ulong t1 = Sys.ReadTimestamp();
-            Call(a, FileSystemContract.Close, (ulong)handle, 0, 0);
+            a.Close((ulong)handle);
             Sys.Write(string.Concat("bench: disk-read-bytes ", offset.ToString()));
             Sys.Write(string.Concat("bench: disk-read-total ", (t1 - t0).ToString()));
             Sys.Write(string.Concat("bench: disk-read-per-block ", (blocks == 0 ? 0 : (t1 - t0) / (ulong)blocks).ToString()));
 
-            long w = Request(a, FileSystemContract.Open, "/BENCHW.BIN", (ulong)FsOpenMode.Create, (ulong)FsAccess.Write);
-            for (int i = 0; i < FileSystemContract.MaxData; i++)
-                s_ipc[i] = Pattern(i);
+            long w = a.Open("/BENCHW.BIN", FsOpenMode.Create, FsAccess.Write, out _);
+            byte[] block = new byte[FileSystemContract.MaxData];
+            for (int i = 0; i < block.Length; i++)
+                block[i] = Pattern(i);
             t0 = Sys.ReadTimestamp();
             long wrote = 0;
             for (int k = 0; k < 256 && w >= 0; k++)
             {
-                var m = new Message(FileSystemContract.Write, (ulong)w, (ulong)(k * 4096)) { Tag = MessageTag.Of(FileSystemContract.Write, 4096) };
-                if (a.Call(ref m) < 0 || (long)m.W0 != 4096)
+                if (a.Write((ulong)w, (ulong)(k * 4096), block) != 4096)
                     break;
                 wrote += 4096;
             }
-            long synced = Call(a, FileSystemContract.Sync, 0, 0, 0);
+            long synced = a.Sync();
             t1 = Sys.ReadTimestamp();
-            Call(a, FileSystemContract.Close, (ulong)w, 0, 0);
+            a.Close((ulong)w);
             Sys.Write(string.Concat("bench: disk-write-bytes ", wrote.ToString(), " sync ", synced.ToString()));
             Sys.Write(string.Concat("bench: disk-write-sync-total ", (t1 - t0).ToString()));
 
             t0 = Sys.ReadTimestamp();
             for (int k = 0; k < 64; k++)
             {
-                long h = Request(a, FileSystemContract.Open, "/SMALL.TXT", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read);
-                Call(a, FileSystemContract.Read, (ulong)h, 0, FileSystemContract.MaxData);
-                Call(a, FileSystemContract.Close, (ulong)h, 0, 0);
+                long h = a.Open("/SMALL.TXT", FsOpenMode.Open, FsAccess.Read, out _);
+                a.Read((ulong)h, 0, FileSystemContract.MaxData, into);
+                a.Close((ulong)h);
             }
             t1 = Sys.ReadTimestamp();
             Sys.Write(string.Concat("bench: open-read-close-4k ", ((t1 - t0) / 64).ToString()));
@@ -157,9 +152,9 @@ namespace MicroOS.Servers.Probe
         public static byte Pattern(int i) => (byte)(i * 7 + i / 251);
 
         // Opens, reads 4 KiB at a time, closes: "read PATH -> LENGTH fnv CHECKSUM".
-        private static void ReadAll(Endpoint session, string path)
+        private static void ReadAll(IFileSystem.Client session, string path)
         {
-            long handle = Request(session, FileSystemContract.Open, path, (ulong)FsOpenMode.Open, (ulong)FsAccess.Read);
+            long handle = session.Open(path, FsOpenMode.Open, FsAccess.Read, out _);
             if (handle < 0)
             {
                 Say(string.Concat("read ", path), handle);
@@ -167,11 +162,10 @@ namespace MicroOS.Servers.Probe
             }
             ulong h = 14695981039346656037UL;
             long offset = 0;
+            byte[] data = new byte[FileSystemContract.MaxData];
             while (true)
             {
-                var m = new Message(FileSystemContract.Read, (ulong)handle, (ulong)offset, FileSystemContract.MaxData);
-                long r = session.Call(ref m);
-                long n = r < 0 ? r : (long)m.W0;
+                long n = session.Read((ulong)handle, (ulong)offset, FileSystemContract.MaxData, data);
                 if (n < 0)
                 {
                     Say(string.Concat("read ", path), n);
@@ -181,75 +175,46 @@ namespace MicroOS.Servers.Probe
                     break;
                 for (int i = 0; i < n; i++)
                 {
-                    h ^= s_ipc[i];
+                    h ^= data[i];
                     h *= 1099511628211UL;
                 }
                 offset += n;
             }
-            Call(session, FileSystemContract.Close, (ulong)handle, 0, 0);
+            session.Close((ulong)handle);
             Sys.Write(string.Concat("fat-client: read ", path, " -> ", offset.ToString(), " fnv ", h.ToString()));
         }
 
-        // "list PATH -> name|name|..." (every entry, however many replies it takes).
-        private static void List(Endpoint session, string path)
+        // "list PATH -> name|name|..." (every entry, however many replies it takes; names as ASCII).
+        private static void List(IFileSystem.Client session, string path)
         {
             string names = "";
             ulong index = 0;
             do
             {
-                var m = new Message(FileSystemContract.List, index) { Tag = MessageTag.Of(FileSystemContract.List, Put(path)) };
-                long r = session.Call(ref m);
-                if (r < 0 || (long)m.W0 < 0)
+                long r = session.List(path, index, out ulong next, out FsEntry[] entries);
+                if (r < 0)
                 {
-                    Say(string.Concat("list ", path), r < 0 ? r : (long)m.W0);
+                    Say(string.Concat("list ", path), r);
                     return;
                 }
-                int at = 0;
-                for (ulong e = 0; e < m.W0; e++)
+                foreach (FsEntry e in entries)
                 {
-                    int length = s_ipc[at + 13] | s_ipc[at + 14] << 8;
-                    var chars = new char[length];
-                    for (int i = 0; i < length; i++)
-                        chars[i] = s_ipc[at + 15 + i] < 0x80 ? (char)s_ipc[at + 15 + i] : '?';
+                    var chars = e.Name.ToCharArray();
+                    for (int i = 0; i < chars.Length; i++)
+                        if (chars[i] >= 0x80)
+                            chars[i] = '?';
                     names = names.Length == 0 ? new string(chars) : string.Concat(names, "|", new string(chars));
-                    at += 15 + length;
                 }
-                index = m.W1;
+                index = next;
             } while (index != 0);
             Sys.Write(string.Concat("fat-client: list ", path, " -> ", names));
         }
 
-        private static long Connect(Endpoint fat, int slot)
+        private static long Connect(IFileSystem.Client fat, out IFileSystem.Client session)
         {
-            var m = new Message(FileSystemContract.Connect);
-            long r = fat.Call(ref m);
-            if (r < 0)
-                return r;
-            if ((long)m.W0 != 0)
-                return (long)m.W0;
-            return Caps.Move(ReceiveSlot, slot) < 0 ? -1 : 0;
-        }
-
-        // A request whose payload is text (ASCII here; '\0' separates Rename's two paths).
-        private static long Request(Endpoint e, uint label, string text, ulong w0, ulong w1)
-        {
-            var m = new Message(label, w0, w1) { Tag = MessageTag.Of(label, Put(text)) };
-            long r = e.Call(ref m);
-            return r < 0 ? r : (long)m.W0;
-        }
-
-        private static long Call(Endpoint e, uint label, ulong w0, ulong w1, ulong w2)
-        {
-            var m = new Message(label, w0, w1, w2);
-            long r = e.Call(ref m);
-            return r < 0 ? r : (long)m.W0;
-        }
-
-        private static int Put(string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-                s_ipc[i] = (byte)text[i];
-            return text.Length;
+            long r = fat.Connect(out Endpoint e);
+            session = new IFileSystem.Client(e);
+            return r;
         }
 
         private static void Say(string what, long result) => Sys.Write(string.Concat("fat-client: ", what, " -> ", result.ToString()));

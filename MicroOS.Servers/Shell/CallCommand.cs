@@ -26,8 +26,31 @@ namespace MicroOS.Servers.Shell
             List<string> args = Tokens(line, out string bad);
             if (bad != null)
                 return string.Concat("call: ", bad, "\n");
+            // `call --count N NAME METHOD ARGS...`: the same call N times (tools/bench.sh's `call round
+            // trip`), the last result printed, then the guest instructions per call: the timestamp
+            // counter, which advances one per instruction under QEMU's -icount shift=0 (the figure
+            // covers the lookup, the describe request, the call and the result's text, not its printing).
+            if (args.Count >= 3 && args[1] == "--count")
+            {
+                if (!int.TryParse(args[2], out int count) || count < 1 || count > 1000000)
+                    return "call: --count takes 1..1000000\n";
+                args.RemoveRange(1, 2);
+                if (args.Count < 3)
+                    return Usage;
+                string result = null;
+                ulong t0 = Sys.ReadTimestamp();
+                for (int i = 0; i < count; i++)
+                    result = Once(args, names);
+                ulong t1 = Sys.ReadTimestamp();
+                return string.Concat(result, "call: ", count.ToString(), " calls, ", ((t1 - t0) / (ulong)count).ToString(), " instructions per call (TSC; -icount shift=0)\n");
+            }
             if (args.Count < 3)
                 return Usage;
+            return Once(args, names);
+        }
+
+        private static string Once(List<string> args, Endpoint names)
+        {
             string name = args[1], methodName = args[2];
             string error = Find(name, names, out Endpoint server, out bool owned);
             if (error != null)
@@ -77,7 +100,7 @@ namespace MicroOS.Servers.Shell
         }
 
         // The endpoint of `name`: one of the shell's own (not to be freed), or Names' answer (freed by the caller).
-        private static string Find(string name, Endpoint names, out Endpoint server, out bool owned)
+        internal static string Find(string name, Endpoint names, out Endpoint server, out bool owned)
         {
             owned = false;
             if (Caps.TryEndpoint(name, out server))
@@ -96,7 +119,7 @@ namespace MicroOS.Servers.Shell
         }
 
         // Asks the server for its contract; on failure `info` is null and the text says why.
-        private static string Describe(Endpoint server, out ContractInfo info)
+        internal static string Describe(Endpoint server, out ContractInfo info)
         {
             info = null;
             var m = new Message(ContractInfo.DescribeLabel);

@@ -25,8 +25,9 @@ namespace MicroOS.Servers.Shell
         private static readonly IpcTraceEntry[] s_entries = new IpcTraceEntry[TraceCap.MaxPerRead];
 
         // Prints through `print` (the shell's), so what it shows is printed while tracing is paused.
-        public static void Run(string[] words, ISupervisor.Client supervisor, System.Action<string> print)
+        public static void Run(string[] words, ISupervisor.Client supervisor, Endpoint names, System.Action<string> print)
         {
+            s_namesForLearning = names;
             int slot = Caps.TraceSlot();
             if (slot == 0)
             {
@@ -56,6 +57,8 @@ namespace MicroOS.Servers.Shell
             {
                 bool on = words[1] == "on";
                 s_pids = 0;
+                if (on)
+                    Learn(supervisor);
                 long r = trace.Control(on);
                 if (r < 0)
                     return string.Concat("ipctrace: ", SyscallErrors.Name(r), "\n");
@@ -82,6 +85,7 @@ namespace MicroOS.Servers.Shell
                 pids |= (ulong)(ushort)pid << (16 * (i - 1));
             }
             s_pids = pids;
+            Learn(servers);
             long r = trace.Control(true, pids);
             if (r < 0)
                 return string.Concat("ipctrace: ", SyscallErrors.Name(r), "\n");
@@ -146,6 +150,61 @@ namespace MicroOS.Servers.Shell
                 print(text.ToString());
         }
 
+        // Which contract each server's endpoint serves, learned from the servers themselves: before
+        // tracing starts (`ipctrace on`, `ipctrace NAME...`: so the describe requests are not in the
+        // trace), every running server's endpoint is found by name, its identity (the object id the
+        // trace records, Caps.Identity) noted and its contract asked for once (ContractInfo's describe
+        // exchange). A traced call to a known endpoint is then named exactly; others (a server started
+        // later, tracing from boot: `./microos run --trace`) fall back to the guess below.
+        private static readonly System.Collections.Generic.Dictionary<uint, ContractInfo> s_byEndpoint = new System.Collections.Generic.Dictionary<uint, ContractInfo>();
+        private static readonly System.Collections.Generic.Dictionary<uint, bool> s_undescribed = new System.Collections.Generic.Dictionary<uint, bool>();
+        private static Endpoint s_namesForLearning;
+
+        private static void Learn(ISupervisor.Client supervisor)
+        {
+            if (supervisor.List(out ServerRecord[] servers) == 0)
+                Learn(servers);
+        }
+
+        private static void Learn(ServerRecord[] servers)
+        {
+            foreach (ServerRecord s in servers)
+            {
+                if (s.State != ServerState.Running || CallCommand.Find(s.Name, s_namesForLearning, out Endpoint server, out bool owned) != null)
+                    continue;
+                long id = Caps.Identity(server.Slot);
+                if (id > 0 && !s_byEndpoint.ContainsKey((uint)id) && !s_undescribed.ContainsKey((uint)id))
+                {
+                    CallCommand.Describe(server, out ContractInfo info);
+                    if (info != null)
+                        s_byEndpoint[(uint)id] = info;
+                    else
+                        s_undescribed[(uint)id] = true;
+                }
+                if (owned)
+                    Caps.FreeSlot(server.Slot);
+            }
+        }
+
+        // The method `label` names on the endpoint with this identity: its own contract's, the Debug
+        // contract's (every server answers it), or the guess by the receiver's name.
+        public static string MethodName(uint label, uint endpoint, string receiver)
+        {
+            if (endpoint != 0 && s_byEndpoint.TryGetValue(endpoint, out ContractInfo known))
+            {
+                ContractMethod m = known.Method(label);
+                if (m != null)
+                    return string.Concat(known.Name, ".", m.Name);
+                m = IDebug.Description.Info.Method(label);
+                if (m != null)
+                    return string.Concat(IDebug.Description.Name, ".", m.Name);
+                if (label == ContractInfo.DescribeLabel)
+                    return "describe";
+                return null;
+            }
+            return MethodName(label, receiver);
+        }
+
         // The contract method a call or send names (the generated contract descriptions of
         // MicroOS.Shared, ContractIndex.All): the one contract with a method of that label, or among
         // several the one named like the receiver (INames for `names`, ISerialLine for `serial`); null
@@ -184,7 +243,7 @@ namespace MicroOS.Servers.Shell
             else
             {
                 text.Append("  label ").Append(e.Label < 0x100 ? e.Label.ToString() : string.Concat("0x", e.Label.ToString("x")));
-                string method = e.Kind == IpcTraceKind.Reply ? null : MethodName(e.Label, e.To == 0 ? null : NameOf(servers, e.To));
+                string method = e.Kind == IpcTraceKind.Reply ? null : MethodName(e.Label, e.Endpoint, e.To == 0 ? null : NameOf(servers, e.To));
                 if (method != null)
                     text.Append(' ').Append(method);
             }

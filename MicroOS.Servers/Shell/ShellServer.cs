@@ -154,7 +154,7 @@ namespace MicroOS.Servers.Shell
                     Print(KvCommand.Run(words, line, s_names));
                     return;
                 case "ipctrace":
-                    IpcTraceCommand.Run(words, s_supervisor, Print);
+                    IpcTraceCommand.Run(words, s_supervisor, s_names, Print);
                     return;
                 case "uname":
                     Print(UnameCommand.Run(words));

@@ -181,6 +181,7 @@ namespace MicroOS.Shared.Contracts
         Records = 7,        // payload: 2-byte count, then each record's Fields in order
         Endpoint = 8,       // the message's capability
         Notification = 9,
+        Frame = 10,         // the message's capability: a FrameCap (memory lent to the server)
     }
 
     public sealed class ContractParam
@@ -205,10 +206,10 @@ namespace MicroOS.Shared.Contracts
 
         public bool IsWord => Kind >= ParamKind.Unsigned && Kind <= ParamKind.Char;
 
-        public bool IsCapability => Kind == ParamKind.Endpoint || Kind == ParamKind.Notification;
+        public bool IsCapability => Kind == ParamKind.Endpoint || Kind == ParamKind.Notification || Kind == ParamKind.Frame;
 
         internal bool IsValid =>
-            Name != null && (Kind < ParamKind.Unsigned || Kind > ParamKind.Notification ? false
+            Name != null && (Kind < ParamKind.Unsigned || Kind > ParamKind.Frame ? false
                 : IsWord ? Size == 1 || Size == 2 || Size == 4 || Size == 8
                 : Size == 0) && (Kind != ParamKind.Records || Fields != null);
     }

@@ -29,10 +29,9 @@ namespace System.IO
                     }
                     else
                     {
-                        var m = new Message(FileSystemContract.CreateDirectory);
-                        long r = FileSystem.PathCall(FileSystemContract.CreateDirectory, prefix, ref m);
+                        long r = FileSystem.CreateDirectory(prefix);
                         if (r < 0 && r != (long)FsError.AlreadyExists)
-                            throw FileSystem.ErrorFor((FsError)r, prefix, m.W1);
+                            throw FileSystem.ErrorFor((FsError)r, prefix, FileSystem.LastDetail);
                     }
                 }
                 at = end + 1;
@@ -75,10 +74,9 @@ namespace System.IO
                         File.Delete(child);
                 }
             }
-            var m = new Message(FileSystemContract.RemoveDirectory);
-            long r = FileSystem.PathCall(FileSystemContract.RemoveDirectory, full, ref m);
+            long r = FileSystem.RemoveDirectory(full);
             if (r < 0)
-                throw FileSystem.ErrorFor((FsError)r, full, m.W1);
+                throw FileSystem.ErrorFor((FsError)r, full, FileSystem.LastDetail);
         }
 
         public static void Move(string sourceDirName, string destDirName)

@@ -124,11 +124,10 @@ namespace System.IO
         public static void Delete(string path)
         {
             string full = FileSystem.FullPath(path);
-            var m = new Message(FileSystemContract.Delete);
-            long r = FileSystem.PathCall(FileSystemContract.Delete, full, ref m);
+            long r = FileSystem.Delete(full);
             if (r >= 0 || r == (long)FsError.NotFound)
                 return;
-            throw FileSystem.ErrorFor((FsError)r, full, m.W1);
+            throw FileSystem.ErrorFor((FsError)r, full, FileSystem.LastDetail);
         }
 
         public static void Move(string sourceFileName, string destFileName) => Move(sourceFileName, destFileName, false);
@@ -157,20 +156,15 @@ namespace System.IO
             Rename(source, destination);
         }
 
-        internal static unsafe void Rename(string source, string destination)
+        internal static void Rename(string source, string destination)
         {
-            int n = FileSystem.PutPath(source);
-            FileSystem.Buffer[n] = 0;
-            int both = n + 1 + FileSystem.PutPath(destination, n + 1);
-            var m = new Message(FileSystemContract.Rename);
-            m.Tag = MicroOS.Shared.Abi.MessageTag.Of(FileSystemContract.Rename, both);
-            long r = FileSystem.Call(ref m);
+            long r = FileSystem.Rename(source, destination);
             if (r < 0)
             {
                 // The source was there a moment ago: what went wrong is the target's, unless the
                 // source is open or protected.
                 bool sourcesFault = r == (long)FsError.InUse || r == (long)FsError.NotFound || r == (long)FsError.AccessDenied;
-                throw FileSystem.ErrorFor((FsError)r, sourcesFault ? source : destination, m.W1);
+                throw FileSystem.ErrorFor((FsError)r, sourcesFault ? source : destination, FileSystem.LastDetail);
             }
         }
 

@@ -4,7 +4,7 @@ using MicroOS.Shared.User;
 
 namespace System.IO
 {
-    // .NET's FileStream over a handle of the fat server (FileSystemContract.Open/Read/Write/...).
+    // .NET's FileStream over a handle of the fat server (IFileSystem.Open/Read/Write/...).
     // Unbuffered: every Read and Write is one request per 4 KiB (MaxData), at the stream's own
     // position (the contract's offsets are explicit, so the server keeps no position). Length is the
     // server's at Open, then kept up to date by this stream's own writes and SetLength.
@@ -35,12 +35,11 @@ namespace System.IO
                 throw new ArgumentException("Append access can be requested only in write-only mode.", "access");
             _path = FileSystem.FullPath(path);
             _access = access;
-            var m = new Message(FileSystemContract.Open, (ulong)mode, (ulong)access);
-            long r = FileSystem.PathCall(FileSystemContract.Open, _path, ref m);
+            long r = FileSystem.Open(_path, (FsOpenMode)mode, (FsAccess)access, out long length);
             if (r < 0)
-                throw FileSystem.ErrorFor((FsError)r, _path, m.W1);
+                throw FileSystem.ErrorFor((FsError)r, _path, FileSystem.LastDetail);
             _handle = r;
-            _length = (long)m.W1;
+            _length = length;
             if (mode == FileMode.Append)
             {
                 _appendStart = _length;
@@ -79,14 +78,10 @@ namespace System.IO
             while (done < count)
             {
                 int want = count - done < FileSystemContract.MaxData ? count - done : FileSystemContract.MaxData;
-                var m = new Message(FileSystemContract.Read, (ulong)_handle, (ulong)_position, (ulong)want);
-                long r = FileSystem.Call(ref m);
+                long r = FileSystem.Read(_handle, _position, new Span<byte>(buffer, offset + done, want));
                 if (r < 0)
-                    throw FileSystem.ErrorFor((FsError)r, _path, m.W1);
+                    throw FileSystem.ErrorFor((FsError)r, _path, FileSystem.LastDetail);
                 int got = (int)(r < want ? r : want);
-                byte* source = FileSystem.Buffer;
-                for (int i = 0; i < got; i++)
-                    buffer[offset + done + i] = source[i];
                 done += got;
                 _position += got;
                 if (got < want)
@@ -110,14 +105,9 @@ namespace System.IO
             while (done < count)
             {
                 int n = count - done < FileSystemContract.MaxData ? count - done : FileSystemContract.MaxData;
-                byte* destination = FileSystem.Buffer;
-                for (int i = 0; i < n; i++)
-                    destination[i] = buffer[offset + done + i];
-                var m = new Message(FileSystemContract.Write, (ulong)_handle, (ulong)_position);
-                m.Tag = MessageTag.Of(FileSystemContract.Write, n);
-                long r = FileSystem.Call(ref m);
+                long r = FileSystem.Write(_handle, _position, new ReadOnlySpan<byte>(buffer, offset + done, n));
                 if (r < 0)
-                    throw FileSystem.ErrorFor((FsError)r, _path, m.W1);
+                    throw FileSystem.ErrorFor((FsError)r, _path, FileSystem.LastDetail);
                 if (r != n)
                     throw new IOException(string.Concat("The file system wrote ", r.ToString(), " of ", n.ToString(), " bytes : '", _path, "'"));
                 done += n;
@@ -162,10 +152,9 @@ namespace System.IO
 
         private void Resize(long value)
         {
-            var m = new Message(FileSystemContract.SetLength, (ulong)_handle, (ulong)value);
-            long r = FileSystem.Call(ref m);
+            long r = FileSystem.SetLength(_handle, value);
             if (r < 0)
-                throw FileSystem.ErrorFor((FsError)r, _path, m.W1);
+                throw FileSystem.ErrorFor((FsError)r, _path, FileSystem.LastDetail);
             _length = value;
         }
 
@@ -174,21 +163,20 @@ namespace System.IO
             CheckOpen();
             if ((_access & FileAccess.Write) == 0)
                 return;
-            var m = new Message(FileSystemContract.Flush, (ulong)_handle);
-            long r = FileSystem.Call(ref m);
+            long r = FileSystem.Flush(_handle);
             if (r < 0)
-                throw FileSystem.ErrorFor((FsError)r, _path, m.W1);
+                throw FileSystem.ErrorFor((FsError)r, _path, FileSystem.LastDetail);
         }
 
         protected override void Dispose(bool disposing)
         {
             if (_handle < 0)
                 return;
-            var m = new Message(FileSystemContract.Close, (ulong)_handle);
+            long handle = _handle;
             _handle = -1;
             bool written = (_access & FileAccess.Write) != 0;
             long r;
-            try { r = FileSystem.Call(ref m); }
+            try { r = FileSystem.Close(handle); }
             catch (IOException) when (!written) { return; }
             // The close of a file opened for writing is where its data and entry reach the disk
             // (docs/storage.md). One that did not happen must not look like one that did: a session

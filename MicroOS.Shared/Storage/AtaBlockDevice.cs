@@ -5,12 +5,12 @@ using MicroOS.Shared.User;
 
 namespace MicroOS.Shared.Storage
 {
-    // The `ata` driver as an IBlockDevice (BlockContract over a shared frame; docs/storage.md). It
+    // The `ata` driver as an IBlockDevice (IBlock's generated client over a shared frame; docs/storage.md). It
     // makes a Frame of FrameBytes (Caps.CreateFrame into `frameSlot`), maps it at `mapAddress` (page
     // aligned, in the mapping window FrameCap.WindowBase.., FrameBytes free there), lends it to the
     // driver once (Attach, which needs `g` on the endpoint) and moves sectors between that frame and
     // the caller's spans: the driver's `rep insw` fills the frame, one copy brings them to the caller.
-    //   var disk = new AtaBlockDevice(new Endpoint(ataSlot), frameSlot: 20, mapAddress: FrameCap.WindowBase, ipcBuffer);
+    //   var disk = new AtaBlockDevice(Caps.Endpoint("ata"), Caps.NewSlot(), mapAddress: FrameCap.WindowBase);
     //   long e = disk.Open();                  // 0, or BlockError.NoDevice (no disk), or a SyscallError
     //   e = disk.Read(0, 8, buffer);           // 8 sectors into buffer (8 * 512 bytes): 8 or an error
     // A driver that restarted (ObjectGone for a call in flight, NotAttached after) is attached again
@@ -21,20 +21,18 @@ namespace MicroOS.Shared.Storage
         public const int FrameBytes = BlockContract.MaxSectors * BlockContract.SectorSize;    // 128 KiB: the largest request
         private const int FramePages = FrameBytes / 4096;
 
-        private readonly Endpoint _ata;
+        private readonly IBlock.Client _ata;
         private readonly int _frameSlot;
         private readonly ulong _address;
-        private readonly byte* _ipcBuffer;
         private bool _mapped, _attached;
 
-        // `ipcBuffer`: the calling thread's IPC buffer (Ipc.SetBuffer), where Identify's model string
-        // arrives; without one Model stays empty.
-        public AtaBlockDevice(Endpoint ata, int frameSlot, ulong mapAddress, byte* ipcBuffer = null)
+        // The calls go through the thread's IPC buffer (IpcBuffer: Setup, or Adopt for a program
+        // that maps its own).
+        public AtaBlockDevice(Endpoint ata, int frameSlot, ulong mapAddress)
         {
-            _ata = ata;
+            _ata = new IBlock.Client(ata);
             _frameSlot = frameSlot;
             _address = mapAddress;
-            _ipcBuffer = ipcBuffer;
             Model = "";
         }
 
@@ -63,31 +61,20 @@ namespace MicroOS.Shared.Storage
             long attached = Attach();
             if (attached < 0)
                 return attached;
-            var m = new Message(BlockContract.Identify);
-            long r = _ata.Call(ref m);
+            long r = _ata.Identify(out _, out ulong flags, out string model);
             if (r < 0)
                 return r;
-            if ((long)m.W0 < 0)
-                return (long)m.W0;
-            SectorCount = (long)m.W0;
-            Lba48 = (m.W2 & BlockFlags.Lba48) != 0;
-            if (_ipcBuffer != null)
-            {
-                int length = m.Tag.Length < 40 ? m.Tag.Length : 40;
-                char[] chars = new char[length];
-                for (int i = 0; i < length; i++)
-                    chars[i] = (char)_ipcBuffer[i];
-                Model = new string(chars);
-            }
+            SectorCount = r;
+            Lba48 = (flags & BlockFlags.Lba48) != 0;
+            Model = model == null ? "" : model.Length > 40 ? model.Substring(0, 40) : model;
             return 0;
         }
 
         private long Attach()
         {
-            var m = new Message(BlockContract.Attach, FrameBytes) { Tag = MessageTag.WithCap(BlockContract.Attach, _frameSlot) };
-            long r = _ata.Call(ref m);
-            _attached = r == 0 && m.W0 == 0;
-            return r < 0 ? r : (long)m.W0;
+            long r = _ata.Attach(FrameBytes, new FrameCap(_frameSlot));
+            _attached = r == 0;
+            return r;
         }
 
         public long Read(long lba, int count, Span<byte> destination)
@@ -97,7 +84,7 @@ namespace MicroOS.Shared.Storage
             for (int done = 0; done < count;)
             {
                 int n = Math.Min(count - done, BlockContract.MaxSectors);
-                long r = Request(BlockContract.Read, lba + done, n);
+                long r = Request(false, lba + done, n);
                 if (r < 0)
                     return r;
                 new Span<byte>((void*)_address, (int)r * SectorSize).CopyTo(destination.Slice(done * SectorSize, (int)r * SectorSize));
@@ -117,7 +104,7 @@ namespace MicroOS.Shared.Storage
             {
                 int n = Math.Min(count - done, BlockContract.MaxSectors);
                 source.Slice(done * SectorSize, n * SectorSize).CopyTo(new Span<byte>((void*)_address, n * SectorSize));
-                long r = Request(BlockContract.Write, lba + done, n);
+                long r = Request(true, lba + done, n);
                 if (r < 0)
                     return r;
                 done += (int)r;
@@ -130,14 +117,10 @@ namespace MicroOS.Shared.Storage
             long opened = EnsureOpen();
             if (opened < 0)
                 return opened;
-            var m = new Message(BlockContract.Flush);
-            long r = _ata.Call(ref m);
+            long r = _ata.Flush();
             if (r == (long)SyscallError.ObjectGone)
-            {
-                m = new Message(BlockContract.Flush);
-                r = _ata.Call(ref m);
-            }
-            return r < 0 ? r : (long)m.W0;
+                r = _ata.Flush();
+            return r;
         }
 
         private long EnsureOpen() => _mapped && _attached ? 0 : Open();
@@ -146,16 +129,14 @@ namespace MicroOS.Shared.Storage
         // driver stops a request at its time budget, the caller asks again for the rest) or an error.
         // Once more after re-attaching when the driver restarted meanwhile, or after a Timeout (the
         // driver has reset the channel).
-        private long Request(uint label, long lba, int n)
+        private long Request(bool write, long lba, int n)
         {
             long opened = EnsureOpen();
             if (opened < 0)
                 return opened;
             for (int attempt = 0; ; attempt++)
             {
-                var m = new Message(label, (ulong)lba, (ulong)n, 0);
-                long r = _ata.Call(ref m);
-                long result = r < 0 ? r : (long)m.W0;
+                long result = write ? _ata.Write((ulong)lba, (ulong)n, 0) : _ata.Read((ulong)lba, (ulong)n, 0);
                 if (result == 0 || result > n)
                     return (long)BlockError.BadRequest;    // not what the contract answers
                 bool restarted = result == (long)SyscallError.ObjectGone || result == (long)BlockError.NotAttached;

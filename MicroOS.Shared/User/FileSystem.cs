@@ -1,24 +1,24 @@
 using System;
 using System.IO;
 using System.Text;
-using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
 
 namespace MicroOS.Shared.User
 {
     // The connection System.IO (File, Directory, FileStream in MicroOS.Shared/IO) uses to reach the
-    // `fat` server (FileSystemContract). A server that uses files says once, at start-up, where its
-    // IPC buffer is and which slots to use (Configure); the first file call looks "fat" up with Names
-    // and Connects, and the session cap stays in `sessionSlot`. A session that dies (the server
-    // restarted: ObjectGone) is dropped and made again once, so a restarted fat server is found again;
-    // handles of the old session are gone with it (BadHandle -> ObjectDisposedException).
-    // Single-threaded, like the IPC buffer it writes into.
-    public static unsafe class FileSystem
+    // `fat` server: IFileSystem's generated client, over the thread's IPC buffer (IpcBuffer). A
+    // program that uses files says once, at start-up, how to reach Names (Configure); the first file
+    // call looks "fat" up and Connects, and the session cap stays in a slot of its own. A session
+    // that dies (the server restarted: a SyscallError such as ObjectGone) is dropped and made again
+    // once, so a restarted fat server is found again; handles of the old session are gone with it
+    // (BadHandle -> ObjectDisposedException). Each call below answers >= 0 or an FsError (the
+    // error's detail in ErrorDetail.Last). Single-threaded, like the IPC buffer it writes into.
+    public static class FileSystem
     {
         public const string ServerName = "fat";
 
-        private static byte* s_buffer;
-        private static int s_receiveSlot, s_namesSlot, s_sessionSlot;
+        private static Endpoint s_names;
+        private static IFileSystem.Client s_session;
         private static bool s_configured, s_connected, s_waited;
 
         // The error behind the last exception this class threw, for callers that print a reason of
@@ -27,51 +27,119 @@ namespace MicroOS.Shared.User
         private static FsError s_lastError;
         private static ulong s_lastDetail;
 
-        // `ipcBuffer`: the thread's IPC buffer (Ipc.SetBuffer) whose received caps land in
-        // `receiveSlot`; `namesSlot`: an endpoint to Names (send); `sessionSlot`: a free slot this
-        // class keeps the session in.
-        public static void Configure(byte* ipcBuffer, int receiveSlot, int namesSlot, int sessionSlot)
+        // `names`: an endpoint to Names (send). The IPC buffer must be set up (Server.Begin, IpcBuffer.Setup).
+        public static void Configure(Endpoint names)
         {
-            s_buffer = ipcBuffer;
-            s_receiveSlot = receiveSlot;
-            s_namesSlot = namesSlot;
-            s_sessionSlot = sessionSlot;
+            IpcBuffer.Setup();
+            s_names = names;
             s_configured = true;
             s_connected = false;
         }
 
-        public static byte* Buffer => s_buffer;
-
         // Calls made on the session so far (the bench's calls per read or per file).
         public static long Calls { get; private set; }
 
-        // Sends `m` on the session (connecting first if needed) and returns the reply's W0 as a long:
-        // >= 0 or an FsError. A session that died is made again once; a server that is gone for good
-        // is an IOException.
-        public static long Call(ref Message m)
+        // The detail of the last error answer (FsMountError for NotMounted/Corrupt).
+        public static ulong LastDetail => ErrorDetail.Last;
+
+        // The session to call on (connecting first if needed); counts the call.
+        private static IFileSystem.Client Session()
         {
-            Message request = m;
-            for (int attempt = 0; ; attempt++)
+            Connect();
+            Calls++;
+            return s_session;
+        }
+
+        // After a call's answer `r`: true when the session died (a SyscallError: the server is gone
+        // or restarted) and the call is to be made once more on a new session; the second death is
+        // an IOException. An answer of the server (>= 0, an FsError, a ContractError) is kept.
+        private static bool Again(long r, ref int attempt)
+        {
+            if (r >= 0 || r <= (long)BlockError.NoDevice)
+                return false;
+            s_connected = false;
+            Caps.FreeSlot(s_session.Endpoint.Slot);
+            if (attempt++ > 0)
+                throw Remember(new IOException(string.Concat("The file system server '", ServerName, "' is gone (", r.ToString(), ").")), FsError.DeviceError, 0);
+            return true;
+        }
+
+        public static long Open(string full, FsOpenMode mode, FsAccess access, out long length)
+        {
+            CheckPath(full);
+            long r;
+            int attempt = 0;
+            do r = Session().Open(full, mode, access, out length); while (Again(r, ref attempt));
+            return r;
+        }
+
+        // Up to into.Length (<= MaxData) bytes, straight into `into`: the bytes read (0 at the end).
+        public static long Read(long handle, long offset, Span<byte> into)
+        {
+            long r;
+            int attempt = 0;
+            do r = Session().Read((ulong)handle, (ulong)offset, (ulong)into.Length, into); while (Again(r, ref attempt));
+            return r;
+        }
+
+        public static long Write(long handle, long offset, ReadOnlySpan<byte> data)
+        {
+            long r;
+            int attempt = 0;
+            do r = Session().Write((ulong)handle, (ulong)offset, data); while (Again(r, ref attempt));
+            return r;
+        }
+
+        public static long SetLength(long handle, long length)
+        {
+            long r;
+            int attempt = 0;
+            do r = Session().SetLength((ulong)handle, (ulong)length); while (Again(r, ref attempt));
+            return r;
+        }
+
+        public static long Flush(long handle)
+        {
+            long r;
+            int attempt = 0;
+            do r = Session().Flush((ulong)handle); while (Again(r, ref attempt));
+            return r;
+        }
+
+        public static long Close(long handle)
+        {
+            long r;
+            int attempt = 0;
+            do r = Session().Close((ulong)handle); while (Again(r, ref attempt));
+            return r;
+        }
+
+        // Delete (0), CreateDirectory (1) or RemoveDirectory (2) of a full path.
+        public static long Delete(string full) => PathCall(full, 0);
+        public static long CreateDirectory(string full) => PathCall(full, 1);
+        public static long RemoveDirectory(string full) => PathCall(full, 2);
+
+        private static long PathCall(string full, int which)
+        {
+            CheckPath(full);
+            long r;
+            int attempt = 0;
+            do
             {
-                Connect();
-                Calls++;
-                long r = new Endpoint(s_sessionSlot).Call(ref m);
-                if (r >= 0)
-                    return (long)m.W0;
-                s_connected = false;
-                Caps.Delete(s_sessionSlot);
-                if (attempt > 0)
-                    throw Remember(new IOException(string.Concat("The file system server '", ServerName, "' is gone (", r.ToString(), ").")), FsError.DeviceError, 0);
-                // Connecting again writes the name into the buffer: keep the request's payload.
-                int length = request.Tag.Length;
-                byte[] payload = new byte[length];
-                for (int i = 0; i < length; i++)
-                    payload[i] = s_buffer[i];
-                Connect();
-                for (int i = 0; i < length; i++)
-                    s_buffer[i] = payload[i];
-                m = request;
-            }
+                IFileSystem.Client c = Session();
+                r = which == 0 ? c.Delete(full) : which == 1 ? c.CreateDirectory(full) : c.RemoveDirectory(full);
+            } while (Again(r, ref attempt));
+            return r;
+        }
+
+        public static long Rename(string from, string to)
+        {
+            CheckPath(from);
+            CheckPath(to);
+            long r;
+            int attempt = 0;
+            do r = Session().Rename(from, to); while (Again(r, ref attempt));
+            return r;
         }
 
         private static void Connect()
@@ -79,36 +147,29 @@ namespace MicroOS.Shared.User
             if (s_connected)
                 return;
             if (!s_configured)
-                throw new InvalidOperationException("System.IO needs FileSystem.Configure(ipc buffer, receive slot, names slot, session slot) first.");
+                throw new InvalidOperationException("System.IO needs FileSystem.Configure(names) first.");
             // At boot the fat server may not have registered yet (it mounts first): a name that is
             // not there is asked for again for a while before the answer is "no server" (once: later
             // calls get the answer at once).
-            long found = new NamesClient(new Endpoint(s_namesSlot), s_buffer).Lookup(ServerName);
+            var names = new INames.Client(s_names);
+            long found = names.Lookup(ServerName, out Endpoint fat);
             for (int wait = 0; found == (long)NamesError.NotFound && !s_waited && wait < LookupRetries; wait++)
             {
                 Sys.Sleep(LookupRetryMs);
-                found = new NamesClient(new Endpoint(s_namesSlot), s_buffer).Lookup(ServerName);
+                found = names.Lookup(ServerName, out fat);
             }
             s_waited = true;
             if (found != 0)
                 throw Remember(new IOException("No file system: no 'fat' server is registered with Names."), FsError.NotMounted, NoServer);
-            // The server's endpoint leaves the receive slot, where the session cap of the reply lands.
-            Caps.Delete(s_sessionSlot);
-            Caps.Move(s_receiveSlot, s_sessionSlot);
-            var m = new Message(FileSystemContract.Connect);
-            long r = new Endpoint(s_sessionSlot).Call(ref m);
-            Caps.Delete(s_sessionSlot);
-            if (r < 0)
+            long r = new IFileSystem.Client(fat).Connect(out Endpoint session);
+            Caps.FreeSlot(fat.Slot);
+            if (r < 0 && r > (long)BlockError.NoDevice)
                 throw Remember(new IOException(string.Concat("No file system: the 'fat' server did not answer (", r.ToString(), ").")), FsError.NotMounted, NoServer);
-            if ((long)m.W0 < 0)
-            {
-                if (m.Tag.CapCount != 0)
-                    Caps.Delete(s_receiveSlot);
-                throw ErrorFor((FsError)(long)m.W0, "/", m.W1);
-            }
-            if (m.Tag.CapCount == 0)
+            if (r < 0)
+                throw ErrorFor((FsError)r, "/", ErrorDetail.Last);
+            if (session.Slot == 0)
                 throw Remember(new IOException("No file system: the 'fat' server gave no session."), FsError.NotMounted, NoServer);
-            Caps.Move(s_receiveSlot, s_sessionSlot);
+            s_session = new IFileSystem.Client(session);
             s_connected = true;
         }
 
@@ -130,44 +191,27 @@ namespace MicroOS.Shared.User
             return full.Length > 1 && full[full.Length - 1] == '/' ? full.Substring(0, full.Length - 1) : full;
         }
 
-        // Puts a full path (from FullPath) in the IPC buffer at `at`: its length in bytes.
-        public static int PutPath(string full, int at = 0)
+        // A path longer than the contract takes is refused here, as the server would (NameTooLong).
+        private static void CheckPath(string full)
         {
-            if (!Encoding.UTF8.TryGetBytes(full.AsSpan(), new Span<byte>(s_buffer + at, FileSystemContract.MaxPath), out int n))
+            if (full.Length > FileSystemContract.MaxPath || Encoding.UTF8.GetByteCount(full) > FileSystemContract.MaxPath)
                 throw ErrorFor(FsError.NameTooLong, full, 0);
-            return n;
-        }
-
-        // One request whose payload is the path: W0 of the reply (>= 0 or an FsError), the reply in `m`.
-        public static long PathCall(uint label, string full, ref Message m)
-        {
-            EnsureBuffer();
-            Connect();
-            int n = PutPath(full);
-            m.Tag = MessageTag.Of(label, n);
-            return Call(ref m);
-        }
-
-        private static void EnsureBuffer()
-        {
-            if (!s_configured)
-                throw new InvalidOperationException("System.IO needs FileSystem.Configure(ipc buffer, receive slot, names slot, session slot) first.");
         }
 
         // Stat: true and the file's length and attributes, false when it does not exist (NotFound or
         // PathNotFound/NotADirectory on the way); other errors throw.
         public static bool TryStat(string full, out long length, out byte attributes)
         {
-            var m = new Message(FileSystemContract.Stat);
-            long r = PathCall(FileSystemContract.Stat, full, ref m);
-            length = 0;
-            attributes = 0;
+            CheckPath(full);
+            long r;
+            ulong size;
+            int attempt = 0;
+            do r = Session().Stat(full, out size, out attributes, out _); while (Again(r, ref attempt));
+            length = (long)size;
             if (r == (long)FsError.NotFound || r == (long)FsError.PathNotFound || r == (long)FsError.NotADirectory)
                 return false;
             if (r < 0)
-                throw ErrorFor((FsError)r, full, m.W1);
-            length = (long)m.W1;
-            attributes = (byte)m.W2;
+                throw ErrorFor((FsError)r, full, ErrorDetail.Last);
             return true;
         }
 
@@ -185,42 +229,28 @@ namespace MicroOS.Shared.User
         // The entries of a directory, "." and ".." and the volume label left out.
         public static System.Collections.Generic.List<Entry> List(string full)
         {
+            CheckPath(full);
             var entries = new System.Collections.Generic.List<Entry>();
             ulong index = 0;
             while (true)
             {
-                var m = new Message(FileSystemContract.List, index);
-                long r = PathCall(FileSystemContract.List, full, ref m);
+                long r;
+                ulong next;
+                FsEntry[] page;
+                int attempt = 0;
+                do r = Session().List(full, index, out next, out page); while (Again(r, ref attempt));
                 if (r < 0)
-                    throw ErrorFor((FsError)r, full, m.W1);
-                int length = m.Tag.Length;
-                int at = 0;
-                for (long i = 0; i < r && at + 15 <= length; i++)
+                    throw ErrorFor((FsError)r, full, ErrorDetail.Last);
+                foreach (FsEntry e in page)
                 {
-                    byte attributes = s_buffer[at];
-                    long size = (long)ReadU64(s_buffer + at + 1);
-                    uint written = (uint)(s_buffer[at + 9] | s_buffer[at + 10] << 8 | s_buffer[at + 11] << 16 | s_buffer[at + 12] << 24);
-                    int nameLength = s_buffer[at + 13] | (s_buffer[at + 14] << 8);
-                    if (at + 15 + nameLength > length)
-                        break;
-                    string name = Encoding.UTF8.GetString(new ReadOnlySpan<byte>(s_buffer + at + 15, nameLength));
-                    at += 15 + nameLength;
-                    if (name == "." || name == ".." || (attributes & FsAttributes.VolumeLabel) != 0 && (attributes & FsAttributes.Directory) == 0)
+                    if (e.Name == "." || e.Name == ".." || (e.Attributes & FsAttributes.VolumeLabel) != 0 && (e.Attributes & FsAttributes.Directory) == 0)
                         continue;
-                    entries.Add(new Entry { Name = name, Attributes = attributes, Length = size, LastWrite = written });
+                    entries.Add(new Entry { Name = e.Name, Attributes = e.Attributes, Length = (long)e.Length, LastWrite = e.LastWrite });
                 }
-                if (m.W1 == 0 || m.W1 <= index)
+                if (next == 0 || next <= index)
                     return entries;
-                index = m.W1;
+                index = next;
             }
-        }
-
-        private static ulong ReadU64(byte* p)
-        {
-            ulong v = 0;
-            for (int i = 7; i >= 0; i--)
-                v = (v << 8) | p[i];
-            return v;
         }
 
         public struct VolumeInfo
@@ -231,25 +261,27 @@ namespace MicroOS.Shared.User
 
         public static VolumeInfo Volume()
         {
-            EnsureBuffer();
-            var m = new Message(FileSystemContract.Volume);
-            long r = Call(ref m);
+            long r;
+            ulong free, perCluster, type;
+            string label;
+            int attempt = 0;
+            do r = Session().Volume(out free, out perCluster, out type, out label); while (Again(r, ref attempt));
             if (r < 0)
-                throw ErrorFor((FsError)r, "/", m.W1);
+                throw ErrorFor((FsError)r, "/", ErrorDetail.Last);
             return new VolumeInfo
             {
-                TotalClusters = m.W0, FreeClusters = m.W1, BytesPerCluster = m.W2, FatType = m.W3,
-                Label = Encoding.UTF8.GetString(new ReadOnlySpan<byte>(s_buffer, m.Tag.Length)).Trim(),
+                TotalClusters = (ulong)r, FreeClusters = free, BytesPerCluster = perCluster, FatType = type,
+                Label = label == null ? "" : label.Trim(),
             };
         }
 
         public static void Sync()
         {
-            EnsureBuffer();
-            var m = new Message(FileSystemContract.Sync);
-            long r = Call(ref m);
+            long r;
+            int attempt = 0;
+            do r = Session().Sync(); while (Again(r, ref attempt));
             if (r < 0)
-                throw ErrorFor((FsError)r, "/", m.W1);
+                throw ErrorFor((FsError)r, "/", ErrorDetail.Last);
         }
 
         // The .NET exception for an FsError on `path` (its meaning as the contract's comments give it).

@@ -46,13 +46,8 @@ namespace MicroOS.Shared.User
             return slot;
         }
 
-        // System.IO's client (FileSystem.cs) writes its requests into this same buffer: told here, so
-        // a program's own code never handles the page. `names` finds the fat server.
-        public static void ShareWithFileSystem(Endpoint names)
-        {
-            Setup();
-            FileSystem.Configure(Page, s_receiveSlot, names.Slot, Caps.NewSlot());
-        }
+        // System.IO's client (FileSystem.cs) calls through this same buffer; `names` finds the fat server.
+        public static void ShareWithFileSystem(Endpoint names) => FileSystem.Configure(names);
 
         // A program that maps and names its buffer itself (the test probes) lends it to the
         // generated clients this way.
@@ -147,28 +142,62 @@ namespace MicroOS.Shared.User
 
         private int ReadLength(bool rest) => rest ? (Failed ? 0 : _limit - _position) : ReadCount(1);
 
+        // UTF-8 (ASCII the common case, copied byte by byte): a malformed sequence fails the read
+        // (the message is malformed), never becomes U+FFFD, so a server never acts on a name the
+        // client did not mean (a file path).
         public string ReadString(bool rest)
         {
             int length = ReadLength(rest);
             if (!Room(length))
                 return null;
-            char[] chars = new char[length];
-            for (int i = 0; i < length; i++)
-                chars[i] = (char)Page[_position + i];
+            byte* at = Page + _position;
+            bool ascii = true;
+            for (int i = 0; i < length && ascii; i++)
+                ascii = at[i] < 0x80;
+            string text;
+            if (ascii)
+            {
+                char[] chars = new char[length];
+                for (int i = 0; i < length; i++)
+                    chars[i] = (char)at[i];
+                text = new string(chars);
+            }
+            else
+            {
+                try
+                {
+                    text = s_strict.GetString(new ReadOnlySpan<byte>(at, length));
+                }
+                catch (ArgumentException)
+                {
+                    Failed = true;
+                    return null;
+                }
+            }
             _position += length;
-            return new string(chars);
+            return text;
         }
 
-        // ASCII: a character above 0x7F travels as '?'. A null string travels as an empty one.
+        private static readonly System.Text.UTF8Encoding s_strict = new System.Text.UTF8Encoding(false, true);
+
+        // UTF-8 (a lone surrogate travels as U+FFFD). A null string travels as an empty one.
         public void WriteString(string text, bool rest)
         {
             int length = text == null ? 0 : text.Length;
+            bool ascii = true;
+            for (int i = 0; i < length && ascii; i++)
+                ascii = text[i] < 0x80;
+            if (!ascii)
+                length = System.Text.Encoding.UTF8.GetByteCount(text);
             if (!rest)
                 WriteCount(length);
             if (!Room(length))
                 return;
-            for (int i = 0; i < length; i++)
-                Page[_position + i] = text[i] < 0x80 ? (byte)text[i] : (byte)'?';
+            if (ascii)
+                for (int i = 0; i < length; i++)
+                    Page[_position + i] = (byte)text[i];
+            else
+                System.Text.Encoding.UTF8.GetBytes(text.AsSpan(), new Span<byte>(Page + _position, length));
             _position += length;
         }
 
@@ -178,10 +207,24 @@ namespace MicroOS.Shared.User
             if (!Room(length))
                 return null;
             byte[] bytes = new byte[length];
-            for (int i = 0; i < length; i++)
-                bytes[i] = Page[_position + i];
+            new ReadOnlySpan<byte>(Page + _position, length).CopyTo(bytes);
             _position += length;
             return bytes;
+        }
+
+        // The rest of a reply into `destination` (a Span<byte> the reply fills): the bytes copied, or
+        // -1 and Failed when they do not fit.
+        public int ReadInto(Span<byte> destination)
+        {
+            int length = ReadLength(true);
+            if (length > destination.Length || !Room(length))
+            {
+                Failed = true;
+                return -1;
+            }
+            new ReadOnlySpan<byte>(Page + _position, length).CopyTo(destination);
+            _position += length;
+            return length;
         }
 
         public void WriteBytes(ReadOnlySpan<byte> bytes, bool rest)
@@ -190,8 +233,7 @@ namespace MicroOS.Shared.User
                 WriteCount(bytes.Length);
             if (!Room(bytes.Length))
                 return;
-            for (int i = 0; i < bytes.Length; i++)
-                Page[_position + i] = bytes[i];
+            bytes.CopyTo(new Span<byte>(Page + _position, bytes.Length));
             _position += bytes.Length;
         }
     }

@@ -35,11 +35,13 @@ namespace MicroOS.Shared.User
             return Serve(name, Caps.Endpoint(endpoint ?? name), contract, signal);
         }
 
-        // The same on an endpoint the server holds otherwise (Init makes its own).
-        public static int Serve(string name, Endpoint own, IDispatcher contract, ServerLoop.SignalHandler signal = null)
+        // The same on an endpoint the server holds otherwise (Init makes its own). `register`: false
+        // for a server that registered itself (fat registers a write-only copy of its endpoint).
+        public static int Serve(string name, Endpoint own, IDispatcher contract, ServerLoop.SignalHandler signal = null, bool register = true)
         {
             Begin(name);
-            Register(own);
+            if (register)
+                Register(own);
             long r = ServerLoop.Run(own, (ref Message m) =>
             {
                 CallerBadge = m.Badge;

@@ -47,7 +47,7 @@ public sealed class AtaTests
             ["attach claiming 0 bytes"] = "-34",
             ["attach an endpoint as the frame"] = "-34",
             ["attach through a cap without grant"] = "-7",          // the kernel: MissingRight
-            ["unknown label"] = "-39",                              // BadRequest
+            ["unknown label"] = "-48",                              // ContractError.BadMessage (the generated dispatcher)
             ["badge 9 attach"] = "0",
             ["read past the end"] = "-35",                          // OutOfRange
             ["read across the end"] = "-35",
@@ -183,7 +183,7 @@ public sealed class AtaTests
             Assert.True(r.TryGetValue(what, out string? got) && got == "-32", $"{what}: expected NoDevice (-32), got {got ?? "nothing"}");
         // Frame checks need no disk: an Attach is still judged.
         Assert.Equal("-34", r["attach without a frame"]);
-        Assert.Equal("-39", r["unknown label"]);
+        Assert.Equal("-48", r["unknown label"]);                 // ContractError.BadMessage: a malformed message, not the driver's own error
         Assert.DoesNotContain(log, l => l.StartsWith("process ata ", StringComparison.Ordinal));
     }
 

@@ -17,7 +17,7 @@ public sealed class ContractTests
     private static QemuOptions Section(string section) => new() { CommandLine = $"exit quiet testmanifest manifest={section}", MemoryMiB = 64 };
 
     // Random and malformed messages (labels, lengths, words, payload bytes, capabilities) to every
-    // system server's generated dispatcher: each is answered (most with BadMessage), no server dies
+    // system server's generated dispatcher (ata and fat too, without a disk): each is answered (most with BadMessage), no server dies
     // or is restarted, and each still answers a ping and a well-formed request afterwards.
     [Fact]
     public void FuzzedMessagesGetErrorRepliesAndEveryServerStillAnswers()
@@ -27,6 +27,7 @@ public sealed class ContractTests
         var contracts = new Dictionary<string, string>
         {
             ["names"] = "INames", ["serial"] = "ISerialLine", ["keyboard"] = "IKeyboard", ["console"] = "IConsole", ["supervisor"] = "ISupervisor", ["init"] = "IInit",
+            ["ata"] = "IBlock", ["fat"] = "IFileSystem",
         };
         foreach (string name in contracts.Keys)
         {
@@ -41,7 +42,7 @@ public sealed class ContractTests
             Assert.Equal(contracts[name], m.Groups["describe"].Value);
         }
         machine.WaitForLine(ServerLog.Said("contract-fuzz", "contract-fuzz: done"));
-        foreach (string name in new[] { "names", "serial", "keyboard", "console", "supervisor", "init" })
+        foreach (string name in contracts.Keys)
             Assert.DoesNotContain(machine.Lines, l => ServerLog.Ended(name).IsMatch(l));
         Assert.DoesNotContain(machine.Lines, l => l.Contains("supervisor: restarted", StringComparison.Ordinal) || l.Contains("unhandled exception", StringComparison.Ordinal));
         ServerLog.AssertKernelHealthy(machine.Lines);

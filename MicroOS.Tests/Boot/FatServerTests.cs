@@ -69,7 +69,7 @@ public sealed class FatServerTests
         Expect(r, "open above the root", "-70");
         Expect(r, "open a 300-character name", "-71");      // NameTooLong
         Expect(r, "open with a bad mode", "-79");
-        Expect(r, "unknown label", "-79");
+        Expect(r, "unknown label", "-48");                  // ContractError.BadMessage (the generated dispatcher)
         Expect(r, "list /", "BIG.BIN|Docs|OUT");
         Expect(r, "sync", "0");
 

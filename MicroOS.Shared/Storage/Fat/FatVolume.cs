@@ -5,7 +5,7 @@ using MicroOS.Shared.Contracts;
 
 namespace MicroOS.Shared.Storage.Fat
 {
-    // A mounted FAT12/16/32 volume and every operation of FileSystemContract on it, by path. Each
+    // A mounted FAT12/16/32 volume and every operation of IFileSystem on it, by path. Each
     // public operation answers Ok (0), a count, or an FsError; it never throws: an unsound structure
     // met on the way is Corrupt with LastDetail naming it, a disk error is DeviceError with
     // LastDeviceError the BlockError. Data reaches the disk when the cache evicts it, at Flush or
