@@ -16,16 +16,16 @@ namespace MicroOS.Servers.Probe
     // One line per step: "fat-flat: ...".
     internal static unsafe class FatFlat
     {
-        private const int Fat = 1, FatProcess = 2, Image = 3, Session = 10, Child = 20, ReceiveSlot = 30;
+        private const int Fat = 1, FatProcess = 2, Image = 3, Child = 20;
         private const int WarmUp = 100;
         private const string File = "/HELLO.TXT";
 
-        private static byte* s_ipc;
+        private static IFileSystem.Client s_session;
+        private static readonly byte[] s_data = new byte[64];
 
         public static int Run(string[] args)
         {
-            s_ipc = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(s_ipc, ReceiveSlot);
+            IpcBuffer.Setup();
             if (args.Length > 1 && args[1] == "client")
                 return Client(args.Length > 2 ? args[2] : "0");
             int cycles = args.Length > 1 && int.TryParse(args[1], out int c) ? c : 10000;
@@ -58,7 +58,7 @@ namespace MicroOS.Servers.Probe
                     warm = Figures();
                 if (i > 0 && i % 1000 == 0)
                     Say(string.Concat("at ", i.ToString(), " cycles: ", Figures()));
-                long r = Cycle(new Endpoint(Session), close: true);
+                long r = Cycle(s_session, close: true);
                 if (r < 0 && failures++ == 0)
                     firstFailure = r;
             }
@@ -94,68 +94,50 @@ namespace MicroOS.Servers.Probe
         private static int Client(string close)
         {
             long connected = Connect();
-            long r = connected == 0 ? Cycle(new Endpoint(Session), close == "1") : connected;
+            long r = connected == 0 ? Cycle(s_session, close == "1") : connected;
             if (r < 0)
                 Say(string.Concat("client failed -> ", r.ToString()));
             return 0;
         }
 
         // Open, read 16 bytes, close (or not): 0, or the first error.
-        private static long Cycle(Endpoint session, bool close)
+        private static long Cycle(IFileSystem.Client session, bool close)
         {
-            long handle = Request(session, FileSystemContract.Open, File, (ulong)FsOpenMode.Open, (ulong)FsAccess.Read);
+            long handle = session.Open(File, FsOpenMode.Open, FsAccess.Read, out _);
             if (handle < 0)
                 return handle;
-            var read = new Message(FileSystemContract.Read, (ulong)handle, 0, 16);
-            long r = session.Call(ref read);
-            if (r < 0 || (long)read.W0 < 0)
-                return r < 0 ? r : (long)read.W0;
-            if (!close)
-                return 0;
-            var m = new Message(FileSystemContract.Close, (ulong)handle);
-            r = session.Call(ref m);
-            return r < 0 ? r : (long)m.W0 < 0 ? (long)m.W0 : 0;
+            long r = session.Read((ulong)handle, 0, 16, s_data);
+            if (r < 0 || !close)
+                return r < 0 ? r : 0;
+            r = session.Close((ulong)handle);
+            return r < 0 ? r : 0;
         }
 
         private static string ReadConfig()
         {
-            var session = new Endpoint(Session);
-            long handle = Request(session, FileSystemContract.Open, "/FLATCFG.TXT", (ulong)FsOpenMode.Open, (ulong)FsAccess.Read);
+            long handle = s_session.Open("/FLATCFG.TXT", FsOpenMode.Open, FsAccess.Read, out _);
             if (handle < 0)
                 return null;
-            var read = new Message(FileSystemContract.Read, (ulong)handle, 0, 64);
-            long r = session.Call(ref read);
+            long r = s_session.Read((ulong)handle, 0, (ulong)s_data.Length, s_data);
             string text = null;
-            if (r == 0 && (long)read.W0 > 0)
+            if (r > 0)
             {
-                var chars = new char[(int)read.W0];
+                var chars = new char[(int)r];
                 for (int i = 0; i < chars.Length; i++)
-                    chars[i] = (char)s_ipc[i];
+                    chars[i] = (char)s_data[i];
                 text = new string(chars);
             }
-            var close = new Message(FileSystemContract.Close, (ulong)handle);
-            session.Call(ref close);
+            s_session.Close((ulong)handle);
             return text;
         }
 
         private static long Connect()
         {
-            var m = new Message(FileSystemContract.Connect);
-            long r = new Endpoint(Fat).Call(ref m);
+            long r = new IFileSystem.Client(new Endpoint(Fat)).Connect(out Endpoint session);
             if (r < 0)
                 return r;
-            if ((long)m.W0 != 0)
-                return (long)m.W0;
-            return Caps.Move(ReceiveSlot, Session) < 0 ? -1 : 0;
-        }
-
-        private static long Request(Endpoint e, uint label, string text, ulong w0, ulong w1)
-        {
-            for (int i = 0; i < text.Length; i++)
-                s_ipc[i] = (byte)text[i];
-            var m = new Message(label, w0, w1) { Tag = MessageTag.Of(label, text.Length) };
-            long r = e.Call(ref m);
-            return r < 0 ? r : (long)m.W0;
+            s_session = new IFileSystem.Client(session);
+            return 0;
         }
 
         private static bool WaitDead(int slot)

@@ -17,17 +17,17 @@ namespace MicroOS.Servers.Probe
     // 3 = proc:ata:rm. Prints "bench: fs-restart N" and "bench: ata-restart N" (TSC ticks), or an error.
     internal static unsafe class RestartBench
     {
-        private const int Names = 1, FatProcess = 2, AtaProcess = 3, Fat = 10, Session = 11, ReceiveSlot = 30;
+        private const int Names = 1, FatProcess = 2, AtaProcess = 3;
         private const string File = "/BENCH.BIN";
         private const int Tries = 1_000_000;
 
-        private static byte* s_ipc;
+        private static IFileSystem.Client s_session;
         private static long s_handle;
+        private static readonly byte[] s_data = new byte[4096];
 
         public static int Run()
         {
-            s_ipc = (byte*)Sys.MapMemory(4096);
-            Ipc.SetBuffer(s_ipc, ReceiveSlot);
+            IpcBuffer.Setup();
             long r = 0;
             for (int i = 0; i < Tries && (r = OpenAndRead(0)) < 0; i++)
                 Sys.Call(Syscall.Yield);
@@ -64,34 +64,26 @@ namespace MicroOS.Servers.Probe
         }
 
         // Names -> fat, Connect, Open, Read 4 KiB at `offset`: the bytes read, or the first error.
+        // (The slots of the last try's fat and session caps are given back first.)
         private static long OpenAndRead(long offset)
         {
-            Caps.Delete(Fat);
-            Caps.Delete(Session);
-            long r = new NamesClient(new Endpoint(Names), s_ipc).Lookup("fat");
+            if (s_session.Endpoint.Slot != 0)
+                Caps.FreeSlot(s_session.Endpoint.Slot);
+            s_session = default;
+            long r = new INames.Client(new Endpoint(Names)).Lookup("fat", out Endpoint fat);
             if (r != 0)
                 return r < 0 ? r : -1000 - r;
-            Caps.Move(ReceiveSlot, Fat);
-            var connect = new Message(FileSystemContract.Connect);
-            r = new Endpoint(Fat).Call(ref connect);
-            if (r < 0 || (long)connect.W0 != 0)
-                return r < 0 ? r : (long)connect.W0;
-            Caps.Move(ReceiveSlot, Session);
-            for (int i = 0; i < File.Length; i++)
-                s_ipc[i] = (byte)File[i];
-            var open = new Message(FileSystemContract.Open, (ulong)FsOpenMode.Open, (ulong)FsAccess.Read) { Tag = MessageTag.Of(FileSystemContract.Open, File.Length) };
-            r = new Endpoint(Session).Call(ref open);
-            if (r < 0 || (long)open.W0 < 0)
-                return r < 0 ? r : (long)open.W0;
-            s_handle = (long)open.W0;
+            r = new IFileSystem.Client(fat).Connect(out Endpoint session);
+            Caps.FreeSlot(fat.Slot);
+            if (r < 0)
+                return r;
+            s_session = new IFileSystem.Client(session);
+            s_handle = s_session.Open(File, FsOpenMode.Open, FsAccess.Read, out _);
+            if (s_handle < 0)
+                return s_handle;
             return Read(offset);
         }
 
-        private static long Read(long offset)
-        {
-            var read = new Message(FileSystemContract.Read, (ulong)s_handle, (ulong)offset, 4096);
-            long r = new Endpoint(Session).Call(ref read);
-            return r < 0 ? r : (long)read.W0;
-        }
+        private static long Read(long offset) => s_session.Read((ulong)s_handle, (ulong)offset, 4096, s_data);
     }
 }
