@@ -105,6 +105,8 @@ namespace MicroOS.Servers.Probe
                     return CapabilityLab.Run(args);
                 case "frameexec":
                     return FrameExecProbe.Run(args);
+                case "evil-fat":
+                    return EvilFat.Run();
                 default:
                     Sys.Write(string.Concat("probe: unknown mode '", mode, "' (busy, spin, exit, memhog, rogue, attack, xmm-check, sse-churn, bench, fuzz, gc)"));
                     return 2;
