@@ -36,6 +36,9 @@ namespace MicroOS.Kernel.Tasks
         private static int s_nextId = 1;
         private static ulong s_freeFramesBeforeFirst;
         private static ulong s_heapFramesBeforeFirst;
+
+        // Frames the kernel heap took since the first process started (ReportFrames, the waves' lines).
+        public static ulong HeapFramesKept => KernelHeapPages.FramesTaken - s_heapFramesBeforeFirst;
         private static ulong s_heapBytesBeforeFirst;
         private static bool s_anyStarted;
 
@@ -52,7 +55,7 @@ namespace MicroOS.Kernel.Tasks
             // Frames the kernel heap took meanwhile (its pools warming up) are the kernel's for good,
             // not a process's leak: said apart, so the tests can add them back.
             Log.WriteLine(string.Concat("processes: all exited; free frames ", PhysicalMemory.FreeFrames.ToString(),
-                " + ", (KernelHeapPages.FramesTaken - s_heapFramesBeforeFirst).ToString(), " kept by the kernel heap (before the first process: ",
+                " + ", HeapFramesKept.ToString(), " kept by the kernel heap (before the first process: ",
                 s_freeFramesBeforeFirst.ToString(), ")"));
             Log.WriteLine(string.Concat("kernel heap: ", Internal.Runtime.Heap.AllocatedBytes.ToString(), " bytes in ",
                 Internal.Runtime.Heap.ObjectCount.ToString(), " objects (before the first process: ", s_heapBytesBeforeFirst.ToString(), " bytes)"));

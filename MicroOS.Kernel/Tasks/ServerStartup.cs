@@ -76,7 +76,12 @@ namespace MicroOS.Kernel.Tasks
             Log.WriteDecimal(PhysicalMemory.FreeFrames);
             Log.Write(", kernel heap ");
             Log.WriteDecimal(Internal.Runtime.Heap.AllocatedBytes);
-            Log.Write(" bytes\n");
+            // The frames the heap took since the first process (its pools warming up) are the
+            // kernel's for good; said apart, so a wave whose pools grew by a Thread across a heap
+            // chunk's end is not taken for a lost frame.
+            Log.Write(" bytes, ");
+            Log.WriteDecimal(ProcessManager.HeapFramesKept);
+            Log.Write(" frames kept by the kernel heap\n");
             s_wavesLeft--;
             s_wave++;
             StartRequested();

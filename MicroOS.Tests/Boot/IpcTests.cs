@@ -15,7 +15,7 @@ public sealed class IpcTests
 
     public IpcTests(ITestOutputHelper output) => _output = output;
 
-    private static readonly Regex WaveEnded = new(@"^wave (?<wave>\d+) ended: free frames (?<frames>\d+), kernel heap (?<heap>\d+) bytes$");
+    private static readonly Regex WaveEnded = new(@"^wave (?<wave>\d+) ended: free frames (?<frames>\d+), kernel heap (?<heap>\d+) bytes, (?<kept>\d+) frames kept by the kernel heap$");
 
     // Every frame the servers took came back: the free frames at the end plus those the kernel heap
     // kept for good meanwhile (its object pools warm up in the first waves, and how far depends on

@@ -13,7 +13,7 @@ public sealed class ProcessLifecycleTests
     public ProcessLifecycleTests(ITestOutputHelper output) => _output = output;
 
     private static readonly Regex WaveEnded =
-        new(@"^wave (?<wave>\d+) ended: free frames (?<frames>\d+), kernel heap (?<heap>\d+) bytes$");
+        new(@"^wave (?<wave>\d+) ended: free frames (?<frames>\d+), kernel heap (?<heap>\d+) bytes, (?<kept>\d+) frames kept by the kernel heap$");
 
     [Fact]
     public void RestartWavesLeakNeitherFramesNorKernelHeap()
