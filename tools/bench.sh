@@ -146,7 +146,7 @@ restart_boot() {
 # Not yet a steady figure: five runs gave 2.8 M to 553 M (also with sleep=off), so the time goes to
 # waits whose length QEMU's host-timed disk completions decide, not to the path's instructions.
 run_boot() {
-    local fifo dir="$work/run" started="" line pid fat="" prompt="" cold=""
+    local fifo dir="$work/run-boot" started="" line pid fat="" prompt="" cold=""
     mkdir -p "$dir"
     fifo="$(mktemp -u "$work/com2.XXXXXX")"
     mkfifo "$fifo" "$work/run1.in" "$work/run1.out"
