@@ -35,9 +35,12 @@ namespace MicroOS.Kernel.Tasks
             // Init reads the whole of its manifest (docs/boot-manifest.md) and starts the system.
             List<ManifestEntry> entries = ParseHead(manifestModule.Value);
             BootModule? testModule = FindModule(boot, "manifest-test");
-            s_entries = testModule == null ? new List<ManifestEntry>() : ParseHead(testModule.Value);
+            // Only a boot that names test servers reads their entries: a plain boot parses none (the
+            // entries stay on the kernel heap, which is never collected).
+            string requested = options.Get("servers");
+            s_entries = testModule == null || requested == null ? new List<ManifestEntry>() : ParseHead(testModule.Value);
 
-            ParseRequested(s_entries, options.Get("servers"));
+            ParseRequested(s_entries, requested);
             if (!options.Has("nosystem"))
             {
                 ManifestEntry init = Find(entries, "init");
