@@ -120,6 +120,14 @@ namespace MicroOS.Shared.Storage.Fat
             _dirtyCount--;
         }
 
+        // One sector to the disk now, if it is cached and dirty (out of the lowest-first order: the
+        // caller knows the sector depends on nothing still dirty).
+        public void WriteBackSector(long sector)
+        {
+            if (_slotOf.TryGetValue(sector, out int slot))
+                WriteBack(slot);
+        }
+
         // Every dirty sector to the disk, lowest sector first (FATs before directories before data).
         public void Flush() => FlushUpTo(long.MaxValue);
 

@@ -190,30 +190,40 @@ namespace MicroOS.Shared.Storage.Fat
         }
 
         // The index of `count` consecutive free entries, the directory grown by a zeroed cluster when
-        // it has none (the fixed root cannot grow: DiskFull).
+        // it has none (the fixed root cannot grow: DiskFull). A run that fits in one sector is kept in
+        // one (docs/storage.md, power-cut order): a sector is written whole or not at all, so a name
+        // appears or goes at once, never as long-name fragments without their short entry.
         public int AllocateRun(int count)
         {
             int capacity = Capacity;
+            int perSector = EntriesPerSector;
+            bool oneSector = count <= perSector;
             int run = 0;
+            int start = -1;
             for (int i = 0; i < capacity; i++)
             {
+                if (oneSector && i % perSector == 0)
+                    run = 0;
                 ReadOnlySpan<byte> e = Entry(i);
                 if (DirectoryEntry.IsEnd(e))
                 {
-                    // Everything from here on is free.
-                    if (capacity - (i - run) >= count)
-                        return i - run;
-                    run = capacity - (i - run);
+                    // Everything from here on is free; entries skipped to reach a sector's start
+                    // become free entries, so readers do not stop at an end marker before the run.
+                    start = FitInSector(i - run, count, oneSector);
+                    MarkFree(i, Math.Min(start, capacity));
+                    if (start + count <= capacity)
+                        return start;
                     break;
                 }
                 run = e[0] == DirectoryEntry.FreeMarker ? run + 1 : 0;
                 if (run == count)
                     return i - count + 1;
             }
+            if (start < 0)
+                start = FitInSector(capacity - run, count, oneSector);
             if (_clusters == null)
                 throw new FatFault(FsError.DiskFull, FsMountError.None);
-            int start = capacity - run;
-            int needEntries = count - run;
+            int needEntries = start + count - capacity;
             int perCluster = EntriesPerCluster;
             int newClusters = (needEntries + perCluster - 1) / perCluster;
             if (capacity + newClusters * perCluster > MaxEntries)
@@ -228,6 +238,20 @@ namespace MicroOS.Shared.Storage.Fat
                 _clusters.Add(c);
             }
             return start;
+        }
+
+        // `start`, or the next sector's first entry when a run kept in one sector would cross one.
+        private int FitInSector(int start, int count, bool oneSector)
+        {
+            int perSector = EntriesPerSector;
+            return oneSector && start % perSector + count > perSector ? (start / perSector + 1) * perSector : start;
+        }
+
+        private void MarkFree(int from, int to)
+        {
+            for (int j = from; j < to; j++)
+                if (DirectoryEntry.IsEnd(Entry(j)))
+                    EntryForWrite(j)[0] = DirectoryEntry.FreeMarker;
         }
     }
 }

@@ -414,6 +414,10 @@ namespace MicroOS.Shared.Storage.Fat
                     return FsError.InvalidPath;         // into itself or below
                 if (!isDir && OpenNode(oldParent, record) != null)
                     return FsError.InUse;
+                // Power-cut order: the cache starts clean, and the old entry's sectors reach the disk
+                // before the new entry's, so a cut between them leaves lost clusters (the old name
+                // gone, the new not yet written), never two entries sharing one chain.
+                WriteBack();
                 BeginChange();
                 // The old entry's bytes (times, attributes, case) travel to the new one.
                 var old = new byte[32];
@@ -426,6 +430,11 @@ namespace MicroOS.Shared.Storage.Fat
                 created[12] = caseBits;
                 // The old run goes; re-read its position, as the new entries may share its sectors.
                 RemoveEntries(oldParent, record);
+                for (int i = record.FirstIndex; i <= record.Index; i++)
+                {
+                    oldParent.Locate(i, out long oldSector, out _);
+                    Cache.WriteBackSector(oldSector);
+                }
                 if (isDir && newParent.FirstCluster != oldParent.FirstCluster)
                 {
                     var moved = new FatDirectory(this, record.FirstCluster);
