@@ -8,7 +8,7 @@
 # Instructions come from a run under QEMU's -icount shift=0, where the guest timestamp counter
 # advances exactly one tick per guest instruction (deterministic). Cycles come from a plain TCG run
 # (host-paced, so they vary between machines and runs). Each is the median of 2001 measurements
-# taken inside the probe server (MicroOS.Servers/Probe/Bench.cs), minus the cost of reading the TSC.
+# taken inside the probe server (MicroOS.Servers/Tests/Probe/Bench.cs), minus the cost of reading the TSC.
 # The awaited IPC call has a boot of its own (async_bench: the small asyncbench.elf, two servers).
 set -euo pipefail
 ISO="${1:?usage: bench.sh ISO}"
@@ -42,7 +42,7 @@ boot() {
 
 figure() { grep -E "bench: $1 [0-9]+" <<<"$2" | sed -E "s/.*bench: $1 ([0-9]+).*/\1/" | head -n 1; }
 
-# The awaited IPC call (MicroOS.Servers/AsyncBench): its own small image and its own boot, stopped at
+# The awaited IPC call (MicroOS.Servers/Tests/AsyncBench): its own small image and its own boot, stopped at
 # "bench: async done"; $@ goes to QEMU (-icount shift=0 or nothing).
 async_bench() {
     local out

@@ -3,7 +3,7 @@ using MicroOS.Servers.Probe;
 
 namespace MicroOS.Tests.Attacks;
 
-// What each case of the attack catalogue (MicroOS.Servers/Probe/AttackCatalogue.cs) must end with,
+// What each case of the attack catalogue (MicroOS.Servers/Tests/Probe/AttackCatalogue.cs) must end with,
 // derived from the architecture's rules for the machine the tests boot: QEMU's qemu64 model
 // (vendor AuthenticAMD, no XSAVE/FSGSBASE/MONITOR) with SMEP, SMAP and UMIP, and the kernel's GDT
 // (the `far` group boots without SMAP, the `intel` group as GenuineIntel: AttackCatalogue.cs says why).

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace MicroOS.Tests.Boot;
 
-// A server written with async/await (MicroOS.Servers/Conformance/AsyncServer.cs on MicroOS.Shared/User/EventLoop.cs):
+// A server written with async/await (MicroOS.Servers/Tests/Conformance/AsyncServer.cs on MicroOS.Shared/User/EventLoop.cs):
 // its one wait serves its endpoint while its async flow awaits a timer (notification_signal_after),
 // IPC calls made by worker threads (one, then three at once), a notification source (what an IRQ
 // line is routed to) and a CancelAfter; an IPC error surfaces at the await as an exception.
@@ -41,7 +41,7 @@ public sealed class AsyncServerTests
         ServerLog.AssertKernelHealthy(machine.Lines);
     }
 
-    // The `awaited ipc call` bench role (MicroOS.Servers/AsyncBench; ./microos bench prints its figures):
+    // The `awaited ipc call` bench role (MicroOS.Servers/Tests/AsyncBench; ./microos bench prints its figures):
     // it runs to its end, every reply checked (W0 + 1), and reports both figures. The numbers
     // themselves are the bench's (instruction counts under -icount), not asserted here.
     [Fact]

@@ -9,7 +9,7 @@ namespace MicroOS.Tests.Boot;
 // "Confinement"): no reference the kernel keeps across time reaches a recycled object, no process can
 // use up a pool for the others, limits are budgets handed down, an image that cannot fit its limit is
 // refused before it runs, and a long capability fuzz leaves the kernel standing.
-// The probe's side: MicroOS.Servers/Probe/Confine.cs, ConfineFuzz.cs.
+// The probe's side: MicroOS.Servers/Tests/Probe/Confine.cs, ConfineFuzz.cs.
 public sealed class ConfinementTests
 {
     private readonly ITestOutputHelper _output;

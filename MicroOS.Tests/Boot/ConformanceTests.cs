@@ -7,7 +7,7 @@ using Xunit.Sdk;
 
 namespace MicroOS.Tests.Boot;
 
-// The runtime's conformance suite (MicroOS.Servers/Conformance/Checks): the same C# files run on real
+// The runtime's conformance suite (MicroOS.Servers/Tests/Conformance/Checks): the same C# files run on real
 // .NET (tools/Conformance.Host) and as the `conformance` server; every `name: value` line must be equal.
 // Both runs take their arguments from the server's test-manifest line ("<seed> [exceptions]"): adding
 // `exceptions` there switches on the groups that need caught exceptions, on both sides at once.

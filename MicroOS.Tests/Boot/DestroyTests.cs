@@ -10,7 +10,7 @@ namespace MicroOS.Tests.Boot;
 // every process, answers ObjectGone; threads blocked on it wake with ObjectGone; a frame is unmapped
 // everywhere (a process touching it afterwards faults alone); IRQ routes and bindings are forgotten;
 // the memory goes back to the owner's budget, so making and destroying stays flat.
-// The probe's side: MicroOS.Servers/Probe/Destroy.cs.
+// The probe's side: MicroOS.Servers/Tests/Probe/Destroy.cs.
 public sealed class DestroyTests
 {
     private readonly ITestOutputHelper _output;

@@ -8,7 +8,7 @@ namespace MicroOS.Tests.Boot;
 // Exceptions in ring-3 servers: the runtime's two-pass dispatch on ILC's unwind and EH tables, the
 // exception types its helpers raise, the kernel's fault upcall for null dereferences and integer
 // division by zero, and the one-line report of an unhandled exception. The Exceptions server
-// (MicroOS.Servers/Exceptions) prints one line per check with what it observed; its inputs come
+// (MicroOS.Servers/Tests/Exceptions) prints one line per check with what it observed; its inputs come
 // from the boot manifest (`checks 3`, `unhandled 7`), so ILC cannot fold any of them.
 public sealed class ExceptionTests
 {

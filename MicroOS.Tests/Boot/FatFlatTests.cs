@@ -10,7 +10,7 @@ namespace MicroOS.Tests.Boot;
 // ending with their file still open), its kernel-object frames (process_inspect) stay what they were
 // after the first 100 cycles, and its pages (what `ps` shows as use) stop growing once its collected
 // heap has reached its working size. The storage stack runs as test entries
-// (ff-names, ff-ata, ff-fat) so the probe (MicroOS.Servers/Probe/FatFlat.cs) can hold fat's Process cap
+// (ff-names, ff-ata, ff-fat) so the probe (MicroOS.Servers/Tests/Probe/FatFlat.cs) can hold fat's Process cap
 // and start clients. Counts: MICROOS_FATFLAT_CYCLES (default 10000), MICROOS_FATFLAT_CLIENTS (100),
 // handed to the probe in /FLATCFG.TXT on the disk.
 public sealed class FatFlatTests

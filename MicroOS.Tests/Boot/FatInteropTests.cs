@@ -9,7 +9,7 @@ namespace MicroOS.Tests.Boot;
 // MicroOS's FAT against the host's FAT tools (issue 13, item 7), both ways:
 //  - images made by mkfs.fat and filled by mcopy (FAT12; FAT16 and FAT32 with 512 B and 4 KiB
 //    clusters; 1,000 files in one directory; nested directories; long and Unicode names; a 10 MiB
-//    file) are walked in MicroOS by the `files-walk` server (MicroOS.Servers/FileChecks): every
+//    file) are walked in MicroOS by the `files-walk` server (MicroOS.Servers/Tests/FileChecks): every
 //    directory, every file's size and SHA-256 must be what mcopy put there;
 //  - files the `files-write` server writes in MicroOS (and changes, renames, deletes) read back on
 //    the host with mcopy/mtype/mdir, SHA-256 equal, and `fsck.fat -n` finds nothing to say.

@@ -8,7 +8,7 @@ using Xunit.Sdk;
 namespace MicroOS.Tests.Boot;
 
 // System.IO on MicroOS against System.IO on host .NET (issue 13, item 5), as ConformanceTests does
-// for the BCL: the same suite (MicroOS.Servers/FileChecks/Checks) runs on real .NET in a fresh host
+// for the BCL: the same suite (MicroOS.Servers/Tests/FileChecks/Checks) runs on real .NET in a fresh host
 // folder (tools/FileChecks.Host) and as the `files-suite` server against the fat server on a fresh
 // FAT32 image (manifest section [files-suite]); every `name: value` line must be equal, except the
 // lines PlatformDifferences names. Afterwards the image must pass `fsck.fat -n`.

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace MicroOS.Tests.Boot;
 
 // io_port_enable (the TSS I/O permission bitmap) and frame_unmap, end to end: the probe's `hw` roles
-// (MicroOS.Servers/Probe/HardwareProbe.cs). Port 0x3ff is COM1's scratch register: a byte written
+// (MicroOS.Servers/Tests/Probe/HardwareProbe.cs). Port 0x3ff is COM1's scratch register: a byte written
 // there reads back, so a value read back proves the access reached the device. Error codes:
 // -2 InvalidArgument, -5 InvalidCapability, -8 OutOfRange, -9 ObjectGone.
 public sealed class HardwareTests

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace MicroOS.Tests.Boot;
 
-// Message passing and capabilities end to end: the probe's `ipc` roles (MicroOS.Servers/Probe/
+// Message passing and capabilities end to end: the probe's `ipc` roles (MicroOS.Servers/Tests/Probe/
 // IpcProbe.cs) with the capabilities their boot manifest lines grant (`caps=`). Error codes are
 // SyscallError values: -5 InvalidCapability, -6 WrongType, -7 MissingRight, -8 OutOfRange,
 // -9 ObjectGone, -4 OutOfMemory.

@@ -8,7 +8,7 @@ namespace MicroOS.Tests.Boot;
 // The system in servers (issue 8): Init reads the boot manifest and starts the system servers with
 // the capabilities their lines declare, Names, and the supervisor's restarts. The kernel option
 // manifest=SECTION makes Init also start that [SECTION] of MicroOS.Build/boot-manifest.txt; the
-// probe's `system` roles (MicroOS.Servers/Probe/SystemProbe.cs) print what they saw.
+// probe's `system` roles (MicroOS.Servers/Tests/Probe/SystemProbe.cs) print what they saw.
 public sealed class SystemTests
 {
     private readonly ITestOutputHelper _output;

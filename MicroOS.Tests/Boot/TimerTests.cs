@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace MicroOS.Tests.Boot;
 
 // notification_signal_after (syscall 53, MicroOS.Kernel/Objects/NotificationTimer.cs), end to end:
-// the probe's `timer` roles (MicroOS.Servers/Probe/TimerProbe.cs). Error codes: -2 InvalidArgument,
+// the probe's `timer` roles (MicroOS.Servers/Tests/Probe/TimerProbe.cs). Error codes: -2 InvalidArgument,
 // -5 InvalidCapability, -6 WrongType, -7 MissingRight, -9 ObjectGone, -10 WouldBlock.
 public sealed class TimerTests
 {

@@ -11,7 +11,7 @@ namespace MicroOS.Tests.Host;
 public sealed class AttackCatalogueDocTests
 {
     private static string DocPath => Path.Combine(RepoPaths.Root, "docs", "attack-catalogue.md");
-    private static string AsmPath => Path.Combine(RepoPaths.Root, "MicroOS.Servers", "Probe", "Attack.asm");
+    private static string AsmPath => Path.Combine(RepoPaths.Root, "MicroOS.Servers", "Tests", "Probe", "Attack.asm");
 
     [Fact]
     public void DocTableListsExactlyTheCataloguedCases()

@@ -5,7 +5,7 @@ using Xunit;
 namespace MicroOS.Tests.Host;
 
 // docs/writing-a-server.md's "Supported, equal to .NET" list may claim only what the conformance
-// suite (MicroOS.Servers/Conformance/Checks) checks against real .NET. Each bullet names the suite
+// suite (MicroOS.Servers/Tests/Conformance/Checks) checks against real .NET. Each bullet names the suite
 // groups that prove it ("(groups `Strings`, `Spans`)"); every identifier in the bullet's code spans
 // must occur in those groups' check sources, every named group must exist in Suite.Run, and every
 // group of Suite.Run must be named by some bullet. A member added to the list without a check, or a
@@ -20,7 +20,7 @@ public sealed class SupportedListTests
     [Fact]
     public void EveryMemberTheSupportedListNamesIsCheckedByTheGroupsItCites()
     {
-        string checks = Path.Combine(RepoPaths.Root, "MicroOS.Servers", "Conformance", "Checks");
+        string checks = Path.Combine(RepoPaths.Root, "MicroOS.Servers", "Tests", "Conformance", "Checks");
         Dictionary<string, string> groups = GroupSources(checks);
         List<(string Title, string[] Groups, string Text)> bullets = SupportedBullets();
         Assert.True(bullets.Count >= 10, $"found only {bullets.Count} bullets in the supported list");
@@ -52,7 +52,7 @@ public sealed class SupportedListTests
     public void TheCheckRejectsAMemberNoCheckUses()
     {
         // The same test on a bullet that claims a member nobody checks: it must be reported.
-        string checks = Path.Combine(RepoPaths.Root, "MicroOS.Servers", "Conformance", "Checks");
+        string checks = Path.Combine(RepoPaths.Root, "MicroOS.Servers", "Tests", "Conformance", "Checks");
         Dictionary<string, string> groups = GroupSources(checks);
         string strings = groups["Strings"];
         Assert.DoesNotMatch(@"(?<![A-Za-z0-9_])NormalizeFormKD(?![A-Za-z0-9_])", strings);

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace MicroOS.Tests.Labs;
 
-// Lab 3, "Capabilities" (docs/labs/03-capabilities.md): the owner (MicroOS.Servers/Probe/
+// Lab 3, "Capabilities" (docs/labs/03-capabilities.md): the owner (MicroOS.Servers/Tests/Probe/
 // CapabilityLab.cs) mints a read-only frame and a badged send-only endpoint, grants them over IPC and
 // revokes them; the peer attacks with its copies and reports each attempt. One boot of [lab-3].
 public sealed class Lab03Boot

@@ -6,7 +6,7 @@ using Xunit;
 namespace MicroOS.Tests.Labs;
 
 // Lab 6, "The IPC tax" (docs/labs/06-ipc-tax.md): `tally` (MicroOS.Servers/LabServers/TallyServer.cs)
-// and its client's SendAll (MicroOS.Servers/Probe/IpcTax.cs). One boot of [lab-6] under QEMU's
+// and its client's SendAll (MicroOS.Servers/Tests/Probe/IpcTax.cs). One boot of [lab-6] under QEMU's
 // -icount shift=0, where the guest's timestamp counter counts instructions: the client sends the same
 // 1,000 numbers one message each (Add) and by SendAll, and prints the instructions each took (the
 // client's, the kernel's and tally's together), exact and the same on every machine. Correctness is
