@@ -18,8 +18,10 @@ public sealed class FatCutOrderTests : IDisposable
 
     // A rename whose new entry lands in a lower sector than its old one (a slot a delete freed):
     // written lowest first, a cut between the two left both entries on one chain ("cross-linked").
-    // Long names that straddled a sector left fragments without their short entry. Then rm, and a
-    // new file: at every instant one name or none, the content whole, fsck's harmless lines only.
+    // Long names that straddled a sector left fragments without their short entry. Then rm, a new
+    // file, one whose directory grows, a new directory: at every instant one name or none, the
+    // content whole, fsck's harmless lines only. (StorageCrashTests met the directory one as "a
+    // cluster past the end" after a fat kill: the grown directory's cluster still held file bytes.)
     [Theory]
     [InlineData("/d/a file with a long name 39.txt", "/d/moved.txt")]
     [InlineData("/d/a file with a long name 39.txt", "/d/a new long name for it.txt")]
@@ -27,10 +29,15 @@ public sealed class FatCutOrderTests : IDisposable
     [InlineData("/d/sub", "/d/sub moved")]
     [InlineData("/d/a file with a long name 39.txt", "")]          // rm
     [InlineData("", "/d/a new file with a long name.txt")]          // a new file
+    [InlineData("", "/f/a file with a long name 99.txt")]           // a new file, its directory grown by a cluster
+    [InlineData("", "/e/new dir")]                                  // a new directory and a file in it
     public void ACutAnywhereLeavesOneNameOrNoneAndNoDamage(string from, string to)
     {
+        // A used disk, its free clusters full of old bytes: a cluster a directory grows into, or a
+        // new directory's, must reach the disk before the link or entry that makes it one, and a
+        // file's bytes before the size that covers them.
         string image = Path.Combine(_folder, "base.img");
-        FatTools.MakeImage(image, 8192, 16, 1);
+        FatTools.MakeUsedImage(image, 8192, 16, 1, seed: 77);
         byte[] content = FatTools.Random(700, 3);
         using (var device = new FileBlockDevice(image))
         {
@@ -40,6 +47,9 @@ public sealed class FatCutOrderTests : IDisposable
             for (int i = 0; i < 40; i++)
                 FatTools.LibraryWrite(v, $"/d/a file with a long name {i}.txt", content);
             Assert.Equal(FatVolume.Ok, v.CreateDirectory("/d/sub"));
+            Assert.Equal(FatVolume.Ok, v.CreateDirectory("/f"));
+            for (int i = 0; i < 3; i++)                         // its first sector full for a 4-entry name
+                FatTools.LibraryWrite(v, $"/f/a file with a long name {i}.txt", content);
             FatTools.LibraryWrite(v, "/d/sub/inner.txt", content);
             for (int i = 0; i < 6; i++)
                 Assert.Equal(FatVolume.Ok, v.Delete($"/d/a file with a long name {i}.txt"));
@@ -54,6 +64,11 @@ public sealed class FatCutOrderTests : IDisposable
             device.Log.Clear();                      // mounting's own writes are not the rename's
             if (to == "")
                 Assert.Equal(FatVolume.Ok, v.Delete(from));
+            else if (from == "" && to.EndsWith("/new dir"))
+            {
+                Assert.Equal(FatVolume.Ok, v.CreateDirectory(to));
+                FatTools.LibraryWrite(v, to + "/inner.txt", content);
+            }
             else if (from == "")
                 FatTools.LibraryWrite(v, to, content);
             else
@@ -63,7 +78,7 @@ public sealed class FatCutOrderTests : IDisposable
         }
         Assert.NotEmpty(writes);
 
-        bool isDir = from.EndsWith("/sub");
+        bool isDir = from.EndsWith("/sub") || to.EndsWith("/new dir");
         for (int k = 0; k <= writes.Count; k++)
         {
             string cut = Path.Combine(_folder, $"cut-{k}.img");
