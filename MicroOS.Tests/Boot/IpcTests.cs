@@ -276,7 +276,7 @@ public sealed class IpcTests
     [Fact]
     public void PayloadsArriveByteForByteOnEachCopyPathAndTheRegisteredBufferStaysPinned()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,ipc-payload"));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestRoot("pong,ipc-payload"));
         ExpectInOrder(machine, "ipc-payload",
             "payload: unmap a spare page -> 0",
             "payload: set_buffer on an unmapped page -> -3",         // BadAddress: nothing to pin
