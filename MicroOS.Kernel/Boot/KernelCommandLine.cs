@@ -20,6 +20,7 @@ namespace MicroOS.Kernel.Boot
             "ipcslow",   // no IPC fast path: every Call and ReplyRecv takes the general path (the tests compare the two)
             "trace",     // the IPC trace ring records from boot (Diagnostics/IpcTrace.cs; `ipctrace`, ./microos run --trace)
             "timing",    // print the timestamp counter, relative to kernel entry, when each process exits (./microos bench)
+            "testroot",  // Init, not the kernel, starts the servers= test entries (docs/kernel-options.md)
         };
 
         private readonly Dictionary<string, string> _options = new Dictionary<string, string>();

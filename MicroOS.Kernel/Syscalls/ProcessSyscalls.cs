@@ -77,13 +77,17 @@ namespace MicroOS.Kernel.Syscalls
 
         public static long GetProcessId(SyscallFrame* f) => Scheduler.Current.Process.Id;
 
-        // The shell's uptime and mem: nothing to decode, reads three counters.
+        // The shell's uptime and mem: nothing to decode, reads counters. The kernel heap's figures are
+        // the `waves=N` leak check's (ServerStartup.StartNextWave prints the same two), so a ring-3
+        // test root can make that check too (docs/kernel-options.md).
         public static long SystemInfo(SyscallFrame* f)
         {
             f->Arg0 = Memory.PhysicalMemory.FreeFrames;
             f->Arg1 = Pit.HertzRate;
             f->Arg2 = Memory.PhysicalMemory.ManagedFrames;
             f->Arg3 = IpcFastPath.GeneralPathCount;
+            f->Arg4 = Internal.Runtime.Heap.AllocatedBytes;
+            f->Arg5 = ProcessManager.HeapFramesKept;
             return (long)Scheduler.Ticks;
         }
     }

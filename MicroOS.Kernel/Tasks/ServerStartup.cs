@@ -38,8 +38,27 @@ namespace MicroOS.Kernel.Tasks
             // Only a boot that names test servers reads their entries: a plain boot parses none (the
             // entries stay on the kernel heap, which is never collected).
             string requested = options.Get("servers");
-            s_entries = testModule == null || requested == null ? new List<ManifestEntry>() : ParseHead(testModule.Value);
+            // `testroot`: Init starts the servers= list from the test manifest (Servers/Init/TestRoot.cs);
+            // the kernel starts Init and only Init, whatever `nosystem` says.
+            bool testRoot = options.Has("testroot");
+            s_entries = testModule == null || requested == null || testRoot ? new List<ManifestEntry>() : ParseHead(testModule.Value);
 
+            if (testRoot)
+            {
+                if (testModule == null)
+                    Log.WriteLine("servers: testroot: no module manifest-test");
+                else
+                {
+                    ManifestEntry init = Find(entries, "init");
+                    if (init == null)
+                        Log.WriteLine("servers: no system entry 'init' in the boot manifest");
+                    else
+                        StartInit(boot, init, testModule.Value, options.Get("manifest"), requested ?? "");
+                }
+                if (options.Has("waves"))
+                    Log.WriteLine("warning: waves=N is not in the test root yet; ignored");
+                return;
+            }
             ParseRequested(s_entries, requested);
             if (!options.Has("nosystem"))
             {
@@ -52,7 +71,7 @@ namespace MicroOS.Kernel.Tasks
                     if (forInit == null)
                         Log.WriteLine("servers: testmanifest: no module manifest-test");
                     else
-                        StartInit(boot, init, forInit.Value, options.Get("manifest"));
+                        StartInit(boot, init, forInit.Value, options.Get("manifest"), null);
                 }
             }
 
@@ -128,9 +147,12 @@ namespace MicroOS.Kernel.Tasks
         }
 
         // Init gets every initial capability (Objects/InitCaps.cs) and, in its arguments, where they are.
-        private static void StartInit(BootInfo boot, ManifestEntry entry, BootModule manifest, string section)
+        // `servers`: the test root's list (Init starts it), or null.
+        private static void StartInit(BootInfo boot, ManifestEntry entry, BootModule manifest, string section, string servers)
         {
             string arguments = Objects.InitCaps.Arguments(boot, manifest, section);
+            if (servers != null)
+                arguments = string.Concat(arguments, " servers=", servers);
             // Init holds the machine minus the kernel: the root budget, less what the test servers
             // the kernel starts itself (servers=, one wave) will carve out of it. Init hands it down.
             ulong testFrames = 0;

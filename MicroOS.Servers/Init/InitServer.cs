@@ -6,7 +6,8 @@ using MicroOS.Shared.User;
 
 namespace MicroOS.Servers.Init
 {
-    // The first process, and the only one the kernel starts (besides servers= test entries). It
+    // The first process, and the only one the kernel starts (besides servers= test entries without
+    // `testroot`: with it, Init starts them too, TestRoot.cs). It
     // holds every initial capability (Kernel/Objects/InitCaps.cs: the manifest, the devices, a boot
     // image per module), reads the boot manifest itself and starts each `system` server with exactly
     // the capabilities its line declares (docs/boot-manifest.md). Device capabilities are lent, not
@@ -14,12 +15,16 @@ namespace MicroOS.Servers.Init
     // restart the supervisor asks for (InitContract). Init stays up while any server it started may
     // need a restart: it owns the endpoints they share.
     // Init has no manifest line: its capabilities are the kernel's, in the fixed slots of InitSlots.
-    internal sealed class InitServer : IInit
+    internal sealed partial class InitServer : IInit
     {
         private static string[] s_images = new string[0];
         private static int s_nextSlot = InitSlots.FirstFree;
         private static readonly List<string> s_objectNames = new List<string>();
         private static readonly List<int> s_objectSlots = new List<int>();
+        // Per object: the index in s_started of the process whose line named it first (-1: the
+        // system's, kept for restarts). The test root destroys an object when that process ends.
+        private static readonly List<int> s_objectNamers = new List<int>();
+        private static int s_creating = -1;
         private const ulong LateDelayMs = 10;
         private static readonly List<ManifestEntry> s_started = new List<ManifestEntry>();
         private static readonly List<int> s_processSlots = new List<int>();
@@ -41,6 +46,10 @@ namespace MicroOS.Servers.Init
             List<ManifestEntry> entries = BootManifest.Parse(text, errors);
             foreach (string e in errors)
                 Sys.Write(string.Concat("init: ", e));
+            // `testroot servers=...`: the kernel passed the test manifest and the list (TestRoot.cs).
+            string servers = Word("servers=");
+            if (servers != null)
+                return RunTestRoot(entries, servers);
             bool lateStarted = false;
             foreach (ManifestEntry entry in entries)
                 if (entry.Kind == ServerKind.System && entry.Name != "init" && (entry.Section == null || entry.Section == section))
@@ -237,6 +246,7 @@ namespace MicroOS.Servers.Init
                 return -1;
             s_objectNames.Add(name);
             s_objectSlots.Add(slot);
+            s_objectNamers.Add(s_creating);
             return slot;
         }
 

@@ -201,8 +201,9 @@ namespace MicroOS.Servers.Shell
         private static void Mem()
         {
             Sys.SystemInfo(out ulong free, out _, out ulong managed);
+            Sys.KernelHeap(out ulong heapBytes, out ulong heapKept);
             string text = string.Concat("mem: ", free.ToString(), " free frames of ", managed.ToString(), " (", (free * 4).ToString(), " KiB free of ",
-                (managed * 4).ToString(), " KiB)\n");
+                (managed * 4).ToString(), " KiB); kernel heap ", string.Concat(heapBytes.ToString(), " bytes, ", heapKept.ToString(), " frames kept\n"));
             if (s_supervisor.List(out ServerRecord[] servers) == 0)
             {
                 text = string.Concat(text, MemHeader);

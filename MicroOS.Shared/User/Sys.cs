@@ -49,6 +49,15 @@ namespace MicroOS.Shared.User
             return (ulong)ticks;
         }
 
+        // The kernel heap's bytes in use and the frames it kept since the first process started
+        // (system_info): what the kernel's `waves=N` line prints, for a leak check in ring 3.
+        public static void KernelHeap(out ulong bytes, out ulong framesKept)
+        {
+            SysCalls.SystemInfo(out IpcRegisters r);
+            bytes = r.A4;
+            framesKept = r.A5;
+        }
+
         // The clock (clock_read): the TSC's frequency and the UTC time (100 ns ticks since 0001-01-01)
         // at TSC zero; WouldBlock while the kernel still measures the TSC after boot.
         public static long ClockRead(out long tscHertz, out long utcAtTscZero)

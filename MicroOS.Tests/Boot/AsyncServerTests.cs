@@ -18,7 +18,7 @@ public sealed class AsyncServerTests
     [Fact]
     public void AnAsyncServerServesItsEndpointWhileAwaitingTimersCallsAndSignals()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,async-server,async-client"));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestRoot("pong,async-server,async-client"));
         string[] server =
         {
             "async-server: serving",

@@ -55,10 +55,12 @@ public sealed class IpcTests
         ServerLog.AssertKernelHealthy(machine.Lines);
     }
 
+    // These four boot the test root (`testroot`): Init, not the kernel, starts the servers and grants
+    // their caps= (MicroOS.Servers/Init/TestRoot.cs); what the servers see must not change.
     [Fact]
     public void TwoClientsAreToldApartByTheirBadges()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,ping-a,ping-b"));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestRoot("pong,ping-a,ping-b"));
         ExpectInOrder(machine, "ping-a", "ping: 50 calls answered, badge 7, last reply 344");
         ExpectInOrder(machine, "ping-b", "ping: 50 calls answered, badge 9, last reply 344");
         ServerLog.AssertKernelHealthy(machine.Lines);
@@ -67,7 +69,7 @@ public sealed class IpcTests
     [Fact]
     public void ACallWithoutWriteFailsWithMissingRightAndRevokeRemovesEveryDerivedCap()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,ipc-rights"));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestRoot("pong,ipc-rights"));
         ExpectInOrder(machine, "ipc-rights",
             "rights: slot 1 type 1 rights 7",           // Endpoint, Read | Write | Grant
             "rights: mint read-only -> 0",
@@ -93,7 +95,7 @@ public sealed class IpcTests
     [Fact]
     public void ACapabilityTravelsWithGrantAndIsRefusedWithout()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,ipc-grant"));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestRoot("pong,ipc-grant"));
         ExpectInOrder(machine, "ipc-grant",
             // pong received the notification cap and signalled it; the sender saw the bit.
             "grant: create -> 0, call with grant -> 0, arrived 1, pong's signal -> 0, poll -> 0 bits 1",
@@ -108,7 +110,7 @@ public sealed class IpcTests
     [Fact]
     public void ASharedFrameWrittenByOneServerIsReadByAnother()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,ipc-share"));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestRoot("pong,ipc-share"));
         // The frame was minted read-only: pong may map it readable, not writable.
         ExpectInOrder(machine, "ipc-share",
             "share: mint -> 0, call -> 0, pong read 0x5348415245440001, pong's writable map -> -7, read-only map -> 0");
@@ -274,7 +276,7 @@ public sealed class IpcTests
     [Fact]
     public void PayloadsArriveByteForByteOnEachCopyPathAndTheRegisteredBufferStaysPinned()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("pong,ipc-payload"));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestRoot("pong,ipc-payload"));
         ExpectInOrder(machine, "ipc-payload",
             "payload: unmap a spare page -> 0",
             "payload: set_buffer on an unmapped page -> -3",         // BadAddress: nothing to pin

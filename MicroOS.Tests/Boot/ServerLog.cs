@@ -15,9 +15,18 @@ internal static class ServerLog
         MemoryMiB = memoryMiB,
     };
 
-    // `servers: started NAME (pid N, test|system, limit K KiB)`.
+    // Boot options for the same servers started by Init, not the kernel (`testroot`,
+    // MicroOS.Servers/Init/TestRoot.cs): Init is pid 1, the test's servers 2, 3, ...
+    public static QemuOptions TestRoot(string servers, int memoryMiB = 64) => new()
+    {
+        CommandLine = $"exit quiet testroot servers={servers}",
+        MemoryMiB = memoryMiB,
+    };
+
+    // `servers: started NAME (pid N, test|system, limit K KiB)`: the kernel's, or the test root's
+    // (the same line, written by Init: `[init] servers: started ...`).
     public static Regex Started(string name) =>
-        new($@"^servers: started {Regex.Escape(name)} \(pid (?<pid>\d+), (?<kind>test|system), limit (?<kib>\d+) KiB\)$");
+        new($@"^(\[init\] )?servers: started {Regex.Escape(name)} \(pid (?<pid>\d+), (?<kind>test|system), limit (?<kib>\d+) KiB\)$");
 
     // `process NAME (pid N) exited with code C`.
     public static Regex Exited(string name) =>

@@ -26,7 +26,7 @@ public sealed class ShellTests
         "          cp SRC DST | mv SRC DST | rm FILE | mkdir DIR | rmdir DIR",
         "          cd DIR | pwd | df | sync | sum FILE | hexdump FILE",
     };
-    private static readonly Regex MemLine = new(@"^mem: (?<free>\d+) free frames of (?<managed>\d+) \((?<freekib>\d+) KiB free of (?<kib>\d+) KiB\)$");
+    private static readonly Regex MemLine = new(@"^mem: (?<free>\d+) free frames of (?<managed>\d+) \((?<freekib>\d+) KiB free of (?<kib>\d+) KiB\); kernel heap (?<heap>\d+) bytes, (?<kept>\d+) frames kept$");
     private static readonly Regex UptimeLine = new(@"^uptime: (?<s>\d+)\.(?<ms>\d{3}) s \((?<ticks>\d+) ticks at 100 Hz\)$");
 
     private readonly ITestOutputHelper _output;
@@ -86,6 +86,9 @@ public sealed class ShellTests
         Assert.InRange(free, 1, managed);
         Assert.Equal(free * 4, long.Parse(mem.Groups["freekib"].Value));
         Assert.Equal(managed * 4, long.Parse(mem.Groups["kib"].Value));
+        // The kernel heap (system_info r8, r9): in use, and the frames it kept fit in the machine.
+        Assert.InRange(long.Parse(mem.Groups["heap"].Value), 1, managed * 4096);
+        Assert.InRange(long.Parse(mem.Groups["kept"].Value), 0, managed - free);
 
         Assert.Matches(@"^bench: 1000 round trips to the console, [1-9]\d* TSC cycles per call$", Assert.Single(Run(machine, "bench")));
 

@@ -12,7 +12,7 @@ namespace MicroOS.Tests.Boot;
 public sealed class SmallMemoryTests
 {
     private const string Banner = "MicroOS shell. Type help.";
-    private static readonly Regex MemLine = new(@"^mem: (?<free>\d+) free frames of (?<managed>\d+) \(\d+ KiB free of (?<kib>\d+) KiB\)$");
+    private static readonly Regex MemLine = new(@"^mem: (?<free>\d+) free frames of (?<managed>\d+) \(\d+ KiB free of (?<kib>\d+) KiB\); kernel heap [1-9]\d* bytes, \d+ frames kept$");
     private readonly ITestOutputHelper _output;
 
     public SmallMemoryTests(ITestOutputHelper output) => _output = output;

@@ -30,7 +30,7 @@ public sealed class ThreadTests
     [Fact]
     public void TwoWorkerThreadsServeTwoClientsWhileTheMainThreadWaitsOnANotification()
     {
-        using var machine = QemuMachine.Boot(_output, ServerLog.TestServers("mt-server,mt-client-a,mt-client-b"));
+        using var machine = QemuMachine.Boot(_output, ServerLog.TestRoot("mt-server,mt-client-a,mt-client-b"));
         Assert.Equal("[mt-client-a] client: 20 of 20 calls answered correctly (20 by a worker)", Said(machine, "mt-client-a", "client:"));
         Assert.Equal("[mt-client-b] client: 20 of 20 calls answered correctly (20 by a worker)", Said(machine, "mt-client-b", "client:"));
         // 40 calls served exactly: each answered once. Both workers served some, and the data each
