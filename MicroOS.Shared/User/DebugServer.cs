@@ -14,6 +14,8 @@ namespace MicroOS.Shared.User
         // True if `m` was a Debug request (then `m` is the reply).
         public static bool Handle(ref Message m)
         {
+            if (m.Label == IDebug.Labels.HandOver)
+                HandOver((int)m.W0);        // does not return
             if (m.Label != IDebug.Labels.Ping && m.Label != IDebug.Labels.Crash)
                 return false;
             if (s_dispatcher == null)
@@ -23,6 +25,47 @@ namespace MicroOS.Shared.User
         }
 
         long IDebug.Ping(ulong n) => unchecked((long)(n + 1));
+
+        // Sent by nbsend, never called: the loop was idle, so every call taken so far is answered.
+        long IDebug.HandOver(ulong slot)
+        {
+            HandOver((int)slot);
+            return -1;
+        }
+
+        // Live update (InitServer.Update): the state (Server.HandOverState, at most MaxState bytes,
+        // none without one) into the page in `slot`, the magic last, a signal on the notification in
+        // `slot + 1` (Init's, badged), then no more receives: the
+        // successor takes the calls that wait on the endpoint meanwhile, and Init kills this process.
+        // A page that cannot be mapped gets nothing: Init then sees no magic and updates without state.
+        private static void HandOver(int slot)
+        {
+            const ulong at = FrameCap.WindowBase + 0x7000_0000;
+            if (slot > 0 && slot < Caps.SlotCount && new FrameCap(slot).Map(at, writable: true) == 0)
+            {
+                byte[] state = null;
+                try
+                {
+                    state = Server.HandOverState?.Invoke();
+                }
+                catch (System.Exception)
+                {
+                    state = null;       // a state that could not be made: none rather than half of one
+                }
+                int n = state == null ? 0 : state.Length > HandOverContract.MaxState ? HandOverContract.MaxState : state.Length;
+                byte* page = (byte*)at;
+                for (int i = 0; i < n; i++)
+                    page[HandOverContract.HeaderBytes + i] = state[i];
+                *(ulong*)(page + 8) = (ulong)n;
+                *(ulong*)page = HandOverContract.Magic;
+                FrameCap.Unmap(at);
+            }
+            Caps.Delete(slot);
+            new Notification(slot + 1).Signal();        // Init waits for this (or its timer)
+            Caps.Delete(slot + 1);
+            while (true)
+                Sys.Sleep(1000000);
+        }
 
         // Returns only for an unknown kind.
         long IDebug.Crash(CrashKind kind)
