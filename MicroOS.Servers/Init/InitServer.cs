@@ -168,12 +168,14 @@ namespace MicroOS.Servers.Init
                 return (long)SyscallError.InvalidCapability;
             if (length == 0 || length > (ulong)pages * 4096 || length > InitContract.MaxImageBytes)
                 return (long)SyscallError.OutOfRange;
-            int copy = NewSlot(), process = NewSlot();
-            if (copy < 0 || process < 0)
+            // Each slot is filled before the next is looked for (NewSlot finds empty ones).
+            int copy = NewSlot();
+            if (copy < 0)
                 return (long)SyscallError.OutOfMemory;
             long e = Copy(image, length, copy);
+            int process = e == 0 ? NewSlot() : -1;
             if (e == 0)
-                e = CreateFromFrame(s_started[index], process, copy, length, true);
+                e = process < 0 ? (long)SyscallError.OutOfMemory : CreateFromFrame(s_started[index], process, copy, length, true);
             if (e < 0)
             {
                 Caps.Destroy(copy);
@@ -280,9 +282,15 @@ namespace MicroOS.Servers.Init
             if (s_stateSlot == 0)
             {
                 int slot = NewSlot();
-                if (slot < 0 || Caps.CreateFrame(slot, 1) != 0 || new FrameCap(slot).Map(StateAddress, writable: true) != 0)
+                if (slot < 0 || Caps.CreateFrame(slot, 1) != 0)
                     return false;
-                s_stateSlot = slot;
+                if (new FrameCap(slot).Map(StateAddress, writable: true) != 0)
+                {
+                    Caps.Destroy(slot);
+                    Caps.Delete(slot);
+                    return false;
+                }
+                s_stateSlot = slot;     // mapped for good: HandOver writes it
             }
             if (s_doneSlot == 0)
             {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
 
 namespace MicroOS.Shared.User
@@ -14,8 +15,12 @@ namespace MicroOS.Shared.User
         // True if `m` was a Debug request (then `m` is the reply).
         public static bool Handle(ref Message m)
         {
+            // Only Init can put the page and the notification in this process's slots (it holds its
+            // Process cap): a HandOver from anyone else (a client, a fuzzer) is an unknown request.
+            if (m.Label == IDebug.Labels.HandOver && m.W0 == HandOverContract.Slot && HandOverPrepared())
+                HandOver(HandOverContract.Slot);        // does not return
             if (m.Label == IDebug.Labels.HandOver)
-                HandOver((int)m.W0);        // does not return
+                return false;
             if (m.Label != IDebug.Labels.Ping && m.Label != IDebug.Labels.Crash)
                 return false;
             if (s_dispatcher == null)
@@ -26,11 +31,15 @@ namespace MicroOS.Shared.User
 
         long IDebug.Ping(ulong n) => unchecked((long)(n + 1));
 
-        // Sent by nbsend, never called: the loop was idle, so every call taken so far is answered.
-        long IDebug.HandOver(ulong slot)
+        // Handle takes HandOver before the dispatcher (only when Init prepared it); this is for the
+        // interface's sake: an unprepared one is refused.
+        long IDebug.HandOver(ulong slot) => -1;
+
+        private static bool HandOverPrepared()
         {
-            HandOver((int)slot);
-            return -1;
+            long page = Caps.Inspect(HandOverContract.Slot, out _), done = Caps.Inspect(HandOverContract.Slot + 1, out _);
+            return page >= 0 && CapInfo.TypeOf(page) == CapType.Frame
+                && done >= 0 && CapInfo.TypeOf(done) == CapType.Notification;
         }
 
         // Live update (InitServer.Update): the state (Server.HandOverState, at most MaxState bytes,

@@ -50,12 +50,12 @@ public sealed class UpdateTests
                 ShellTests.Run(machine, "update serial bad-truncated.elf"));
             machine.WaitForLine(new Regex(@"^loader: refused image 'serial' from a frame of init \(pid 1\): truncated: \S"));
             Assert.Equal(oldPid, PidOf(machine, "serial"));
-            Assert.DoesNotContain(machine.Lines, l => l.StartsWith("serial: handing over", StringComparison.Ordinal));
+            Assert.DoesNotContain(machine.Lines, l => l.StartsWith("[serial] serial: handing over", StringComparison.Ordinal));
 
             // A client calling the serial driver in a loop across the update sees every call answered.
             List<string> ran = ShellTests.Run(machine, "run hello.elf pingloop serial");
             Assert.Equal("hello from disk: pingloop serial", ran[0]);
-            machine.WaitForLine(new Regex(@"^hello: 200 pings of serial answered, 0 failed$"));
+            machine.WaitForLine(new Regex(@"^\[hello\] hello: 1000 pings of serial answered, 0 failed$"));
 
             List<string> updated = ShellTests.Run(machine, "update serial serial.elf");
             Match done = Regex.Match(Assert.Single(updated), @"^update: serial now runs /serial.elf \(pid (?<pid>\d+)\); (?<bytes>\d+) bytes of state handed over$");
@@ -63,8 +63,8 @@ public sealed class UpdateTests
             string newPid = done.Groups["pid"].Value;
             Assert.NotEqual(oldPid, newPid);
             // The state: what the old driver counted is what the new one starts from.
-            Match gave = machine.WaitForMatch(new Regex(@"^serial: handing over at TSC \d+ \((?<w>\d+) bytes written, (?<r>\d+) requests, (?<u>\d+) unread\)$"));
-            Match took = machine.WaitForMatch(new Regex(@"^serial: took over (?<w>\d+) bytes written, (?<r>\d+) requests, (?<u>\d+) unread$"));
+            Match gave = machine.WaitForMatch(new Regex(@"^\[serial\] serial: handing over at TSC \d+ \((?<w>\d+) bytes written, (?<r>\d+) requests, (?<u>\d+) unread\)$"));
+            Match took = machine.WaitForMatch(new Regex(@"^\[serial\] serial: took over (?<w>\d+) bytes written, (?<r>\d+) requests, (?<u>\d+) unread$"));
             Assert.True(long.Parse(gave.Groups["w"].Value) > 0, gave.Value);
             Assert.Equal(gave.Groups["w"].Value, took.Groups["w"].Value);
             Assert.Equal(gave.Groups["r"].Value, took.Groups["r"].Value);
@@ -84,21 +84,21 @@ public sealed class UpdateTests
             Assert.Contains(caps, l => Regex.IsMatch(l, @"^2 irq:4 rwgm 0 \d+$"));
 
             // The client kept calling across the update: answers after it, and not one failure.
-            int afterUpdate = machine.WaitForLineIndex(new Regex(@"^init: updated serial "));
-            int report = machine.WaitForLineIndex(new Regex(@"^hello: \d+ pings of serial answered, 0 failed$"), afterUpdate + 1);
-            Assert.DoesNotContain(machine.Lines, l => Regex.IsMatch(l, @"^hello: ping \d+ of serial failed"));
+            int afterUpdate = machine.WaitForLineIndex(new Regex(@"^\[init\] init: updated serial "));
+            int report = machine.WaitForLineIndex(new Regex(@"^\[hello\] hello: \d+ pings of serial answered, 0 failed$"), afterUpdate + 1);
+            Assert.DoesNotContain(machine.Lines, l => Regex.IsMatch(l, @"^\[hello\] hello: ping \d+ of serial failed"));
             Assert.Equal(new[] { "ok" }, ShellTests.Run(machine, "kill hello"));
-            Assert.DoesNotContain(machine.Lines, l => Regex.IsMatch(l, @"^hello: ping \d+ of serial failed"));
+            Assert.DoesNotContain(machine.Lines, l => Regex.IsMatch(l, @"^\[hello\] hello: ping \d+ of serial failed"));
             Assert.True(report > afterUpdate);
 
             // A crash after the update restarts the new image, not the boot module.
             Assert.Equal(new[] { "ok" }, ShellTests.Run(machine, "crash serial exit", beforeNextLine: () =>
-                machine.WaitForLine(new Regex(@"^init: started serial from its updated image \(pid \d+\)$"))));
-            machine.WaitForLine(new Regex(@"^supervisor: restarted serial \(pid \d+\)$"));
+                machine.WaitForLine(new Regex(@"^\[init\] init: started serial from its updated image \(pid \d+\)$"))));
+            machine.WaitForLine(new Regex(@"^\[supervisor\] supervisor: restarted serial \(pid \d+\)$"));
             Assert.Equal(new[] { "still here" }, ShellTests.Run(machine, "echo still here"));
             Assert.Contains(ShellTests.Run(machine, "ps"), l => Regex.IsMatch(l, @"^\d+ serial running 1 \d+ \d+ \d+ 512$"));
             // A restart hands nothing over: only an update does.
-            Assert.Single(machine.Lines, l => l.StartsWith("serial: took over", StringComparison.Ordinal));
+            Assert.Single(machine.Lines, l => l.StartsWith("[serial] serial: took over", StringComparison.Ordinal));
 
             // And a second update, of the updated driver, works the same way.
             Assert.Matches(@"^update: serial now runs /serial.elf \(pid \d+\); \d+ bytes of state handed over$",

@@ -32,7 +32,7 @@ namespace MicroOS.Programs.Hello
             return 0;
         }
 
-        private const int PingReport = 200;
+        private const int PingReport = 1000;
 
         private static int PingLoop(string name)
         {
