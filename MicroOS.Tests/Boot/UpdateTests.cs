@@ -29,6 +29,7 @@ public sealed class UpdateTests
         string hello = Path.Combine(RepoPaths.Root, "programs", "Hello", "obj", "native", "hello.elf");
         Assert.True(File.Exists(hello), $"{hello} is missing: `./microos build` builds programs/Hello");
         DiskPut(hello, "hello.elf", disk.Path);
+        DiskPut(Path.Combine(Servers, "fat.elf"), "fat.elf", disk.Path);
         disk.Put("/bad-truncated.elf", File.ReadAllBytes(Path.Combine(Servers, "bad-truncated.elf")));
         disk.PutText("/README.TXT", "not a program\n");
 
@@ -104,6 +105,13 @@ public sealed class UpdateTests
             Assert.Matches(@"^update: serial now runs /serial.elf \(pid \d+\); \d+ bytes of state handed over$",
                 Assert.Single(ShellTests.Run(machine, "update serial serial.elf")));
             Assert.Equal(new[] { "again" }, ShellTests.Run(machine, "echo again"));
+
+            // The file system server, which hands over nothing (its sessions are per-client badges on
+            // its endpoint): the shell's next file command reconnects, as after a `crash fat`.
+            Assert.Matches(@"^update: fat now runs /fat.elf \(pid \d+\); 0 bytes of state handed over$",
+                Assert.Single(ShellTests.Run(machine, "update fat fat.elf")));
+            Assert.Equal(new[] { "not a program" }, ShellTests.Run(machine, "cat README.TXT"));
+            Assert.Contains(ShellTests.Run(machine, "ls"), l => l.Contains("SERIAL.ELF", StringComparison.OrdinalIgnoreCase));
             ServerLog.AssertKernelHealthy(machine.Lines);
         }
     }
