@@ -184,6 +184,48 @@ run_boot() {
     rm -f "$fifo" "$work/run1.in" "$work/run1.out"
 }
 
+# Live update serial (issue 17, item 5), under -icount shift=0: a FAT32 image holding the stripped
+# build's serial.elf; once the prompt is up (and fat has registered), the shell is told `update serial
+# serial.elf`. From the old driver's `serial: handing over at TSC N` (its last act: it answers nothing
+# after it) to the new driver's `serial: first request answered at TSC M` (the console's write of the
+# shell's answer, which waited on the endpoint meanwhile): M - N. Also from the shell's `shell: update
+# serial at TSC S` (the file read through fat, the image copied by Init, the loader) to M. Prints
+# `M-N M-S`, or nothing.
+update_boot() {
+    local fifo dir="$work/update-boot" line pid fat="" prompt="" started="" handed=""
+    mkdir -p "$dir"
+    fifo="$(mktemp -u "$work/com2.XXXXXX")"
+    mkfifo "$fifo" "$work/upd1.in" "$work/upd1.out"
+    mkfs.fat -C -F 32 -n BENCH "$dir/disk.img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n BENCH "$dir/disk.img" 65536 >/dev/null
+    strip --strip-all -o "$dir/serial.elf" "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/MicroOS.Build/obj/isoroot/boot/servers/serial.elf"
+    MTOOLS_SKIP_CHECK=1 mcopy -i "$dir/disk.img" "$dir/serial.elf" ::/
+    exec 5<>"$work/upd1.in" 6<>"$work/upd1.out"
+    system_qemu "pipe:$work/upd1" -icount shift=0 -drive "file=$dir/disk.img,format=raw,if=ide,index=0,media=disk" >"$fifo" &
+    pid=$!
+    while IFS= read -r line; do
+        line="${line%$'\r'}"
+        case "$line" in
+            *"names: registered fat"*) fat=1 ;;
+            *"shell: ready, first prompt shown at TSC "*) prompt=1 ;;
+            *"shell: update serial at TSC "*) started="$(tsc_of "$line")" ;;
+            *"serial: handing over at TSC "*) handed="$(sed -E 's/.* at TSC ([0-9]+) .*/\1/' <<<"$line")" ;;
+            *"serial: first request answered at TSC "*)
+                if [ -n "$handed" ] && [ -n "$started" ]; then
+                    echo "$(( $(tsc_of "$line") - handed )) $(( $(tsc_of "$line") - started ))"
+                    break
+                fi ;;
+        esac
+        if [ -n "$fat" ] && [ -n "$prompt" ] && [ "$prompt" != sent ]; then
+            printf 'update serial serial.elf\r' >&5
+            prompt=sent
+        fi
+    done <"$fifo"
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    exec 5>&- 6>&-
+    rm -f "$fifo" "$work/upd1.in" "$work/upd1.out"
+}
+
 # The shell's `call` round trip (issue 20), under -icount shift=0: once the prompt is up, the shell
 # (on COM1) is told `call --count 1000 names Lookup serial`: each of the 1,000 calls finds `names`
 # (an endpoint the shell holds), asks Names for its description, makes the Lookup (releasing the
@@ -252,6 +294,14 @@ if [ "${BENCH_ONLY:-}" = run ]; then
     if [ -n "$n" ]; then echo "run hello from disk: ${n% *} instructions (shell: run hello.elf -> the program's first line; the first run, cold: ${n#* })"; else echo "run hello from disk: missing"; exit 1; fi
     exit 0
 fi
+# BENCH_ONLY=update ./tools/bench.sh ISO: only the `live update serial` figure.
+if [ "${BENCH_ONLY:-}" = update ]; then
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+    n="$(update_boot)"
+    if [ -n "$n" ]; then echo "live update serial: ${n% *} instructions (the old serial driver's hand-over -> the new one's first answer; from the shell's update command: ${n#* })"; else echo "live update serial: missing"; exit 1; fi
+    exit 0
+fi
 echo "[microos] bench: run 1/2 (QEMU -icount shift=0: instruction counts), run 2/2 (plain TCG: timestamp-counter cycles), the instruction-counted boot to the prompt and the driver restart, in parallel"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -262,6 +312,7 @@ disk_boot fs-tax "bench: fs-tax done" > "$work/tax" &
 disk_boot restart-bench "bench: ata-restart\|bench: restart:" > "$work/restarts" &
 restart_boot > "$work/restart" &
 run_boot > "$work/run" &
+update_boot > "$work/update" &
 call_boot > "$work/call" &
 async_bench -icount shift=0 > "$work/async_counted" &
 async_bench > "$work/async_timed" &
@@ -414,6 +465,13 @@ if [ -n "$run_figure" ]; then
     echo "run hello from disk: ${run_figure% *} instructions (shell: run hello.elf -> the program's first line; the first run, cold: ${run_figure#* })"
 else
     echo "run hello from disk: missing (no 'hello: first line' after the shell's run)"
+    status=1
+fi
+update_figure="$(cat "$work/update")"
+if [ -n "$update_figure" ]; then
+    echo "live update serial: ${update_figure% *} instructions (the old serial driver's hand-over -> the new one's first answer; from the shell's update command: ${update_figure#* })"
+else
+    echo "live update serial: missing (no 'serial: first request answered' after the old driver's hand-over)"
     status=1
 fi
 restart="$(cat "$work/restart")"

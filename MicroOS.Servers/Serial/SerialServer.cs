@@ -23,6 +23,56 @@ namespace MicroOS.Servers.Serial
         private int _head, _count;
         private ulong _lost;
         private bool _answeredOne;
+        // Since the boot, across live updates (the hand-over carries them): bytes sent and requests answered.
+        private ulong _written, _requests;
+
+        // Live update's state (Server.HandOverState / TakeOverState): the counters, then the bytes
+        // received and not yet read (the console has not collected them), so an update loses no
+        // keystroke. Layout: written, requests, lost (8 bytes each, little-endian), then the bytes.
+        private const int StateHeader = 24;
+
+        private byte[] HandOver()
+        {
+            Drain();
+            int n = _count < HandOverContract.MaxState - StateHeader ? _count : HandOverContract.MaxState - StateHeader;
+            var state = new byte[StateHeader + n];
+            Put(state, 0, _written);
+            Put(state, 8, _requests);
+            Put(state, 16, _lost + (ulong)(_count - n));
+            for (int i = 0; i < n; i++)
+                state[StateHeader + i] = _ring[(_head + i) % BufferSize];
+            Sys.Write(string.Concat("serial: handing over at TSC ", Sys.ReadTimestamp().ToString(), " (", _written.ToString(), " bytes written, ",
+                _requests.ToString(), " requests, ", n.ToString(), " unread)"));
+            return state;
+        }
+
+        private void TakeOver(byte[] state)
+        {
+            if (state == null || state.Length < StateHeader)
+                return;
+            _written = Get(state, 0);
+            _requests = Get(state, 8);
+            _lost = Get(state, 16);
+            int n = state.Length - StateHeader;
+            for (int i = 0; i < n && _count < BufferSize; i++)
+                _ring[(_head + _count++) % BufferSize] = state[StateHeader + i];
+            Sys.Write(string.Concat("serial: took over ", _written.ToString(), " bytes written, ", _requests.ToString(), " requests, ",
+                n.ToString(), " unread"));
+        }
+
+        private static void Put(byte[] b, int at, ulong v)
+        {
+            for (int i = 0; i < 8; i++)
+                b[at + i] = (byte)(v >> (8 * i));
+        }
+
+        private static ulong Get(byte[] b, int at)
+        {
+            ulong v = 0;
+            for (int i = 0; i < 8; i++)
+                v |= (ulong)b[at + i] << (8 * i);
+            return v;
+        }
 
         [ServerMain]
         internal static int Main()
@@ -30,6 +80,9 @@ namespace MicroOS.Servers.Serial
             Server.Begin("serial");
             Endpoint own = Caps.Endpoint("serial");
             var serial = new SerialServer();
+            // Before the line is set up: bytes the old driver held come before what the FIFO holds.
+            serial.TakeOver(Server.TakeOverState());
+            Server.HandOverState = serial.HandOver;
             long created = Caps.NewNotification(out Notification interrupts);
             long bound = interrupts.BindToThisThread();
             long routed = serial._irq.SetNotification(interrupts);
@@ -87,6 +140,8 @@ namespace MicroOS.Servers.Serial
             for (; sent < bytes.Length; sent++)
                 if (!Transmit(bytes[sent]))
                     break;
+            _written += (ulong)sent;
+            _requests++;
             FirstAnswer();
             return sent;
         }
@@ -100,12 +155,14 @@ namespace MicroOS.Servers.Serial
                 bytes[i] = _ring[(_head + i) % BufferSize];
             _head = (_head + n) % BufferSize;
             _count -= n;
+            _requests++;
             FirstAnswer();
             return (long)_lost;
         }
 
         // The end point of `./microos bench`'s driver restart: from the kernel's `timing: process serial
-        // ... killed` to the first client request this (restarted) driver answers.
+        // ... killed` to the first client request this (restarted) driver answers; and of its `live
+        // update serial`: from the old driver's `handing over at TSC` to this line.
         private void FirstAnswer()
         {
             if (_answeredOne)

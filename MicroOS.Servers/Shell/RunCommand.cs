@@ -128,8 +128,10 @@ namespace MicroOS.Servers.Shell
             return null;
         }
 
-        // The file into the image frame: null, or what is wrong with it.
-        private static string Load(string full, out int length)
+        // The file into the image frame (`update` uses it too: the frame is only read while a
+        // process is made of it, and Init copies what it keeps): null, or what is wrong with it.
+        internal static int ImageFrame => s_frameSlot;
+        internal static string Load(string full, out int length)
         {
             length = 0;
             using (var stream = new FileStream(full, FileMode.Open, FileAccess.Read))

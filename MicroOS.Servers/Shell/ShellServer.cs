@@ -27,7 +27,7 @@ namespace MicroOS.Servers.Shell
             "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count\n" +
             "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph\n" +
             "          ipctrace [on|off|NAME...] | uname [ITEM]\n" +
-            "          run FILE [ARGS...]\n" +
+            "          run FILE [ARGS...] | update NAME FILE\n" +
             FileCommands.Help;
 
         [ServerMain]
@@ -161,6 +161,9 @@ namespace MicroOS.Servers.Shell
                     return;
                 case "run":
                     RunCommand.Run(words, line, s_console.Endpoint, s_names, Print);
+                    return;
+                case "update":
+                    UpdateCommand.Run(words, s_supervisor, Print);
                     return;
                 case "crash":
                 {

@@ -261,6 +261,50 @@ namespace MicroOS.Servers.Supervisor
             return 0;
         }
 
+        // Live update: Init does the work (it holds the images and the endpoints, InitServer.Update);
+        // here the refusals (init, itself, a name it does not supervise), and the bookkeeping: the
+        // new Process cap lands in a fresh slot, so a refused image leaves the old one's cap, death
+        // notice and counters exactly as they were; on success the new process is watched (the old
+        // one's death is no failure: it was killed for the update). A server given up on is started again by it.
+        public long Update(string target, ulong length, FrameCap image, out long pid, out long handedOver)
+        {
+            pid = 0;
+            handedOver = -1;
+            if (!Find(target, out Watched s, out SupervisorError refused))
+            {
+                Caps.FreeSlot(image.Slot);
+                return (long)refused;
+            }
+            int slot = Caps.NewSlot();
+            if (slot == 0)
+            {
+                Caps.FreeSlot(image.Slot);
+                return (long)SupervisorError.NotRunning;
+            }
+            long r = s_init.Update(slot, s.Name, length, image, out handedOver);
+            Caps.FreeSlot(image.Slot);
+            if (r < 0)
+            {
+                Caps.FreeSlot(slot);
+                return r == (long)SyscallError.InvalidArgument ? (long)SupervisorError.BadImage
+                    : r == (long)SyscallError.OutOfMemory ? (long)SupervisorError.TooLarge
+                    : r == InitContract.UnknownName ? (long)SupervisorError.NoSuchServer : (long)SupervisorError.BadRequest;
+            }
+            // Into the old cap's slot (the manifest's `proc:NAME`, which `caps supervisor` shows).
+            Caps.Delete(s.Process.Slot);
+            Caps.Move(slot, s.Process.Slot);
+            Caps.FreeSlot(slot);
+            s.GivenUp = false;
+            s.Failures.Clear();
+            s.Misses = 0;
+            s.Expected = false;
+            s.HasEndpoint = false;      // the same endpoint, but look it up again like after any start
+            WatchDeath(s);
+            pid = r;
+            Sys.Write(string.Concat("supervisor: updated ", s.Name, " (pid ", r.ToString(), ")"));
+            return 0;
+        }
+
         public long CapsOf(string target, out CapRecord[] caps)
         {
             caps = null;

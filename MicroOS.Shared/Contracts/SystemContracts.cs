@@ -39,6 +39,11 @@ namespace MicroOS.Shared.Contracts
         long Restart(string target);                    // killed if running, started again with the same capabilities
         long Crash(CrashKind kind, string target);      // the target was told to crash (Debug contract)
         long CapsOf(string target, out CapRecord[] caps);   // SupervisorError; what the target holds
+        // The target replaced by the ELF image in the first `length` bytes of `image` (issue 17 item
+        // 5, through Init's Update): SupervisorError (BadImage: the loader refused it, and the old
+        // server runs on unchanged; TooLarge: it does not fit); pid: the new process's;
+        // handedOver: bytes of state the old server handed its successor, -1 when it did not answer.
+        long Update(string target, ulong length, FrameCap image, out long pid, out long handedOver);
     }
 
     public static class SupervisorContract
@@ -48,9 +53,10 @@ namespace MicroOS.Shared.Contracts
         public const uint Restart = ISupervisor.Labels.Restart;
         public const uint Crash = ISupervisor.Labels.Crash;
         public const uint Caps = ISupervisor.Labels.CapsOf;
+        public const uint Update = ISupervisor.Labels.Update;
     }
 
-    public enum SupervisorError : ulong { Ok = 0, NoSuchServer = 1, Refused = 2, NotRunning = 3, BadRequest = 4 }
+    public enum SupervisorError : ulong { Ok = 0, NoSuchServer = 1, Refused = 2, NotRunning = 3, BadRequest = 4, BadImage = 5, TooLarge = 6 }
 
     public enum ServerState : byte { Running = 0, Dead = 1, GivenUp = 2 }
 
@@ -93,12 +99,30 @@ namespace MicroOS.Shared.Contracts
     {
         [Label(0xDB01)] long Ping(ulong n);
         [Label(0xDB02)] long Crash(CrashKind kind);
+        // Live update (Init's Update): sent without waiting (endpoint_nbsend: taken only by a server
+        // waiting in its receive loop, so no client's call is half done). The server writes its state
+        // (Server.HandOverState) into the one-page frame in `slot` (HandOverContract's layout), signals
+        // the notification in `slot + 1`, and stops receiving for good: calls made meanwhile wait on
+        // the endpoint for its successor. No reply.
+        [Label(0xDB03)] long HandOver(ulong slot);
+    }
+
+    // The hand-over page: [0] Magic once written (last), [8] the state's length, then the bytes.
+    // The successor finds the page in slot `handover=SLOT` of its arguments (Server.TakeOverState).
+    public static class HandOverContract
+    {
+        public const ulong Magic = 0x4F444E4148_4F53;       // written last: the state is complete
+        public const int HeaderBytes = 16;
+        public const int MaxState = 4096 - HeaderBytes;
+        public const int Slot = 125;                        // in the old and the new process alike; the notification in Slot + 1
+        public const string Argument = "handover=";
     }
 
     public static class DebugContract
     {
         public const uint Ping = IDebug.Labels.Ping;
         public const uint Crash = IDebug.Labels.Crash;
+        public const uint HandOver = IDebug.Labels.HandOver;
     }
 
     public enum CrashKind : ulong

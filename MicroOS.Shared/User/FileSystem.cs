@@ -69,8 +69,21 @@ namespace MicroOS.Shared.User
             CheckPath(full);
             long r;
             int attempt = 0;
-            do r = Session().Open(full, mode, access, out length); while (Again(r, ref attempt));
+            do r = Session().Open(full, mode, access, out length); while (Again(r, ref attempt) || StaleSession(r, ref attempt));
             return r;
+        }
+
+        // Open names no handle, so its BadHandle says the session's badge is unknown: a fat server
+        // restarted or updated (docs/boot-manifest.md "Live update") whose endpoint outlived it, so
+        // the old session cap still reaches the new server, which never gave that badge. Connect
+        // again, once, as for a session that died.
+        private static bool StaleSession(long r, ref int attempt)
+        {
+            if (r != (long)FsError.BadHandle || attempt++ > 0)
+                return false;
+            s_connected = false;
+            Caps.FreeSlot(s_session.Endpoint.Slot);
+            return true;
         }
 
         // Up to into.Length (<= MaxData) bytes, straight into `into`: the bytes read (0 at the end).

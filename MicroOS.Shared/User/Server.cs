@@ -1,3 +1,4 @@
+using MicroOS.Shared.Abi;
 using MicroOS.Shared.Contracts;
 
 namespace MicroOS.Shared.User
@@ -17,6 +18,45 @@ namespace MicroOS.Shared.User
 
         // The badge of the message being handled (who sent it, as the sender's capability says).
         public static ulong CallerBadge { get; private set; }
+
+        // Live update (issue 17 item 5): what this server hands its successor when `update` replaces
+        // it (IDebug.HandOver, DebugServer.cs), at most HandOverContract.MaxState bytes; null: no state.
+        // Called on the loop's thread between requests, so the state is consistent.
+        public static System.Func<byte[]> HandOverState;
+
+        // The state the server this one replaces handed over (Init puts the page in the slot its
+        // `handover=SLOT` argument names), once; null when there is none: a boot, a restart, an
+        // update whose old server did not answer the hand-over, or a page that is not one.
+        public static unsafe byte[] TakeOverState()
+        {
+            string args = ServerRuntime.Arguments ?? "";
+            int at = args.IndexOf(HandOverContract.Argument);
+            if (at < 0)
+                return null;
+            int end = args.IndexOf(' ', at);
+            string word = args.Substring(at + HandOverContract.Argument.Length, (end < 0 ? args.Length : end) - at - HandOverContract.Argument.Length);
+            if (!int.TryParse(word, out int slot) || slot <= 0 || slot >= Caps.SlotCount)
+                return null;
+            const ulong map = FrameCap.WindowBase + 0x7000_0000;
+            long info = Caps.Inspect(slot, out _, out int pages);
+            if (info < 0 || CapInfo.TypeOf(info) != CapType.Frame || pages < 1 || new FrameCap(slot).Map(map, writable: false) != 0)
+            {
+                Caps.Delete(slot);
+                return null;
+            }
+            byte* page = (byte*)map;
+            byte[] state = null;
+            ulong length = *(ulong*)(page + 8);
+            if (*(ulong*)page == HandOverContract.Magic && length <= HandOverContract.MaxState)
+            {
+                state = new byte[(int)length];
+                for (int i = 0; i < state.Length; i++)
+                    state[i] = page[HandOverContract.HeaderBytes + i];
+            }
+            FrameCap.Unmap(map);
+            Caps.Delete(slot);
+            return state;
+        }
 
         // A program that is not (yet) a server, or one with set-up to do before it serves: its
         // name and its IPC buffer (a client's calls need it as much as a server's replies).

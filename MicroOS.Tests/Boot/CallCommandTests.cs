@@ -115,7 +115,7 @@ public sealed class CallCommandTests : SectionShellTests<CallTestBoot>
         foreach (string line in new[]
         {
             "names: INames (2 methods)", "serial: ISerialLine (2 methods)", "keyboard: IKeyboard (1 method)", "console: IConsole (3 methods)",
-            "kv: IKeyValue (4 methods)", "calltest: ICallTest (7 methods)", "supervisor: ISupervisor (5 methods)",
+            "kv: IKeyValue (4 methods)", "calltest: ICallTest (7 methods)", "supervisor: ISupervisor (6 methods)",
             "ata: IBlock (5 methods)", "fat: IFileSystem (15 methods)",
         })
             Assert.Contains(line, all);

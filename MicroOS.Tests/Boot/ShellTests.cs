@@ -21,7 +21,7 @@ public sealed class ShellTests
         "          crash NAME [null|wild|loop|exit] | ping NAME | kv put|get|del|count",
         "          call NAME METHOD [ARGS...] | contracts [NAME] | capgraph",
         "          ipctrace [on|off|NAME...] | uname [ITEM]",
-        "          run FILE [ARGS...]",
+        "          run FILE [ARGS...] | update NAME FILE",
         "          ls [-l] [PATH] | cat FILE | write FILE TEXT | append FILE TEXT",
         "          cp SRC DST | mv SRC DST | rm FILE | mkdir DIR | rmdir DIR",
         "          cd DIR | pwd | df | sync | sum FILE | hexdump FILE",

@@ -122,10 +122,11 @@ public sealed class SystemShellTests
             Assert.Empty(Devices(machine, name));
         // By pid, the same as by name.
         Assert.Equal(ShellTests.Run(machine, "caps serial"), ShellTests.Run(machine, $"caps {ps["serial"].Pid}"));
-        // The shell's five: console and supervisor endpoints (send only), its lineready notification
-        // (wait only), Names (send only, unbadged: it may look names up for `ping`, not register), and
-        // the IPC trace ring (`ipctrace`: read and control; no other server holds it).
-        Assert.Equal(new[] { "1 endpoint -w--", "2 endpoint -w--", "3 notification r---", "4 endpoint -w--", "5 trace rw--" },
+        // The shell's five: console and supervisor endpoints (send only; the supervisor's with grant,
+        // to lend `update` its image frame), its lineready notification (wait only), Names (send only,
+        // unbadged: it may look names up for `ping`, not register), and the IPC trace ring (`ipctrace`:
+        // read and control; no other server holds it).
+        Assert.Equal(new[] { "1 endpoint -w--", "2 endpoint -wg-", "3 notification r---", "4 endpoint -w--", "5 trace rw--" },
             ShellTests.Run(machine, "caps shell").Skip(1).Select(l => string.Join(' ', l.Split(' ').Take(3))));
 
         Assert.Equal(new[] { "refused: init is not supervised (init and the supervisor stay up)" }, ShellTests.Run(machine, "kill init"));

@@ -49,9 +49,9 @@ namespace MicroOS.Servers.Conformance
             Fuzz("console", Caps.Endpoint("console"), new uint[] { IConsole.Labels.Write, IConsole.Labels.ReadLine, IConsole.Labels.Clear }, count, buffer, own, receiveSlot,
                 e => new IConsole.Client(e).Write("contract-fuzz\n") == 14);
             Fuzz("supervisor", Caps.Endpoint("supervisor"), new uint[] { ISupervisor.Labels.List, ISupervisor.Labels.Kill, ISupervisor.Labels.Restart,
-                ISupervisor.Labels.Crash, ISupervisor.Labels.CapsOf }, count, buffer, own, receiveSlot,
+                ISupervisor.Labels.Crash, ISupervisor.Labels.CapsOf, ISupervisor.Labels.Update }, count, buffer, own, receiveSlot,
                 e => new ISupervisor.Client(e).List(out ServerRecord[] servers) == 0 && servers.Length > 0);
-            Fuzz("init", Caps.Endpoint("init"), new uint[] { IInit.Labels.Restart }, count, buffer, own, receiveSlot,
+            Fuzz("init", Caps.Endpoint("init"), new uint[] { IInit.Labels.Restart, IInit.Labels.Update }, count, buffer, own, receiveSlot,
                 e => new IInit.Client(e).Restart(1, "nobody") == (long)SyscallError.InvalidArgument);   // not the supervisor: refused
             // The storage stack, without a disk: ata answers NoDevice and fat NotMounted once a
             // request decodes, so the decoders and the implementations' refusals are what runs.
@@ -97,7 +97,7 @@ namespace MicroOS.Servers.Conformance
                 for (int b = 0; b < length && b < MessageTag.MaxPayload; b++)
                     buffer[b] = (byte)Next();
                 if (length > 0)
-                    buffer[0] = 0xFF;      // never a server's name or pid (Kill, Restart, Crash would obey)
+                    buffer[0] = 0xFF;      // never a server's name or pid (Kill, Restart, Crash, Update would obey)
                 var m = new Message(label, Next(), Next(), Next(), Next());
                 bool withCap = (Next() & 7) == 0;
                 m.Tag = withCap ? MessageTag.WithCap(label, own.Slot, length) : MessageTag.Of(label, length);
