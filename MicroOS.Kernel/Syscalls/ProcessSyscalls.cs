@@ -40,6 +40,16 @@ namespace MicroOS.Kernel.Syscalls
                     Preemption.Window();
                 Log.WriteAscii(bytes.Slice(done, length - done < WriteSlice ? length - done : WriteSlice));
             }
+            // Kernel option `timing`: when the line was written and the CPU's idle time so far, both
+            // in TSC ticks (after kernel entry; since boot): tools/bench.sh's restart breakdown.
+            if (ProcessManager.ReportExitTimes)
+            {
+                Log.Write(" [timing ");
+                Log.WriteDecimal(Cpu.ReadTsc() - BootStub.EntryTsc());
+                Log.Write(" idle ");
+                Log.WriteDecimal(Scheduler.IdleTsc);
+                Log.Write("]");
+            }
             Log.Write("\n");
             return 0;
         }
@@ -84,6 +94,7 @@ namespace MicroOS.Kernel.Syscalls
             f->Arg1 = Pit.HertzRate;
             f->Arg2 = Memory.PhysicalMemory.ManagedFrames;
             f->Arg3 = IpcFastPath.GeneralPathCount;
+            f->Arg4 = Scheduler.IdleTsc;
             return (long)Scheduler.Ticks;
         }
     }

@@ -49,6 +49,15 @@ namespace MicroOS.Shared.User
             return (ulong)ticks;
         }
 
+        // TSC ticks the CPU has spent idle since boot (system_info's r8: the idle thread's time,
+        // halted). Under QEMU's -icount the TSC counts guest instructions and also runs on while the
+        // CPU waits for the host (a disk read): elapsed ticks minus idle ticks are instructions executed.
+        public static ulong IdleTicks()
+        {
+            SysCalls.SystemInfo(out IpcRegisters r);
+            return r.A4;
+        }
+
         // The clock (clock_read): the TSC's frequency and the UTC time (100 ns ticks since 0001-01-01)
         // at TSC zero; WouldBlock while the kernel still measures the TSC after boot.
         public static long ClockRead(out long tscHertz, out long utcAtTscZero)
