@@ -140,13 +140,16 @@ restart_boot() {
 # programs/Hello image as /hello.elf; once the prompt is up (and fat has registered), the shell is
 # told `run hello.elf`, twice. From the shell's `shell: run hello.elf at TSC N` (the command begins: the
 # file read through fat into a frame, process_create_frame, its caps, resume) to the program's `hello:
-# first line at TSC M` (just before it writes its line): M - N. Under -icount shift=0 the TSC is guest
-# time in ns, one per instruction, idle time (waits for the disk's IRQ) included. Prints the second
-# (warm: fat's cache holds the file) and the first (cold: the volume's first file read), or nothing.
-# Not yet a steady figure: five runs gave 2.8 M to 553 M (also with sleep=off), so the time goes to
-# waits whose length QEMU's host-timed disk completions decide, not to the path's instructions.
+# first line at TSC M` (just before it writes its line). The figure is the instructions executed
+# between the two lines: the kernel option `timing` stamps each with [timing T idle I] (TSC ticks and
+# the idle CPU's ticks so far), and executed = (T2 - T1) - (I2 - I1). The elapsed ticks (M - N) are
+# not a steady figure: under -icount the TSC runs on while the CPU is halted waiting for the host to
+# complete a disk read, so five runs gave 2.8 M to 553 M elapsed (also with sleep=off): the host's
+# load decides that, not the path's instructions. Prints the second run's executed instructions (warm:
+# fat's cache holds the file), the first's (cold: the volume's first file read) and the second's
+# elapsed ticks, or nothing.
 run_boot() {
-    local fifo dir="$work/run-boot" started="" line pid fat="" prompt="" cold=""
+    local fifo dir="$work/run-boot" started="" line pid fat="" prompt="" cold="" stamp=""
     mkdir -p "$dir"
     fifo="$(mktemp -u "$work/com2.XXXXXX")"
     mkfifo "$fifo" "$work/run1.in" "$work/run1.out"
@@ -156,20 +159,26 @@ run_boot() {
     exec 5<>"$work/run1.in" 6<>"$work/run1.out"
     system_qemu "pipe:$work/run1" -icount shift=0 -drive "file=$dir/disk.img,format=raw,if=ide,index=0,media=disk" >"$fifo" &
     pid=$!
+    # "T I" from a line's [timing T idle I].
+    timing_of() { sed -nE 's/.*\[timing ([0-9]+) idle ([0-9]+)\]$/\1 \2/p' <<<"$1"; }
     while IFS= read -r line; do
         line="${line%$'\r'}"
         case "$line" in
             *"names: registered fat"*) fat=1 ;;
             *"shell: ready, first prompt shown at TSC "*) prompt=1 ;;
-            *"shell: run hello.elf at TSC "*) started="$(tsc_of "$line")" ;;
+            *"shell: run hello.elf at TSC "*) started="$(tsc_of "$line")"; stamp="$(timing_of "$line")" ;;
             *"hello: first line at TSC "*)
-                [ -n "$started" ] || break
+                [ -n "$started" ] && [ -n "$stamp" ] || break
+                local now executed
+                now="$(timing_of "$line")"
+                [ -n "$now" ] || break
+                executed=$(( (${now% *} - ${stamp% *}) - (${now#* } - ${stamp#* }) ))
                 if [ -z "$cold" ]; then
-                    cold=$(( $(tsc_of "$line") - started ))
+                    cold=$executed
                     started=""
                     printf 'run hello.elf\r' >&5      # the console keeps the line until the shell asks
                 else
-                    echo "$(( $(tsc_of "$line") - started )) $cold"
+                    echo "$executed $cold $(( $(tsc_of "$line") - started ))"
                     break
                 fi ;;
         esac
@@ -306,7 +315,7 @@ if [ "${BENCH_ONLY:-}" = run ]; then
     work="$(mktemp -d)"
     trap 'rm -rf "$work"' EXIT
     n="$(run_boot)"
-    if [ -n "$n" ]; then echo "run hello from disk: ${n% *} instructions (shell: run hello.elf -> the program's first line; the first run, cold: ${n#* })"; else echo "run hello from disk: missing"; exit 1; fi
+    if [ -n "$n" ]; then set -- $n; echo "run hello from disk: $1 instructions (shell: run hello.elf -> the program's first line, executed; the first run, cold: $2; elapsed with the idle waits: $3)"; else echo "run hello from disk: missing"; exit 1; fi
     exit 0
 fi
 echo "[microos] bench: run 1/2 (QEMU -icount shift=0: instruction counts), run 2/2 (plain TCG: timestamp-counter cycles), the instruction-counted boot to the prompt and the driver restart, in parallel"
@@ -459,7 +468,8 @@ else
 fi
 run_figure="$(cat "$work/run")"
 if [ -n "$run_figure" ]; then
-    echo "run hello from disk: ${run_figure% *} instructions (shell: run hello.elf -> the program's first line; the first run, cold: ${run_figure#* })"
+    set -- $run_figure
+    echo "run hello from disk: $1 instructions (shell: run hello.elf -> the program's first line, executed; the first run, cold: $2; elapsed with the idle waits: $3)"
 else
     echo "run hello from disk: missing (no 'hello: first line' after the shell's run)"
     status=1

@@ -74,8 +74,8 @@ namespace MicroOS.Servers.Probe
             bool fsOk = killed == 0 && r == 4096 && Matches(4096);
             report.Check("fs-restart", fsOk, string.Concat(TestReport.Value("killed", killed), " ", TestReport.Value("read", r), " ",
                 TestReport.Value("bytes", fsOk ? "match" : "differ"), " ", TestReport.Value("tries", tries + 1), " ",
-                answered.Since(start), " connect=", connected.Executed(start).ToString(), " open=", opened.Executed(connected).ToString(),
-                " read=", answered.Executed(opened).ToString()));
+                answered.Since(start), " to-connect=", connected.Executed(start).ToString(), " to-open=", opened.Executed(connected).ToString(),
+                " to-read=", answered.Executed(opened).ToString()));
             if (fsOk)
                 Sys.Write(string.Concat("bench: fs-restart ", answered.Executed(start).ToString()));
 

@@ -45,7 +45,7 @@ namespace MicroOS.Shared.Storage.Fat
                 uint pair = ByteAt(first, offset) | (uint)ByteAt(first, offset + 1) << 8;
                 return (cluster & 1) != 0 ? pair >> 4 : pair & 0xFFF;
             }
-            Span<byte> s = _cache.Get(first + offset / _bpb.BytesPerSector);
+            Span<byte> s = _cache.GetAhead(first + offset / _bpb.BytesPerSector, first + _bpb.FatSectors);
             int within = (int)(offset % _bpb.BytesPerSector);
             return _bits == 16
                 ? BinaryPrimitives.ReadUInt16LittleEndian(s.Slice(within))
