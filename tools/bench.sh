@@ -268,7 +268,7 @@ disk_boot() {
 # between one line and the next, from the probe's "restart: killing" line to its result.
 restart_breakdown() {
     local out="$1" from="$2" to="$3"
-    sed -nE 's/^(.*) \[timing ([0-9]+) idle ([0-9]+)\]$/\2 \3 \1/p' <<<"$out" | awk -v from="$from" -v to="$to" '
+    tr -d '\r' <<<"$out" | sed -nE 's/^(.*) \[timing ([0-9]+) idle ([0-9]+)\]$/\2 \3 \1/p' | awk -v from="$from" -v to="$to" '
         index($0, from) { on = 1; t = $1; i = $2; next }
         on {
             line = $0; sub(/^[0-9]+ [0-9]+ /, "", line); sub(/ \(pid [0-9]+\)/, "", line)
