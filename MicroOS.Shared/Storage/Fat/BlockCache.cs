@@ -100,6 +100,23 @@ namespace MicroOS.Shared.Storage.Fat
             _used[slot] = true;
         }
 
+        // A little-endian FAT16/FAT32 entry (`bytes` 2 or 4, at `within`) of `sector` when it is the
+        // sector looked up last, as a chain walk's next step mostly is: no Span, no lookup. False when
+        // it is not (the caller uses Get, which reads it and makes it the last).
+        public bool TryReadLast(long sector, int within, int bytes, out uint value)
+        {
+            if (sector != _lastSector || _sector[_lastSlot] != sector)
+            {
+                value = 0;
+                return false;
+            }
+            _used[_lastSlot] = true;
+            int at = _lastSlot * _sectorSize + within;
+            value = bytes == 2 ? (uint)(_data[at] | _data[at + 1] << 8)
+                : (uint)(_data[at] | _data[at + 1] << 8 | _data[at + 2] << 16 | _data[at + 3] << 24);
+            return true;
+        }
+
         private long _lastSector = -1;
         private int _lastSlot;
         private byte[] _metaAhead;
