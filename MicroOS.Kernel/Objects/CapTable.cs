@@ -51,6 +51,10 @@ namespace MicroOS.Kernel.Objects
     // the list when filled with it and leaves when emptied; Retarget moves all of them at once.
     internal abstract class CapTarget
     {
+        // What a capability's Generation is compared with, the one liveness test for every kind
+        // (ProcessObjects.IsLive): a KernelObject's number from its pool, 0 once destroyed; a
+        // Process's pid while it runs, 0 once it ended (Process.Reset, ProcessManager.End).
+        public ulong Generation;
         public CapSlot FirstRef;
         // Set on objects that stand in for dead ones (tombstones): capabilities to them are not listed.
         public bool Untracked;

@@ -28,7 +28,6 @@ namespace MicroOS.Kernel.Objects
     {
         private static ulong s_nextGeneration = 1;
 
-        public ulong Generation;
         public Process Owner;
         public int ChargedBytes;
         public KernelObject NextOwned;      // the owner's list (ProcessObjects.Owned)

@@ -300,17 +300,10 @@ namespace MicroOS.Kernel.Objects
                 Arena.Free(obj);
         }
 
-        // Is the object a capability names still the one it was made for?
-        // The type field says what Object is, so no checked cast is needed (the decode fast path).
+        // Is the object a capability names still the one it was made for? One test for every kind:
+        // every object a slot can hold is a CapTarget (kernel objects and processes), so no
+        // checked cast is needed (the decode fast path).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static bool IsLive(CapSlot cap)
-        {
-            if (cap.Type == CapType.Process)
-            {
-                Process p = Unsafe.As<Process>(cap.Object);
-                return (ulong)p.Id == cap.Generation && p.State == ProcessState.Running;
-            }
-            return Unsafe.As<KernelObject>(cap.Object).Generation == cap.Generation;
-        }
+        public static bool IsLive(CapSlot cap) => Unsafe.As<CapTarget>(cap.Object).Generation == cap.Generation;
     }
 }

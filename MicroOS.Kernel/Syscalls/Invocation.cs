@@ -24,16 +24,10 @@ namespace MicroOS.Kernel.Syscalls
             if (objects == null)
                 return null;
             CapSlot c = objects.Caps.Lookup(slot);
-            if (c == null || (type != CapType.None && c.Type != type) || (c.Rights & requires) != requires || !IsLive(c, type))
+            if (c == null || (type != CapType.None && c.Type != type) || (c.Rights & requires) != requires || !ProcessObjects.IsLive(c))
                 return null;
             return c;
         }
-
-        // The one liveness test (ProcessObjects.IsLive, with the type known when the caller knows it).
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool IsLive(CapSlot c, CapType type) =>
-            type == CapType.None || type == CapType.Process ? ProcessObjects.IsLive(c)
-                : Unsafe.As<KernelObject>(c.Object).Generation == c.Generation;
 
         // Why Decode refused, off the fast path: in the order a caller can act on.
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -6,7 +6,10 @@ namespace MicroOS.Kernel.Tasks
     internal enum ProcessState { Running, Exited, Killed }
 
     // A process: an address space, its threads, and its capability table with the objects it owns.
-    internal sealed class Process
+    // A capability can name it (CapType.Process), so it is a CapTarget: the same liveness test as
+    // every kernel object (its Generation is its pid while it runs). Its capabilities are not
+    // tracked (Untracked): a Process is never freed, only reset for the next one from the pool.
+    internal sealed class Process : Objects.CapTarget
     {
         // User address space layout (see docs/memory-layout.md).
         public const ulong ImageBase = 0x0000_0000_0040_0000;
@@ -65,6 +68,8 @@ namespace MicroOS.Kernel.Tasks
         public void Reset(int id, string name, AddressSpace space)
         {
             Id = id;
+            Generation = (ulong)id;
+            Untracked = true;
             Name = name;
             Space = space;
             Threads.Clear();

@@ -510,6 +510,7 @@ namespace MicroOS.Kernel.Tasks
             }
             process.PendingThread = null;
             process.State = state;
+            process.Generation = 0;                 // every capability to it is stale from here on
             process.ExitCode = code;
             bool wasCurrent = Scheduler.Current.Process == process;
             if (wasCurrent)

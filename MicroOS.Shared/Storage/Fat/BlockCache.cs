@@ -7,7 +7,7 @@ namespace MicroOS.Shared.Storage.Fat
     // Metadata (boot sector, FSInfo, FATs, directories) and partial-sector file data live here; whole
     // sectors of file data bypass it (ReadDirect/WriteDirect) but stay coherent with it: a direct read
     // sees a cached dirty copy, a direct write replaces any cached copy. Dirty sectors reach the disk
-    // when evicted or at Flush, in sector order. Nothing here knows about FAT: every FAT copy is
+    // when evicted or at Flush: files' bytes first, then in sector order. Nothing here knows about FAT: every FAT copy is
     // updated by FatTable writing each copy's sector.
     internal sealed class BlockCache
     {
@@ -21,6 +21,7 @@ namespace MicroOS.Shared.Storage.Fat
         private readonly long[] _sector;                  // -1: slot empty
         private readonly bool[] _dirty;
         private readonly bool[] _used;                    // the clock's reference bit
+        private readonly bool[] _fileData;                // a file's bytes: written back before the rest
         private readonly Dictionary<long, int> _slotOf = new Dictionary<long, int>();
         private int _hand;
         private int _dirtyCount;
@@ -44,6 +45,7 @@ namespace MicroOS.Shared.Storage.Fat
             _sector = new long[slots];
             _dirty = new bool[slots];
             _used = new bool[slots];
+            _fileData = new bool[slots];
             for (int i = 0; i < slots; i++)
                 _sector[i] = -1;
         }
@@ -66,7 +68,19 @@ namespace MicroOS.Shared.Storage.Fat
                 _dirty[slot] = true;
                 _dirtyCount++;
             }
+            _fileData[slot] = false;
             return new Span<byte>(_data, slot * _sectorSize, _sectorSize);
+        }
+
+        // As GetForWrite, for a file's bytes: they go to the disk before any directory or FAT sector
+        // (Flush), so a cut never leaves an entry whose size covers bytes not yet written (a free
+        // cluster's old content read as the file's). Writing them early is harmless: until the entry
+        // and the FAT reach the disk, they sit in clusters no file names.
+        public Span<byte> GetForFileData(long sector)
+        {
+            Span<byte> s = GetForWrite(sector);
+            _fileData[_slotOf[sector]] = true;
+            return s;
         }
 
         private int SlotFor(long sector, bool fill)
@@ -98,6 +112,7 @@ namespace MicroOS.Shared.Storage.Fat
             _sector[slot] = sector;
             _slotOf[sector] = slot;
             _used[slot] = true;
+            _fileData[slot] = false;
         }
 
         // A little-endian FAT16/FAT32 entry (`bytes` 2 or 4, at `within`) of `sector` when it is the
@@ -192,11 +207,15 @@ namespace MicroOS.Shared.Storage.Fat
                 WriteBack(slot);
         }
 
-        // Every dirty sector to the disk, lowest sector first (FATs before directories before data).
+        // Every dirty sector to the disk: files' bytes first, then the rest lowest sector first (FATs
+        // before directories).
         public void Flush() => FlushUpTo(long.MaxValue);
 
         private void FlushUpTo(long last)
         {
+            for (int i = 0; i < _sector.Length; i++)
+                if (_dirty[i] && _fileData[i])
+                    WriteBack(i);
             while (_dirtyCount > 0)
             {
                 int best = -1;

@@ -74,7 +74,10 @@ namespace MicroOS.Shared.Storage.Fat
             for (int i = 0; i < count; i++)
                 fat.Set(found[i], i + 1 < count ? found[i + 1] : FatTable.EndOfChain);
             if (last != 0)
+            {
+                fat.WriteBackBefore(found, last);
                 fat.Set(last, found[0]);
+            }
             return found[0];
         }
 

@@ -235,6 +235,7 @@ namespace MicroOS.Shared.Storage.Fat
             for (uint c = added; c != 0; c = ClusterChain.Next(_volume.Fat, c))
             {
                 _volume.ZeroCluster(c);
+                _volume.WriteClusterNow(c);
                 _clusters.Add(c);
             }
             return start;

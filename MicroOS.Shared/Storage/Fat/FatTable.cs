@@ -71,6 +71,27 @@ namespace MicroOS.Shared.Storage.Fat
                 _nextFree = cluster;
         }
 
+        // Power-cut order for a chain that grows: the new clusters' entries (linked on to each other
+        // and ended) go to the disk, every copy, before the entry that links them to the chain, when
+        // that one is in another sector: written lowest first, a cut between the two left the chain
+        // running into a cluster the disk still had free ("a cluster past the end" on the next mount).
+        public void WriteBackBefore(uint[] added, uint link)
+        {
+            long linkSector = ByteOffset(link) / _bpb.BytesPerSector;
+            for (int i = 0; i < added.Length; i++)
+            {
+                long offset = ByteOffset(added[i]);
+                for (long at = offset; at <= offset + (_bits == 12 ? 1 : 0); at++)
+                {
+                    long sector = at / _bpb.BytesPerSector;
+                    if (sector == linkSector)
+                        continue;
+                    for (int fat = 0; fat < _bpb.FatCount; fat++)
+                        _cache.WriteBackSector(_bpb.ReservedSectors + fat * _bpb.FatSectors + sector);
+                }
+            }
+        }
+
         private void SetRaw(uint cluster, uint value)
         {
             long offset = ByteOffset(cluster);

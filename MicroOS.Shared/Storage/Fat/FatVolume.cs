@@ -354,6 +354,7 @@ namespace MicroOS.Shared.Storage.Fat
                 Span<byte> s = Cache.GetForWrite(sector);
                 DirectoryEntry.Format(s.Slice(0, 32), DotName(1), FsAttributes.Directory, 0, cluster, 0, now);
                 DirectoryEntry.Format(s.Slice(32, 32), DotName(2), FsAttributes.Directory, 0, parent.FirstCluster == RootCluster ? 0 : parent.FirstCluster, 0, now);
+                WriteClusterNow(cluster);       // the directory's content before the entry that names it
                 try
                 {
                     CreateEntry(parent, name, FsAttributes.Directory, cluster, 0, null, out _, out _);
@@ -662,6 +663,18 @@ namespace MicroOS.Shared.Storage.Fat
                 Cache.GetForWrite(first + i, false).Clear();
         }
 
+        // Power-cut order for directories: a directory has no size, its chain is its content, so a
+        // cluster it gets (a new directory's, or one it grows by) must be on the disk, zeroed, before
+        // the FAT link or the entry that makes it part of one (both in lower sectors, which the
+        // lowest-first write-back would write first): else a cut leaves a free cluster's old bytes
+        // read as directory entries (fsck: "bad entries"; the fat server: a cluster past the end).
+        internal void WriteClusterNow(uint cluster)
+        {
+            long first = Bpb.FirstSectorOf(cluster);
+            for (int i = 0; i < Bpb.SectorsPerCluster; i++)
+                Cache.WriteBackSector(first + i);
+        }
+
         // Power-cut order (docs/storage.md): a chain is freed only after every entry that pointed
         // into it is on the disk. BlockCache writes lower sectors first (FATs before directories), which
         // is right for allocations (the chain is linked before an entry points at it) and wrong for
@@ -855,7 +868,7 @@ namespace MicroOS.Shared.Storage.Fat
             if (within != 0)
             {
                 int n = Math.Min(bps - within, source.Length);
-                source.Slice(0, n).CopyTo(Cache.GetForWrite(sector).Slice(within, n));
+                source.Slice(0, n).CopyTo(Cache.GetForFileData(sector).Slice(within, n));
                 at = n;
                 sector++;
             }
@@ -867,7 +880,7 @@ namespace MicroOS.Shared.Storage.Fat
                 sector += whole;
             }
             if (at < source.Length)
-                source.Slice(at).CopyTo(Cache.GetForWrite(sector).Slice(0, source.Length - at));
+                source.Slice(at).CopyTo(Cache.GetForFileData(sector).Slice(0, source.Length - at));
         }
     }
 }

@@ -45,6 +45,14 @@ public static class FatTools
         Ok(Tool("mkfs.fat"), "-C", "-F", fatBits.ToString(), "-s", sectorsPerCluster.ToString(), "-n", label, path, kib.ToString());
     }
 
+    // A used disk: the file filled with old bytes first, then mkfs.fat, which writes the boot sector,
+    // FATs and root and leaves the data region as it was, so a free cluster holds no zeros.
+    public static void MakeUsedImage(string path, int kib, int fatBits, int sectorsPerCluster, int seed)
+    {
+        File.WriteAllBytes(path, Random(kib * 1024, seed));
+        Ok(Tool("mkfs.fat"), "-F", fatBits.ToString(), "-s", sectorsPerCluster.ToString(), "-n", "MICROOS", path);
+    }
+
     // Copies a host folder's contents into the image's root (recursively).
     public static void CopyTreeIn(string image, string folder)
     {
