@@ -21,7 +21,7 @@ CMDLINE="exit quiet nosystem servers=ipc-bench-partner,,ipc-bench,,bench,,bench-
 stop_at_line() {
     local out="$1" pattern="$2" pid="$3" tries="$4" i
     for ((i = 0; i < tries; i++)); do
-        grep -q "$pattern" "$out" && break
+        grep -qs "$pattern" "$out" && break
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
