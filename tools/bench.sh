@@ -21,7 +21,7 @@ CMDLINE="exit quiet nosystem servers=ipc-bench-partner,,ipc-bench,,bench,,bench-
 stop_at_line() {
     local out="$1" pattern="$2" pid="$3" tries="$4" i
     for ((i = 0; i < tries; i++)); do
-        grep -q "$pattern" "$out" && break
+        grep -qs "$pattern" "$out" && break
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
@@ -140,13 +140,16 @@ restart_boot() {
 # programs/Hello image as /hello.elf; once the prompt is up (and fat has registered), the shell is
 # told `run hello.elf`, twice. From the shell's `shell: run hello.elf at TSC N` (the command begins: the
 # file read through fat into a frame, process_create_frame, its caps, resume) to the program's `hello:
-# first line at TSC M` (just before it writes its line): M - N. Under -icount shift=0 the TSC is guest
-# time in ns, one per instruction, idle time (waits for the disk's IRQ) included. Prints the second
-# (warm: fat's cache holds the file) and the first (cold: the volume's first file read), or nothing.
-# Not yet a steady figure: five runs gave 2.8 M to 553 M (also with sleep=off), so the time goes to
-# waits whose length QEMU's host-timed disk completions decide, not to the path's instructions.
+# first line at TSC M` (just before it writes its line). The figure is the instructions executed
+# between the two lines: the kernel option `timing` stamps each with [timing T idle I] (TSC ticks and
+# the idle CPU's ticks so far), and executed = (T2 - T1) - (I2 - I1). The elapsed ticks (M - N) are
+# not a steady figure: under -icount the TSC runs on while the CPU is halted waiting for the host to
+# complete a disk read, so five runs gave 2.8 M to 553 M elapsed (also with sleep=off): the host's
+# load decides that, not the path's instructions. Prints the second run's executed instructions (warm:
+# fat's cache holds the file), the first's (cold: the volume's first file read) and the second's
+# elapsed ticks, or nothing.
 run_boot() {
-    local fifo dir="$work/run-boot" started="" line pid fat="" prompt="" cold=""
+    local fifo dir="$work/run-boot" started="" line pid fat="" prompt="" cold="" stamp=""
     mkdir -p "$dir"
     fifo="$(mktemp -u "$work/com2.XXXXXX")"
     mkfifo "$fifo" "$work/run1.in" "$work/run1.out"
@@ -156,20 +159,26 @@ run_boot() {
     exec 5<>"$work/run1.in" 6<>"$work/run1.out"
     system_qemu "pipe:$work/run1" -icount shift=0 -drive "file=$dir/disk.img,format=raw,if=ide,index=0,media=disk" >"$fifo" &
     pid=$!
+    # "T I" from a line's [timing T idle I].
+    timing_of() { sed -nE 's/.*\[timing ([0-9]+) idle ([0-9]+)\]$/\1 \2/p' <<<"$1"; }
     while IFS= read -r line; do
         line="${line%$'\r'}"
         case "$line" in
             *"names: registered fat"*) fat=1 ;;
             *"shell: ready, first prompt shown at TSC "*) prompt=1 ;;
-            *"shell: run hello.elf at TSC "*) started="$(tsc_of "$line")" ;;
+            *"shell: run hello.elf at TSC "*) started="$(tsc_of "$line")"; stamp="$(timing_of "$line")" ;;
             *"hello: first line at TSC "*)
-                [ -n "$started" ] || break
+                [ -n "$started" ] && [ -n "$stamp" ] || break
+                local now executed
+                now="$(timing_of "$line")"
+                [ -n "$now" ] || break
+                executed=$(( (${now% *} - ${stamp% *}) - (${now#* } - ${stamp#* }) ))
                 if [ -z "$cold" ]; then
-                    cold=$(( $(tsc_of "$line") - started ))
+                    cold=$executed
                     started=""
                     printf 'run hello.elf\r' >&5      # the console keeps the line until the shell asks
                 else
-                    echo "$(( $(tsc_of "$line") - started )) $cold"
+                    echo "$executed $cold $(( $(tsc_of "$line") - started ))"
                     break
                 fi ;;
         esac
@@ -272,12 +281,61 @@ disk_boot() {
     head -c $((10 * 1024 * 1024)) /dev/urandom > "$dir/BENCH.BIN"
     head -c 4096 /dev/urandom > "$dir/SMALL.TXT"
     MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$dir/BENCH.BIN" "$dir/SMALL.TXT" ::/
+    local options=""
+    if [ "$section" = restart-bench ]; then
+        # Probe/RestartBench.cs checks what it reads: a 10 MiB file whose 32-bit little-endian word
+        # at byte offset o is o. `timing`: each server line carries the TSC and the idle ticks so far
+        # (the restart breakdown below).
+        perl -e 'print pack("V*", map { $_ * 4 } 0 .. (10 * 1024 * 1024 / 4 - 1))' > "$dir/RESTART.BIN"
+        MTOOLS_SKIP_CHECK=1 mcopy -i "$img" "$dir/RESTART.BIN" ::/
+        options="timing "
+    fi
     out="$dir.log"
     timeout 900 qemu-system-x86_64 -icount shift=0 -cpu qemu64,+smep,+smap,+umip -cdrom "$ISO" -m 64M -display none -no-reboot -smbios "type=1,product=MicroOS test images" \
         -serial null -serial stdio -drive "file=$img,format=raw,if=ide,index=0,media=disk" -boot order=d \
-        -fw_cfg "name=opt/microos/cmdline,string=quiet testmanifest manifest=$section" >"$out" 2>&1 </dev/null &
+        -fw_cfg "name=opt/microos/cmdline,string=quiet ${options}testmanifest manifest=$section" >"$out" 2>&1 </dev/null &
     stop_at_line "$out" "$stop" $! 9000
     cat "$out"
+}
+
+# Restarts under the storage stack (Probe/RestartBench.cs, section [restart-bench]): fat killed -> the
+# first read the restarted fat answers (Names lookup, connect, open, read); ata killed -> a read of a
+# block never read answered (fat waits for the restarted driver, attaches again, re-sends). Killed
+# with process_kill, as the shell's `kill`: the supervisor's `crash` order is a message a busy server
+# never takes. Goal for both: <= 5 M instructions. The figure is instructions executed: the TSC's
+# ticks minus the idle CPU's (Sys.IdleTicks). Under -icount the TSC also runs on while the CPU is
+# halted waiting for the host to complete a disk read, a wait whose length the host's load decides
+# (the same boot gave 30 M to 950 M elapsed); the elapsed ticks are printed beside. The breakdown
+# reads the kernel's `timing` stamps on each server line ([timing T idle I]): instructions executed
+# between one line and the next, from the probe's "restart: killing" line to its result.
+restart_breakdown() {
+    local out="$1" from="$2" to="$3"
+    tr -d '\r' <<<"$out" | sed -nE 's/^(.*) \[timing ([0-9]+) idle ([0-9]+)\]$/\2 \3 \1/p' | awk -v from="$from" -v to="$to" '
+        index($0, from) { on = 1; t = $1; i = $2; next }
+        on {
+            line = $0; sub(/^[0-9]+ [0-9]+ /, "", line); sub(/ \(pid [0-9]+\)/, "", line)
+            if (line ~ to) line = "answered"
+            else { sub(/^\[[a-z-]+\] /, "", line); line = substr(line, 1, 40) }
+            printf "%s%s %.2f M", sep, line, (($1 - t) - ($2 - i)) / 1e6; sep = ", "
+            t = $1; i = $2
+            if ($0 ~ to) exit
+        }'
+}
+
+restart_figures() {
+    local out="$1" pair probe rest name what n line ok=0
+    for pair in "fs-restart|fs restart|fat killed -> first read answered by the restarted fat|restart: killing fat" "ata-restart|ata restart|ata killed -> a read needing the disk answered, no error|restart: killing ata"; do
+        probe="${pair%%|*}"; rest="${pair#*|}"; name="${rest%%|*}"; rest="${rest#*|}"; what="${rest%%|*}"; from="${rest#*|}"
+        n="$(figure "$probe" "$out")"
+        line="$(grep -E "\] ok [0-9]+ $probe " <<<"$out" | head -n 1)"
+        if [ -n "$n" ]; then
+            echo "$name: $n instructions ($what; $(sed -nE 's/.* elapsed=([0-9]+) idle=([0-9]+).*/\1 ticks elapsed, \2 of them idle/p' <<<"$line"))"
+            echo "  $name breakdown: $(restart_breakdown "$out" "$from" "ok [0-9]* $probe")"
+        else
+            echo "$name: missing ($(grep -E 'bench: restart:|not ok' <<<"$out" | head -n 1))"; ok=1
+        fi
+    done
+    return $ok
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR > 0) print v[int((NR + 1) / 2)] }'; }
@@ -287,11 +345,19 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR > 0) print v[int((NR + 1) 
 # another QEMU stealing the odd time slice does not move it, and instruction counts are the same
 # whatever else runs; the wall-clock boots come after, one at a time.
 # BENCH_ONLY=run ./tools/bench.sh ISO: only the `run hello from disk` figure (a minute, not the whole bench).
+# BENCH_ONLY=restart ./tools/bench.sh ISO: only `fs restart` and `ata restart` (the [restart-bench] boot).
+if [ "${BENCH_ONLY:-}" = restart ]; then
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+    restarts_out="$(disk_boot restart-bench "bench: ata-restart\|bench: restart:")"
+    restart_figures "$restarts_out"
+    exit $?
+fi
 if [ "${BENCH_ONLY:-}" = run ]; then
     work="$(mktemp -d)"
     trap 'rm -rf "$work"' EXIT
     n="$(run_boot)"
-    if [ -n "$n" ]; then echo "run hello from disk: ${n% *} instructions (shell: run hello.elf -> the program's first line; the first run, cold: ${n#* })"; else echo "run hello from disk: missing"; exit 1; fi
+    if [ -n "$n" ]; then set -- $n; echo "run hello from disk: $1 instructions (shell: run hello.elf -> the program's first line, executed; the first run, cold: $2; elapsed with the idle waits: $3)"; else echo "run hello from disk: missing"; exit 1; fi
     exit 0
 fi
 # BENCH_ONLY=update ./tools/bench.sh ISO: only the `live update serial` figure.
@@ -390,17 +456,8 @@ else
     echo "fs tax: missing (the tax bench did not report it: $(grep -E 'bench: fs-|fs-tax' <<<"$tax_out" | tail -n 1))"
     status=1
 fi
-# Restarts under the storage stack (Probe/RestartBench.cs, section [restart-bench]): fat killed -> the
-# first read the restarted fat answers (Names lookup, connect, open, read, retried); ata killed -> a read
-# of a block never read answered (fat waits for the restarted driver, attaches again, re-sends). Killed
-# with process_kill, as the shell's `kill`: the supervisor's `crash` order is a message a busy server
-# never takes. Goal for both: <= 5 M instructions.
 restarts_out="$(cat "$work/restarts")"
-for pair in "fs-restart|fs restart|fat killed -> first read answered by the restarted fat" "ata-restart|ata restart|ata killed -> a read needing the disk answered, no error"; do
-    probe="${pair%%|*}"; rest="${pair#*|}"; name="${rest%%|*}"; what="${rest#*|}"
-    n="$(figure "$probe" "$restarts_out")"
-    if [ -n "$n" ]; then echo "$name: $n instructions ($what)"; else echo "$name: missing ($(grep -E 'bench: restart:' <<<"$restarts_out" | tail -n 1))"; status=1; fi
-done
+restart_figures "$restarts_out" || status=1
 # throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").
 n="$(figure "throw-catch" "$counted")"; m="$(figure "throw-catch" "$timed")"
 if [ -n "$n" ] && [ -n "$m" ]; then echo "throw/catch: $n instructions, $m cycles"; else echo "throw/catch: missing (the bench server did not report it)"; status=1; fi
@@ -462,7 +519,8 @@ else
 fi
 run_figure="$(cat "$work/run")"
 if [ -n "$run_figure" ]; then
-    echo "run hello from disk: ${run_figure% *} instructions (shell: run hello.elf -> the program's first line; the first run, cold: ${run_figure#* })"
+    set -- $run_figure
+    echo "run hello from disk: $1 instructions (shell: run hello.elf -> the program's first line, executed; the first run, cold: $2; elapsed with the idle waits: $3)"
 else
     echo "run hello from disk: missing (no 'hello: first line' after the shell's run)"
     status=1

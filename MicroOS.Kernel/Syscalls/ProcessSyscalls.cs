@@ -40,6 +40,16 @@ namespace MicroOS.Kernel.Syscalls
                     Preemption.Window();
                 Log.WriteAscii(bytes.Slice(done, length - done < WriteSlice ? length - done : WriteSlice));
             }
+            // Kernel option `timing`: when the line was written and the CPU's idle time so far, both
+            // in TSC ticks (after kernel entry; since boot): tools/bench.sh's restart breakdown.
+            if (ProcessManager.ReportExitTimes)
+            {
+                Log.Write(" [timing ");
+                Log.WriteDecimal(Cpu.ReadTsc() - BootStub.EntryTsc());
+                Log.Write(" idle ");
+                Log.WriteDecimal(Scheduler.IdleTsc);
+                Log.Write("]");
+            }
             Log.Write("\n");
             return 0;
         }
@@ -84,10 +94,10 @@ namespace MicroOS.Kernel.Syscalls
         {
             f->Arg0 = Memory.PhysicalMemory.FreeFrames;
             f->Arg1 = Pit.HertzRate;
-            f->Arg2 = Memory.PhysicalMemory.ManagedFrames;
+            f->Arg2 = Memory.PhysicalMemory.ManagedFrames | (ulong)ProcessManager.HeapFramesKept << 32;
             f->Arg3 = IpcFastPath.GeneralPathCount;
             f->Arg4 = Internal.Runtime.Heap.AllocatedBytes;
-            f->Arg5 = ProcessManager.HeapFramesKept;
+            f->Arg5 = Scheduler.IdleTsc;
             return (long)Scheduler.Ticks;
         }
     }

@@ -522,6 +522,16 @@ namespace MicroOS.Kernel.Tasks
             process.Space.Destroy();
             GiveBack(process, limit);
             s_processes.Remove(process);
+            if (ReportExitTimes)
+            {
+                // What the end itself cost (IPC waits, objects, capabilities, the address space): the
+                // restart breakdown's first step.
+                Log.Write("timing: ");
+                WriteProcess(process);
+                Log.Write(" torn down at ");
+                Log.WriteDecimal(Cpu.ReadTsc() - BootStub.EntryTsc());
+                Log.Write(" (TSC ticks after kernel entry)\n");
+            }
             if (wasCurrent)
                 Scheduler.ExitCurrent();
         }

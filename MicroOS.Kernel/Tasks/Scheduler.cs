@@ -42,6 +42,14 @@ namespace MicroOS.Kernel.Tasks
         public static ulong ContextSwitches => Hot.ContextSwitches;
         public static ulong Ticks => s_ticks;
 
+        // TSC ticks the idle thread has run (halted, waiting for an interrupt, plus the interrupts
+        // taken meanwhile): system_info's r8. Under QEMU's -icount the TSC counts guest instructions
+        // but also runs on while the CPU is halted, as far as the host takes to complete a disk read;
+        // elapsed minus idle is what the guest executed (tools/bench.sh's restart figures). Kept in
+        // Schedule only: the IPC fast path (SwitchDirect) never switches to or from the idle thread.
+        private static ulong s_idleTsc, s_idleSince;
+        public static ulong IdleTsc => Hot.Current == s_idle && s_idleSince != 0 ? s_idleTsc + (Cpu.ReadTsc() - s_idleSince) : s_idleTsc;
+
         // Reaped threads wait here to be reused: the kernel heap is never collected.
         private static readonly List<Thread> s_pool = new List<Thread>(64);
 
@@ -209,6 +217,13 @@ namespace MicroOS.Kernel.Tasks
                 next.State = ThreadState.Running;
                 Hot.QuantumLeft = QuantumTicks;
                 return;
+            }
+            if (Hot.Current == s_idle || next == s_idle)
+            {
+                ulong now = Cpu.ReadTsc();
+                if (Hot.Current == s_idle && s_idleSince != 0)
+                    s_idleTsc += now - s_idleSince;
+                s_idleSince = next == s_idle ? now : 0;
             }
             // Objects never move (no GC), so the field's address stays valid across the switch.
             fixed (ulong* save = &Hot.Current.SavedRsp)

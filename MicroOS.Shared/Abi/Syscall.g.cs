@@ -45,7 +45,7 @@ namespace MicroOS.Shared.Abi
         ProcessStart = 37,    // process_start(image, destination) -> pid
         UnmapMemory = 38,    // unmap_memory(address, length) -> 0
         MemoryUsage = 39,    // memory_usage() -> frames
-        SystemInfo = 40,    // system_info() -> ticks; rdi = free frames, rsi = timer Hz, rdx = managed frames, r10 = IPC calls the fast path declined, r8 = kernel heap bytes, r9 = frames the kernel heap kept since the first process
+        SystemInfo = 40,    // system_info() -> ticks; rdi = free frames, rsi = timer Hz, rdx = managed frames + (frames the kernel heap kept since the first process << 32), r10 = IPC calls the fast path declined, r8 = kernel heap bytes, r9 = TSC ticks the CPU spent idle
         ProcessCreate = 41,    // process_create(image, destination, text, packed) -> pid
         CapTransfer = 42,    // cap_transfer(process, source, theirSlot, rights) -> 0
         ProcessResume = 43,    // process_resume(process) -> 0

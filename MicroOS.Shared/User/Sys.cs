@@ -45,17 +45,27 @@ namespace MicroOS.Shared.User
             long ticks = SysCalls.SystemInfo(out IpcRegisters r);
             freeFrames = r.A0;
             hertz = r.A1;
-            managedFrames = r.A2;
+            managedFrames = r.A2 & 0xFFFF_FFFF;         // the high half: frames the kernel heap kept (KernelHeap)
             return (ulong)ticks;
         }
 
         // The kernel heap's bytes in use and the frames it kept since the first process started
-        // (system_info): what the kernel's `waves=N` line prints, for a leak check in ring 3.
+        // (system_info r8, rdx's high half): what the kernel's `waves=N` line prints, for a leak
+        // check in ring 3.
         public static void KernelHeap(out ulong bytes, out ulong framesKept)
         {
             SysCalls.SystemInfo(out IpcRegisters r);
             bytes = r.A4;
-            framesKept = r.A5;
+            framesKept = r.A2 >> 32;
+        }
+
+        // TSC ticks the CPU has spent idle since boot (system_info's r9: the idle thread's time,
+        // halted). Under QEMU's -icount the TSC counts guest instructions and also runs on while the
+        // CPU waits for the host (a disk read): elapsed ticks minus idle ticks are instructions executed.
+        public static ulong IdleTicks()
+        {
+            SysCalls.SystemInfo(out IpcRegisters r);
+            return r.A5;
         }
 
         // The clock (clock_read): the TSC's frequency and the UTC time (100 ns ticks since 0001-01-01)

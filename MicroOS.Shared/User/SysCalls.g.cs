@@ -677,7 +677,7 @@ namespace MicroOS.Shared.User
             return rax;
         }
 
-        // system_info: the machine's counters -> ticks; rdi = free frames, rsi = timer Hz, rdx = managed frames, r10 = IPC calls the fast path declined, r8 = kernel heap bytes, r9 = frames the kernel heap kept since the first process
+        // system_info: the machine's counters -> ticks; rdi = free frames, rsi = timer Hz, rdx = managed frames + (frames the kernel heap kept since the first process << 32), r10 = IPC calls the fast path declined, r8 = kernel heap bytes, r9 = TSC ticks the CPU spent idle
         public static long SystemInfo() =>
             Sys.Raw((ulong)Syscall.SystemInfo, 0, 0, 0, 0);
         public static long SystemInfo(out IpcRegisters result)

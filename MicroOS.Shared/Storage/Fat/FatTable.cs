@@ -45,8 +45,11 @@ namespace MicroOS.Shared.Storage.Fat
                 uint pair = ByteAt(first, offset) | (uint)ByteAt(first, offset + 1) << 8;
                 return (cluster & 1) != 0 ? pair >> 4 : pair & 0xFFF;
             }
-            Span<byte> s = _cache.Get(first + offset / _bpb.BytesPerSector);
+            long sector = first + offset / _bpb.BytesPerSector;
             int within = (int)(offset % _bpb.BytesPerSector);
+            if (_cache.TryReadLast(sector, within, _bits / 8, out uint value))
+                return _bits == 16 ? value : value & 0x0FFFFFFF;
+            Span<byte> s = _cache.GetAhead(sector, first + _bpb.FatSectors);
             return _bits == 16
                 ? BinaryPrimitives.ReadUInt16LittleEndian(s.Slice(within))
                 : BinaryPrimitives.ReadUInt32LittleEndian(s.Slice(within)) & 0x0FFFFFFF;
