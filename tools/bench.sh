@@ -344,6 +344,26 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR > 0) print v[int((NR + 1) 
 # time is the slowest, the -icount bench run. Each bench figure is a median of 2001 samples, so
 # another QEMU stealing the odd time slice does not move it, and instruction counts are the same
 # whatever else runs; the wall-clock boots come after, one at a time.
+# The microkernel's tax on files (FileChecks TaxBench.cs, section [fs-tax]): the same FAT code as the
+# fat server (client -> fat -> ata) and linked into the client (client -> ata), per 4 KiB read of a
+# 10 MiB file and per small file (create + write 1 KiB + close, one sync at the end); instructions
+# executed (the TSC minus the idle thread's ticks: the disk waits are not in them).
+tax_figures() {
+    local tax_out="$1" w key rest name unit server inproc
+    if ! grep -q "bench: fs-small-inprocess" <<<"$tax_out"; then
+        echo "fs tax: missing (the tax bench did not report it: $(grep -E 'bench: fs-|fs-tax' <<<"$tax_out" | tail -n 1))"
+        return 1
+    fi
+    for w in "read|fs read 10 MiB|per 4 KiB read" "small|fs create+write+close 1,000 small files|per file"; do
+        key="${w%%|*}"; rest="${w#*|}"; name="${rest%%|*}"; unit="${rest#*|}"
+        server="$(figure "fs-$key-server" "$tax_out")"; inproc="$(figure "fs-$key-inprocess" "$tax_out")"
+        echo "$name (server): $server instructions $unit, $(figure "fs-$key-calls" "$tax_out") calls to fat $unit"
+        echo "$name (in-process): $inproc instructions $unit"
+        echo "fs tax ($name): $(awk "BEGIN { printf \"%.2f\", $server / $inproc }")"
+    done
+}
+
+# BENCH_ONLY=tax ./tools/bench.sh ISO: only the fs tax figures (the [fs-tax] boot).
 # BENCH_ONLY=run ./tools/bench.sh ISO: only the `run hello from disk` figure (a minute, not the whole bench).
 # BENCH_ONLY=restart ./tools/bench.sh ISO: only `fs restart` and `ata restart` (the [restart-bench] boot).
 if [ "${BENCH_ONLY:-}" = restart ]; then
@@ -351,6 +371,12 @@ if [ "${BENCH_ONLY:-}" = restart ]; then
     trap 'rm -rf "$work"' EXIT
     restarts_out="$(disk_boot restart-bench "bench: ata-restart\|bench: restart:")"
     restart_figures "$restarts_out"
+    exit $?
+fi
+if [ "${BENCH_ONLY:-}" = tax ]; then
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+    tax_figures "$(disk_boot fs-tax "bench: fs-tax done")"
     exit $?
 fi
 if [ "${BENCH_ONLY:-}" = run ]; then
@@ -440,22 +466,7 @@ else
     echo "disk figures: missing (the fat bench client did not report them)"
     status=1
 fi
-# The microkernel's tax on files (FileChecks TaxBench.cs, section [fs-tax]): the same FAT code as the
-# fat server (client -> fat -> ata) and linked into the client (client -> ata), per 4 KiB read of a
-# 10 MiB file and per small file (create + write 1 KiB + close, one sync at the end).
-tax_out="$(cat "$work/tax")"
-if grep -q "bench: fs-small-inprocess" <<<"$tax_out"; then
-    for w in "read|fs read 10 MiB|per 4 KiB read" "small|fs create+write+close 1,000 small files|per file"; do
-        key="${w%%|*}"; rest="${w#*|}"; name="${rest%%|*}"; unit="${rest#*|}"
-        server="$(figure "fs-$key-server" "$tax_out")"; inproc="$(figure "fs-$key-inprocess" "$tax_out")"
-        echo "$name (server): $server instructions $unit, $(figure "fs-$key-calls" "$tax_out") calls to fat $unit"
-        echo "$name (in-process): $inproc instructions $unit"
-        echo "fs tax ($name): $(awk "BEGIN { printf \"%.2f\", $server / $inproc }")"
-    done
-else
-    echo "fs tax: missing (the tax bench did not report it: $(grep -E 'bench: fs-|fs-tax' <<<"$tax_out" | tail -n 1))"
-    status=1
-fi
+tax_figures "$(cat "$work/tax")" || status=1
 restarts_out="$(cat "$work/restarts")"
 restart_figures "$restarts_out" || status=1
 # throw/catch: one exception thrown and caught one frame up (the probe says "throw-catch").

@@ -121,8 +121,10 @@ public sealed class RunFromDiskTests
         }
     }
 
-    // ./microos disk put FILE NAME --disk IMG, as a user types it.
-    private void DiskPut(string file, string name, string disk)
+    private void DiskPut(string file, string name, string disk) => DiskPut(_output, file, name, disk);
+
+    // ./microos disk put FILE NAME --disk IMG, as a user types it (UpdateTests use it too).
+    internal static void DiskPut(ITestOutputHelper output, string file, string name, string disk)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string a in new[] { Path.Combine(RepoPaths.Root, "microos"), "disk", "put", file, name, "--disk", disk })
@@ -130,7 +132,7 @@ public sealed class RunFromDiskTests
         using Process p = Process.Start(start)!;
         string stdout = p.StandardOutput.ReadToEnd(), stderr = p.StandardError.ReadToEnd();
         p.WaitForExit();
-        _output.WriteLine(stdout + stderr);
+        output.WriteLine(stdout + stderr);
         Assert.True(p.ExitCode == 0, $"disk put failed: {stdout}{stderr}");
         Assert.Contains($"disk put: {name} (", stdout);
     }

@@ -123,17 +123,5 @@ public sealed class UpdateTests
         return row.Split(' ')[0];
     }
 
-    // ./microos disk put FILE NAME --disk IMG, as a user types it.
-    private void DiskPut(string file, string name, string disk)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { Path.Combine(RepoPaths.Root, "microos"), "disk", "put", file, name, "--disk", disk })
-            start.ArgumentList.Add(a);
-        using Process p = Process.Start(start)!;
-        string stdout = p.StandardOutput.ReadToEnd(), stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        _output.WriteLine(stdout + stderr);
-        Assert.True(p.ExitCode == 0, $"disk put failed: {stdout}{stderr}");
-        Assert.Contains($"disk put: {name} (", stdout);
-    }
+    private void DiskPut(string file, string name, string disk) => RunFromDiskTests.DiskPut(_output, file, name, disk);
 }
