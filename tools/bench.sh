@@ -136,6 +136,31 @@ restart_boot() {
     rm -f "$fifo" "$work/com1.in" "$work/com1.out"
 }
 
+# The disk boots of run_boot and update_boot: a FAT32 image in $work/NAME-boot holding the stripped
+# ELF (a path from the repository's root), and the system booted on it under -icount shift=0, COM1
+# (the shell) on fds 5 (to it) and 6, COM2 (the log) into $fifo; QEMU's pid in $pid. The caller's
+# `local fifo pid` keeps both its own.
+shell_disk_boot() {
+    local name="$1" elf dir="$work/$1-boot"
+    elf="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/$2"
+    mkdir -p "$dir"
+    fifo="$(mktemp -u "$work/com2.XXXXXX")"
+    mkfifo "$fifo" "$work/$name.in" "$work/$name.out"
+    mkfs.fat -C -F 32 -n BENCH "$dir/disk.img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n BENCH "$dir/disk.img" 65536 >/dev/null
+    strip --strip-all -o "$dir/$(basename "$elf")" "$elf"
+    MTOOLS_SKIP_CHECK=1 mcopy -i "$dir/disk.img" "$dir/$(basename "$elf")" ::/
+    exec 5<>"$work/$name.in" 6<>"$work/$name.out"
+    system_qemu "pipe:$work/$name" -icount shift=0 -drive "file=$dir/disk.img,format=raw,if=ide,index=0,media=disk" >"$fifo" &
+    pid=$!
+}
+
+shell_disk_end() {
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    exec 5>&- 6>&-
+    rm -f "$fifo" "$work/$1.in" "$work/$1.out"
+}
+
 # Run hello from disk (issue 17, item 4), under -icount shift=0: a FAT32 image holding the stripped
 # programs/Hello image as /hello.elf; once the prompt is up (and fat has registered), the shell is
 # told `run hello.elf`, twice. From the shell's `shell: run hello.elf at TSC N` (the command begins: the
@@ -149,16 +174,8 @@ restart_boot() {
 # fat's cache holds the file), the first's (cold: the volume's first file read) and the second's
 # elapsed ticks, or nothing.
 run_boot() {
-    local fifo dir="$work/run-boot" started="" line pid fat="" prompt="" cold="" stamp=""
-    mkdir -p "$dir"
-    fifo="$(mktemp -u "$work/com2.XXXXXX")"
-    mkfifo "$fifo" "$work/run1.in" "$work/run1.out"
-    mkfs.fat -C -F 32 -n BENCH "$dir/disk.img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n BENCH "$dir/disk.img" 65536 >/dev/null
-    strip --strip-all -o "$dir/hello.elf" "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/programs/Hello/obj/native/hello.elf"
-    MTOOLS_SKIP_CHECK=1 mcopy -i "$dir/disk.img" "$dir/hello.elf" ::/
-    exec 5<>"$work/run1.in" 6<>"$work/run1.out"
-    system_qemu "pipe:$work/run1" -icount shift=0 -drive "file=$dir/disk.img,format=raw,if=ide,index=0,media=disk" >"$fifo" &
-    pid=$!
+    local started="" line fat="" prompt="" cold="" stamp="" fifo pid
+    shell_disk_boot run programs/Hello/obj/native/hello.elf
     # "T I" from a line's [timing T idle I].
     timing_of() { sed -nE 's/.*\[timing ([0-9]+) idle ([0-9]+)\]$/\1 \2/p' <<<"$1"; }
     while IFS= read -r line; do
@@ -187,10 +204,7 @@ run_boot() {
             prompt=sent
         fi
     done <"$fifo"
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    exec 5>&- 6>&-
-    rm -f "$fifo" "$work/run1.in" "$work/run1.out"
+    shell_disk_end run
 }
 
 # Live update serial (issue 17, item 5), under -icount shift=0: a FAT32 image holding the stripped
@@ -201,16 +215,8 @@ run_boot() {
 # serial at TSC S` (the file read through fat, the image copied by Init, the loader) to M. Prints
 # `M-N M-S`, or nothing.
 update_boot() {
-    local fifo dir="$work/update-boot" line pid fat="" prompt="" started="" handed=""
-    mkdir -p "$dir"
-    fifo="$(mktemp -u "$work/com2.XXXXXX")"
-    mkfifo "$fifo" "$work/upd1.in" "$work/upd1.out"
-    mkfs.fat -C -F 32 -n BENCH "$dir/disk.img" 65536 >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" mkfs.fat -C -F 32 -n BENCH "$dir/disk.img" 65536 >/dev/null
-    strip --strip-all -o "$dir/serial.elf" "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/MicroOS.Build/obj/isoroot/boot/servers/serial.elf"
-    MTOOLS_SKIP_CHECK=1 mcopy -i "$dir/disk.img" "$dir/serial.elf" ::/
-    exec 5<>"$work/upd1.in" 6<>"$work/upd1.out"
-    system_qemu "pipe:$work/upd1" -icount shift=0 -drive "file=$dir/disk.img,format=raw,if=ide,index=0,media=disk" >"$fifo" &
-    pid=$!
+    local line fat="" prompt="" started="" handed="" fifo pid
+    shell_disk_boot update MicroOS.Build/obj/isoroot/boot/servers/serial.elf
     while IFS= read -r line; do
         line="${line%$'\r'}"
         case "$line" in
@@ -229,10 +235,7 @@ update_boot() {
             prompt=sent
         fi
     done <"$fifo"
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    exec 5>&- 6>&-
-    rm -f "$fifo" "$work/upd1.in" "$work/upd1.out"
+    shell_disk_end update
 }
 
 # The shell's `call` round trip (issue 20), under -icount shift=0: once the prompt is up, the shell

@@ -60,7 +60,15 @@ namespace MicroOS.Shared.Storage.Fat
         }
 
         // As Get, and the sector will be written back.
-        public Span<byte> GetForWrite(long sector, bool fill = true)
+        public Span<byte> GetForWrite(long sector, bool fill = true) => Dirty(sector, fill, fileData: false);
+
+        // As GetForWrite, for a file's bytes: they go to the disk before any directory or FAT sector
+        // (Flush), so a cut never leaves an entry whose size covers bytes not yet written (a free
+        // cluster's old content read as the file's). Writing them early is harmless: until the entry
+        // and the FAT reach the disk, they sit in clusters no file names.
+        public Span<byte> GetForFileData(long sector) => Dirty(sector, fill: true, fileData: true);
+
+        private Span<byte> Dirty(long sector, bool fill, bool fileData)
         {
             int slot = SlotFor(sector, fill);
             if (!_dirty[slot])
@@ -68,19 +76,8 @@ namespace MicroOS.Shared.Storage.Fat
                 _dirty[slot] = true;
                 _dirtyCount++;
             }
-            _fileData[slot] = false;
+            _fileData[slot] = fileData;
             return new Span<byte>(_data, slot * _sectorSize, _sectorSize);
-        }
-
-        // As GetForWrite, for a file's bytes: they go to the disk before any directory or FAT sector
-        // (Flush), so a cut never leaves an entry whose size covers bytes not yet written (a free
-        // cluster's old content read as the file's). Writing them early is harmless: until the entry
-        // and the FAT reach the disk, they sit in clusters no file names.
-        public Span<byte> GetForFileData(long sector)
-        {
-            Span<byte> s = GetForWrite(sector);
-            _fileData[_slotOf[sector]] = true;
-            return s;
         }
 
         private int SlotFor(long sector, bool fill)
